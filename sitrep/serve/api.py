@@ -1,0 +1,159 @@
+"""Read endpoints: incidents (filtered, sorted, cursor-paged), one incident, articles, stats,
+the audit log, and streaming exports. Each is the JSON twin of a web page."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import Response
+
+from ..models import ACLED_TYPES
+from . import exports
+from .app import json_response
+from .auth import check_read
+from .errors import ApiError, bad_param
+from .params import IncidentFilters, Page, incident_query, no_params
+
+router = APIRouter(prefix="/api", tags=["read"])
+
+Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
+# Declared for the OpenAPI page; the values are parsed and checked by params.py.
+Since = Annotated[str | None, Query(description="first event date, YYYY-MM-DD")]
+Until = Annotated[str | None, Query(description="last event date, YYYY-MM-DD")]
+Country = Annotated[str | None, Query(description="ISO 3166 alpha-2 code or country name")]
+Admin1 = Annotated[str | None, Query(description="first-order administrative division")]
+EventType = Annotated[str | None, Query(description="ACLED event type")]
+SubEventType = Annotated[str | None, Query(description="ACLED sub-event type")]
+ActorQ = Annotated[str | None, Query(description="actor name (any role)")]
+MinFat = Annotated[str | None, Query(description="minimum best fatality estimate")]
+Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees")]
+Q = Annotated[str | None, Query(description="full-text words over the incidents' articles; word* is a prefix")]
+
+
+def _store(request: Request) -> Any:
+    check_read(request, request.app.state.config)
+    return request.app.state.pool.get()
+
+
+def _call(fn: Any, *args: Any, **kw: Any) -> Any:
+    """Call the store; its ValueError (a bad cursor, say) is the client's fault, so a 400."""
+    try:
+        return fn(*args, **kw)
+    except ValueError as e:
+        param = "cursor" if "cursor" in str(e).lower() else "query"
+        raise bad_param(param, str(e) or "rejected by the store") from None
+
+
+def _next_url(request: Request, cursor: str | None) -> str | None:
+    if not cursor:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    params.append(("cursor", cursor))
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+@router.get("/incidents", summary="Incidents, filtered and cursor-paged")
+def list_incidents(request: Request, since: Since = None, until: Until = None, country: Country = None,
+                   admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+                   sort: Annotated[str | None, Query(description="-event_date (default), event_date, "
+                                                     "-fatalities, fatalities, id")] = None,
+                   cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+                   limit: Annotated[str | None, Query(description="page size, 1-500 (default 50)")] = None,
+                   ) -> Response:
+    config = request.app.state.config
+    filters, page, _ = incident_query(request.query_params, config.max_page_size)
+    store = _store(request)
+    rows, next_cursor = _call(store.query_incidents, **filters.store_kwargs(), sort=page.sort,
+                              cursor=page.cursor, limit=page.limit)
+    return json_response({
+        "incidents": rows,
+        "count": len(rows),
+        "next_cursor": next_cursor,
+        "next": _next_url(request, next_cursor),
+        "filters": filters.echo(),
+        "sort": page.sort,
+        "limit": page.limit,
+    })
+
+
+@router.get("/incidents/{incident_id}", summary="One incident with its claims, quotes, sources, "
+            "articles, toll revisions, merged reports and review state")
+def get_incident(request: Request, incident_id: Id) -> Response:
+    no_params(request.query_params)
+    incident = _store(request).get_incident(incident_id)
+    if incident is None:
+        raise ApiError(404, f"no incident {incident_id!r}")
+    return json_response(incident)
+
+
+@router.get("/articles/{article_id}", summary="One article: text, metadata, copies, its incidents")
+def get_article(request: Request, article_id: Id) -> Response:
+    no_params(request.query_params)
+    article = _store(request).get_article(article_id)
+    if article is None:
+        raise ApiError(404, f"no article {article_id!r}")
+    return json_response(article)
+
+
+@router.get("/stats", summary="Counts and fatalities by week, event type and country")
+def stats(request: Request, since: Since = None, until: Until = None, country: Country = None,
+          admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+          actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None) -> Response:
+    filters, _, _ = incident_query(request.query_params, 1, paged=False)
+    out = _call(_store(request).stats, **filters.store_kwargs())
+    return json_response({**out, "filters": filters.echo()})
+
+
+@router.get("/audit", summary="Review actions, newest first")
+def audit(request: Request,
+          incident_id: Annotated[str | None, Query(max_length=128, pattern=r"^[\w\-.:]+$")] = None) -> Response:
+    no_params(request.query_params, ("incident_id",))
+    return json_response({"audit": _store(request).audit_log(incident_id=incident_id)})
+
+
+@router.get("/meta", summary="Vocabulary for filters: ACLED event and sub-event types, sort keys")
+def meta(request: Request) -> Response:
+    no_params(request.query_params)
+    from .params import SORTS
+
+    config = request.app.state.config
+    return json_response({"event_types": ACLED_TYPES, "sorts": list(SORTS),
+                          "max_page_size": config.max_page_size, "review": bool(config.tokens)})
+
+
+def _export(request: Request, fmt: str) -> Response:
+    filters, page, raw = incident_query(request.query_params, 10_000_000, paged=False, extra=("sort", "limit"))
+    sort = raw.get("sort", "-event_date")
+    if sort not in ("-event_date", "event_date", "-fatalities", "fatalities", "id"):
+        raise bad_param("sort", "not a sort key")
+    limit = None
+    if "limit" in raw:
+        if not raw["limit"].isdigit() or not 1 <= int(raw["limit"]) <= 10_000_000:
+            raise bad_param("limit", "a whole number from 1")
+        limit = int(raw["limit"])
+    store = _store(request)
+    # Fetch the first page now so a bad filter is a 4xx, not a broken stream.
+    first = _call(store.query_incidents, **filters.store_kwargs(), sort=sort, cursor=None,
+                  limit=min(exports.CHUNK, limit or exports.CHUNK))
+    return exports.stream(request.app.state.pool, fmt, filters, sort, limit, first)
+
+
+@router.get("/export/incidents.csv", summary="ACLED-style CSV of the filtered incidents (streamed)")
+def export_csv(request: Request, since: Since = None, until: Until = None, country: Country = None,
+               admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+               actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+               sort: str | None = None, limit: str | None = None) -> Response:
+    return _export(request, "csv")
+
+
+@router.get("/export/incidents.geojson", summary="GeoJSON FeatureCollection of the filtered incidents (streamed)")
+def export_geojson(request: Request, since: Since = None, until: Until = None, country: Country = None,
+                   admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+                   sort: str | None = None, limit: str | None = None) -> Response:
+    return _export(request, "geojson")
+
+
+__all__ = ["router", "IncidentFilters", "Page"]

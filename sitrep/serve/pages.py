@@ -1,0 +1,59 @@
+"""Web pages. Each is a static shell whose script reads its JSON twin:
+
+    /                      map, timeline, filters, table  <->  /api/incidents?<same query>, /api/stats
+    /incidents/{id}        one incident                   <->  /api/incidents/{id}  (also /incidents/{id}.json)
+    /docs                  OpenAPI, rendered offline      <->  /openapi.json
+"""
+from __future__ import annotations
+
+import functools
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from .app import STATIC_DIR
+
+router = APIRouter(include_in_schema=False)
+Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
+_HEADERS = {
+    # the pages load only our own files: a stray CDN reference would fail loudly, not silently work
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _page(name: str) -> str:
+    return (STATIC_DIR / name).read_text("utf-8")
+
+
+def _html(name: str) -> HTMLResponse:
+    return HTMLResponse(_page(name), headers=_HEADERS)
+
+
+@router.get("/")
+def index() -> Response:
+    return _html("index.html")
+
+
+@router.get("/incidents/{incident_id}.json")
+def incident_json(incident_id: Id) -> Response:
+    return RedirectResponse(f"/api/incidents/{incident_id}", status_code=307)
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(incident_id: Id) -> Response:
+    return _html("incident.html")
+
+
+@router.get("/docs")
+def docs() -> Response:
+    return _html("docs.html")
+
+
+@router.get("/favicon.ico")
+def favicon(request: Request) -> Response:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
