@@ -1,0 +1,6 @@
+"""The incident database: SQLite (WAL, FTS5, R*Tree), one writer, migrations. See docs/store.md."""
+from __future__ import annotations
+
+from .sqlite import Store, content_hash
+
+__all__ = ["Store", "content_hash"]

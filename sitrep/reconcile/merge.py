@@ -1,0 +1,349 @@
+"""Reports of one incident: do two reports describe the same event, and what do they say together.
+
+A *report* is one incident as one article tells it. ``match`` scores a pair of reports from their
+``Signature`` (type, place, date, perpetrators); ``combine`` turns the reports of one cluster into
+one incident with low/best/high over the independent sources and the toll's revision history.
+Both are pure functions of their inputs, so merging cannot depend on arrival order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import Actor, Claim, Evidence, Incident, Place, Range, VIOLENT_TYPES
+
+#: event types that are often coded differently for the same event (a bombing of a market is
+#: "Explosions/Remote violence" in one report and "Violence against civilians" in another)
+_COMPATIBLE_TYPES = {
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Battles", "Explosions/Remote violence"}),
+    frozenset({"Protests", "Riots"}),
+}
+#: a pair must score at least this much (same type 0.5, same sub-type 0.5, place <= 1, date <= 1,
+#: shared perpetrator 0.5); a differing sub-type costs 0.5, so two different attacks in one town
+#: on one day stay apart unless a shared perpetrator says otherwise
+THRESHOLD = 2.25
+#: days between event dates that may still be one event (precise dates / dates read from publication)
+WINDOW_DAYS = 7
+LOOSE_WINDOW_DAYS = 14
+#: blocking grid, degrees (~55 km): candidates come from the 3x3 cells around a report
+CELL_DEG = 0.5
+
+
+def _hash(*parts: object) -> str:
+    blob = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def report_id(article_id: str, incident: Incident) -> str:
+    """Content hash of an article's incident (the extractor's own id is not trusted to be global)."""
+    data = incident.to_dict()
+    data.pop("id", None)
+    return "r" + _hash(article_id, data)
+
+
+def claim_id(report: str, index: int, claim: Claim) -> str:
+    return "c" + _hash(report, index, claim.kind, claim.min, claim.max, claim.start, claim.quote)
+
+
+@dataclass(slots=True)
+class Signature:
+    """What matching needs of a report, small enough to hold a million in memory."""
+
+    id: str
+    article_id: str
+    event_type: str
+    sub_event_type: str | None
+    day: int | None  # proleptic ordinal of the event date (or of the publication date when loose)
+    loose: bool  # the day is the publication date, not a read event date
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    precision: int | None = None
+    perpetrators: frozenset[str] = frozenset()
+    order: tuple[str, str] = ("", "")  # (published ISO date or "9999", id): the first report leads
+
+    def block_keys(self) -> list[str]:
+        """Keys this report is filed under."""
+        keys = []
+        if self.lat is not None and self.lon is not None:
+            keys.append(f"g:{math.floor(self.lat / CELL_DEG)}:{math.floor(self.lon / CELL_DEG)}")
+        if self.country_code and self.admin1:
+            keys.append(f"a:{self.country_code}:{self.admin1.lower()}")
+        elif self.country_code and self.lat is None:
+            keys.append(f"c:{self.country_code}")
+        return keys
+
+    def lookup_keys(self) -> list[str]:
+        """Keys under which candidates for this report are filed (neighbouring cells included)."""
+        keys = []
+        if self.lat is not None and self.lon is not None:
+            i, j = math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG)
+            keys += [f"g:{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+        keys += [k for k in self.block_keys() if not k.startswith("g:")]
+        return keys
+
+
+def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None) -> Signature:
+    loc = incident.location or Place(text="")
+    day_date = incident.event_date or published
+    perps = frozenset(a.name.lower() for a in incident.actors if a.role == "perpetrator" and a.name)
+    return Signature(
+        id=rid,
+        article_id=article_id,
+        event_type=incident.event_type,
+        sub_event_type=incident.sub_event_type or None,
+        day=day_date.toordinal() if day_date else None,
+        loose=incident.event_date is None,
+        lat=loc.latitude,
+        lon=loc.longitude,
+        geonameid=loc.geonameid,
+        country_code=loc.country_code,
+        admin1=loc.admin1,
+        precision=loc.precision,
+        perpetrators=perps,
+        order=(published.isoformat() if published else "9999", rid),
+    )
+
+
+def _km(a: Signature, b: Signature) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_score(a: Signature, b: Signature) -> float | None:
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.0
+    if a.lat is not None and b.lat is not None:
+        d = _km(a, b)
+        coarse = (a.precision or 1) >= 3 or (b.precision or 1) >= 3
+        if d <= 5:
+            return 1.0
+        if d <= 25:
+            return 0.6
+        if d <= 60 and coarse:
+            return 0.3
+        if coarse and a.admin1 and a.admin1 == b.admin1:
+            return 0.3
+        return None
+    if a.admin1 and b.admin1:
+        return 0.4 if a.admin1.lower() == b.admin1.lower() else None
+    if a.country_code and a.country_code == b.country_code:
+        return 0.1
+    return None
+
+
+def _date_score(a: Signature, b: Signature) -> float | None:
+    if a.day is None or b.day is None:
+        return None
+    delta = abs(a.day - b.day)
+    if a.loose or b.loose:
+        return 0.5 if delta <= LOOSE_WINDOW_DAYS else None
+    if delta == 0:
+        return 1.0
+    if delta == 1:
+        return 0.8
+    if delta <= 3:
+        return 0.5
+    if delta <= WINDOW_DAYS:
+        return 0.25
+    return None
+
+
+def match(a: Signature, b: Signature) -> float | None:
+    """Score that ``a`` and ``b`` report one event, or None. Symmetric."""
+    if a.article_id == b.article_id:
+        return None  # the extractor already split one article's incidents
+    if a.event_type == b.event_type:
+        score = 0.5
+    elif frozenset({a.event_type, b.event_type}) in _COMPATIBLE_TYPES:
+        score = 0.0
+    else:
+        return None
+    if a.sub_event_type and b.sub_event_type:
+        score += 0.5 if a.sub_event_type == b.sub_event_type else -0.5
+    place = _place_score(a, b)
+    if place is None:
+        return None
+    date = _date_score(a, b)
+    if date is None:
+        return None
+    if a.perpetrators and b.perpetrators:
+        if a.perpetrators & b.perpetrators:
+            score += 0.5
+        elif "unknown" not in a.perpetrators | b.perpetrators:
+            return None
+    score += place + date
+    return round(score, 6) if score >= THRESHOLD else None
+
+
+# ----------------------------------------------------------------------------------------------
+# Combining the reports of one cluster
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's incident, with what the store knows about its article."""
+
+    id: str
+    article_id: str
+    incident: Incident
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    independent: bool = True  # False when the article is a near-duplicate copy
+    claim_ids: list[str] = field(default_factory=list)  # parallel to incident.claims
+    credible: dict[str, bool] = field(default_factory=dict)  # reviewer marks by claim id
+
+
+@dataclass(slots=True)
+class Revision:
+    """One reported figure of the toll, with its report's date."""
+
+    reported: str | None
+    kind: str
+    min: int
+    max: int | None
+    qualifier: str | None
+    article_id: str
+    outlet: str | None
+    quote: str
+    independent: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {f: getattr(self, f) for f in self.__slots__}  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Merged:
+    """A merged incident: an Incident plus what the cluster adds."""
+
+    incident: Incident
+    n_reports: int
+    n_sources: int
+    sources: list[str]
+    revisions: list[Revision]
+    report_ids: list[str]
+
+
+def _report_range(report: Report, kind: str, own: Range) -> Range:
+    claims = [
+        c
+        for cid, c in zip(report.claim_ids or [""] * len(report.incident.claims), report.incident.claims)
+        if c.kind == kind and report.credible.get(cid, True)
+    ]
+    dropped = any(not report.credible.get(cid, True) for cid in report.claim_ids)
+    if own.low is not None and not dropped:
+        return own
+    if not claims:
+        return Range() if dropped else own
+    low = min(c.min for c in claims)
+    high = max(c.max if c.max is not None else c.min for c in claims)
+    best = max(c.min for c in claims)
+    return Range(low=low, best=min(best, high), high=high)
+
+
+def _merge_range(reports: Sequence[Report], kind: str) -> Range:
+    ranges = []
+    for r in reports:
+        own = r.incident.fatalities if kind == "killed" else r.incident.injuries
+        rng = _report_range(r, kind, own)
+        if rng.low is not None or rng.best is not None or rng.high is not None:
+            ranges.append((r, rng))
+    if not ranges:
+        return Range()
+    lows = [g.low for _, g in ranges if g.low is not None]
+    highs = [g.high for _, g in ranges if g.high is not None]
+    low = min(lows) if lows else None
+    high = max(highs) if highs else None
+    latest = max(ranges, key=lambda rg: (rg[0].published or dt.date.min, rg[0].id))
+    best = latest[1].best if latest[1].best is not None else latest[1].low
+    if best is not None:
+        if low is not None:
+            best = max(best, low)
+        if high is not None:
+            best = min(best, high)
+    return Range(low=low, best=best, high=high)
+
+
+def _first(reports: Sequence[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.published or dt.date.max, r.id))
+
+
+def combine(reports: Sequence[Report]) -> Merged:
+    """One incident from the reports of one cluster (any order gives the same result)."""
+    ordered = _first(reports)
+    lead = ordered[0]
+    independent = [r for r in ordered if r.independent] or ordered
+    types = Counter(r.incident.event_type for r in ordered)
+    first_seen = {t: i for i, t in reversed(list(enumerate(r.incident.event_type for r in ordered)))}
+    event_type = max(types, key=lambda t: (types[t], t in VIOLENT_TYPES, -first_seen[t]))
+    subs = Counter(r.incident.sub_event_type for r in ordered if r.incident.event_type == event_type)
+    sub = max(subs, key=lambda s: (subs[s], s or ""))
+    dated = [r for r in ordered if r.incident.event_date is not None]
+    if dated:
+        dr = min(dated, key=lambda r: (r.incident.date_precision or 9, r.published or dt.date.max, r.id))
+        event_date, precision = dr.incident.event_date, dr.incident.date_precision
+    else:
+        event_date, precision = None, None
+    placed = [r for r in ordered if r.incident.location is not None and r.incident.location.latitude is not None]
+    placed = placed or [r for r in ordered if r.incident.location is not None]
+    location = None
+    if placed:
+        pr = min(placed, key=lambda r: ((r.incident.location.precision or 9), r.published or dt.date.max, r.id))  # type: ignore[union-attr]
+        location = pr.incident.location
+    actors: dict[tuple[str, str], Actor] = {}
+    for r in ordered:
+        for a in r.incident.actors:
+            key = (a.name, a.role)
+            if key in actors:
+                old = actors[key]
+                old.claimed_responsibility = old.claimed_responsibility or a.claimed_responsibility
+                old.claim_status = old.claim_status or a.claim_status
+            else:
+                actors[key] = Actor(a.name, a.role, a.mention, a.actor_type, a.claimed_responsibility, a.claim_status)
+    claims: list[Claim] = []
+    revisions: list[Revision] = []
+    evidence: list[Evidence] = []
+    for r in ordered:
+        ids = r.claim_ids or [""] * len(r.incident.claims)
+        for cid, c in zip(ids, r.incident.claims):
+            reported = c.reported or r.published
+            claims.append(Claim(c.kind, c.min, c.max, c.qualifier, c.source, c.quote, c.start, c.end,
+                                c.victims, c.hedge, c.article_id or r.article_id, reported))
+            if r.credible.get(cid, True) and c.kind in ("killed", "injured"):
+                revisions.append(Revision(reported.isoformat() if reported else None, c.kind, c.min, c.max,
+                                          c.qualifier, r.article_id, r.outlet, c.quote, r.independent))
+        evidence += r.incident.evidence
+    revisions.sort(key=lambda v: (v.reported or "9999", v.kind, v.article_id, v.min, v.quote))
+    latest = max(ordered, key=lambda r: (r.published or dt.date.min, r.id))
+    incident = Incident(
+        id=lead.id,
+        event_type=event_type,
+        sub_event_type=sub,
+        cameo=next((r.incident.cameo for r in ordered if r.incident.cameo), None),
+        event_date=event_date,
+        date_precision=precision,
+        location=location,
+        actors=sorted(actors.values(), key=lambda a: (a.role, a.name)),
+        fatalities=_merge_range(independent, "killed"),
+        injuries=_merge_range(independent, "injured"),
+        toll_may_rise=latest.incident.toll_may_rise,
+        claims=claims,
+        evidence=evidence,
+        article_id=lead.article_id,
+        rules_version=lead.incident.rules_version,
+    )
+    sources = sorted({r.outlet or r.article_id for r in independent if r.independent or len(independent) == len(ordered)})
+    n_sources = len({r.article_id for r in ordered if r.independent}) or 1
+    return Merged(incident, len(ordered), n_sources, sources, revisions, [r.id for r in ordered])

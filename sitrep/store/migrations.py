@@ -1,0 +1,82 @@
+"""Schema migrations: small functions applied in order, one transaction each.
+
+``PRAGMA user_version`` holds the number of migrations applied. A database from an older sitrep is
+migrated forward, never reset; one from a newer sitrep is refused.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..errors import StoreError
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    # not executescript: it would commit the migration's transaction half-way
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m1_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE articles(
+            id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT,
+            published TEXT, dateline TEXT, text TEXT NOT NULL, copy_of TEXT, minhash BLOB,
+            seq INTEGER NOT NULL);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_copy ON articles(copy_of);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
+        CREATE TABLE reports(
+            id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), incident_id TEXT,
+            sig TEXT NOT NULL, data TEXT NOT NULL, manual INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX reports_article ON reports(article_id);
+        CREATE INDEX reports_incident ON reports(incident_id);
+        CREATE TABLE blocks(key TEXT NOT NULL, day INTEGER NOT NULL, report_id TEXT NOT NULL,
+            PRIMARY KEY(key, day, report_id)) WITHOUT ROWID;
+        CREATE TABLE claims(
+            id TEXT PRIMARY KEY, report_id TEXT NOT NULL, article_id TEXT NOT NULL, pos INTEGER NOT NULL,
+            kind TEXT, min INTEGER, max INTEGER, qualifier TEXT, source TEXT, quote TEXT,
+            start INTEGER, "end" INTEGER, victims TEXT, hedge TEXT, reported TEXT, credible INTEGER);
+        CREATE INDEX claims_report ON claims(report_id);
+        CREATE TABLE links(a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
+        CREATE INDEX links_b ON links(b);
+        CREATE TABLE constraints(a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
+        CREATE TABLE incidents(
+            id TEXT PRIMARY KEY, event_date TEXT, country_code TEXT, country TEXT, admin1 TEXT,
+            event_type TEXT, sub_event_type TEXT, fatalities_best INTEGER, actors TEXT, data TEXT NOT NULL);
+        CREATE INDEX incidents_date ON incidents(event_date, id);
+        CREATE INDEX incidents_country ON incidents(country_code);
+        CREATE VIRTUAL TABLE incidents_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+        CREATE TABLE incident_aliases(old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+        CREATE TABLE overrides(incident_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT,
+            PRIMARY KEY(incident_id, field));
+        CREATE TABLE audit(
+            id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+            incident_id TEXT, before TEXT, after TEXT, undone_by INTEGER);
+        CREATE INDEX audit_incident ON audit(incident_id);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+
+
+def migrate(db: sqlite3.Connection, where: str) -> int:
+    """Apply pending migrations; returns the schema version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise StoreError(f"{where}: schema version {version} is newer than this sitrep ({len(MIGRATIONS)}); upgrade sitrep")
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+            db.execute("COMMIT")
+        except sqlite3.Error as e:
+            db.execute("ROLLBACK")
+            raise StoreError(f"{where}: migration {number} ({step.__name__}) failed: {e}") from e
+    return len(MIGRATIONS)

@@ -1,0 +1,228 @@
+"""Reading the store: filtered, cursor-paginated incident lists, one incident, one article, stats.
+
+Every result is a JSON-ready dict (see docs/store.md). All SQL is parameterized; the only text
+spliced into SQL comes from the fixed ``_SORTS`` table.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import ConfigError
+from ..models import Incident
+from . import codec
+
+#: sort name -> (SQL key expression, descending)
+_SORTS = {
+    "event_date": ("COALESCE(i.event_date, '')", False),
+    "-event_date": ("COALESCE(i.event_date, '')", True),
+    "fatalities": ("COALESCE(i.fatalities_best, -1)", False),
+    "-fatalities": ("COALESCE(i.fatalities_best, -1)", True),
+    "id": ("i.id", False),
+    "-id": ("i.id", True),
+}
+_SUMMARY_KEYS = ("id", "event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
+                 "fatalities", "injuries", "toll_may_rise", "n_reports", "n_sources", "sources", "article_id")
+
+
+def _encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ConfigError(f"bad cursor: {cursor!r}") from e
+    if not isinstance(values, list) or len(values) != 2:
+        raise ConfigError(f"bad cursor: {cursor!r}")
+    return values
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
+
+
+class ReadMixin:
+    db: sqlite3.Connection
+
+    def _where(self, since: Any = None, until: Any = None, country: str | None = None, admin1: str | None = None,
+               event_type: str | None = None, sub_event_type: str | None = None, actor: str | None = None,
+               min_fatalities: int | None = None, bbox: tuple[float, float, float, float] | None = None,
+               q: str | None = None) -> tuple[str, list[Any], str]:
+        where, params, join = ["1"], [], ""
+        if since is not None:
+            where.append("i.event_date >= ?")
+            params.append(_iso(since))
+        if until is not None:
+            where.append("i.event_date <= ?")
+            params.append(_iso(until))
+        if country:
+            where.append("(i.country_code = ? COLLATE NOCASE OR i.country = ? COLLATE NOCASE)")
+            params += [country, country]
+        if admin1:
+            where.append("i.admin1 = ? COLLATE NOCASE")
+            params.append(admin1)
+        if event_type:
+            where.append("i.event_type = ?")
+            params.append(event_type)
+        if sub_event_type:
+            where.append("i.sub_event_type = ?")
+            params.append(sub_event_type)
+        if actor:
+            where.append("instr(i.actors, ?) > 0")
+            params.append(actor.lower())
+        if min_fatalities is not None:
+            where.append("i.fatalities_best >= ?")
+            params.append(int(min_fatalities))
+        if bbox is not None:
+            west, south, east, north = (float(v) for v in bbox)
+            join = " JOIN incidents_rtree t ON t.rid = i.rowid"
+            where.append("t.min_lat >= ? AND t.max_lat <= ?")
+            params += [south, north]
+            if west <= east:
+                where.append("t.min_lon >= ? AND t.max_lon <= ?")
+                params += [west, east]
+            else:  # crosses the antimeridian
+                where.append("(t.min_lon >= ? OR t.max_lon <= ?)")
+                params += [west, east]
+        if q:
+            where.append(
+                "i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN"
+                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?))"
+            )
+            params.append(q)
+        return " AND ".join(where), params, join
+
+    def query_incidents(self, *, since: Any = None, until: Any = None, country: str | None = None,
+                        admin1: str | None = None, event_type: str | None = None, sub_event_type: str | None = None,
+                        actor: str | None = None, min_fatalities: int | None = None,
+                        bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
+                        sort: str = "-event_date", cursor: str | None = None, limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of incident summaries and the cursor of the next page (None at the end)."""
+        if sort not in _SORTS:
+            raise ConfigError(f"sort must be one of {sorted(_SORTS)}, not {sort!r}")
+        key, desc = _SORTS[sort]
+        where, params, join = self._where(since, until, country, admin1, event_type, sub_event_type, actor,
+                                          min_fatalities, bbox, q)
+        if cursor:
+            last_key, last_id = _decode_cursor(cursor)
+            op = "<" if desc else ">"
+            where += f" AND ({key} {op} ? OR ({key} = ? AND i.id {op} ?))"
+            params += [last_key, last_key, last_id]
+        order = "DESC" if desc else "ASC"
+        limit = max(1, min(int(limit), 1000))
+        sql = f"SELECT i.id, i.data, {key} AS k FROM incidents i{join} WHERE {where} ORDER BY k {order}, i.id {order} LIMIT ?"
+        try:
+            rows = self.db.execute(sql, (*params, limit + 1)).fetchall()
+        except sqlite3.OperationalError as e:
+            raise ConfigError(f"bad query: {e}") from e
+        page = rows[:limit]
+        items = []
+        for r in page:
+            data = json.loads(r["data"])
+            item = {k: data.get(k) for k in _SUMMARY_KEYS}
+            item["reviewed"] = bool(data.get("reviewed"))
+            items.append(item)
+        next_cursor = _encode_cursor([page[-1]["k"], page[-1]["id"]]) if len(rows) > limit else None
+        return items, next_cursor
+
+    def iter_incidents(self, **filters: Any) -> Iterator[tuple[Incident, dict[str, Any]]]:
+        """Every matching merged incident (typed) with the cluster's extras (sources, revisions...)."""
+        cursor = None
+        while True:
+            page, cursor = self.query_incidents(sort="event_date", cursor=cursor, limit=500, **filters)
+            for item in page:
+                data = json.loads(self.db.execute("SELECT data FROM incidents WHERE id = ?", (item["id"],)).fetchone()[0])
+                data["articles"] = [dict(r) for r in self.db.execute(
+                    "SELECT DISTINCT a.id, a.title, a.url, a.outlet, a.published, a.copy_of FROM reports r"
+                    " JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY a.published, a.id", (item["id"],))]
+                yield codec.incident(data), data
+            if cursor is None:
+                return
+
+    def resolve_incident_id(self, incident_id: str) -> str | None:
+        if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone():
+            return incident_id
+        row = self.db.execute("SELECT new_id FROM incident_aliases WHERE old_id = ?", (incident_id,)).fetchone()
+        if row and self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (row[0],)).fetchone():
+            return str(row[0])
+        return None
+
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        """The full incident: claims with quotes and articles, revisions, reports, review state."""
+        iid = self.resolve_incident_id(incident_id)
+        if iid is None:
+            return None
+        data = json.loads(self.db.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()[0])
+        claims = []
+        for c in self.db.execute(
+            "SELECT c.*, a.title, a.url, a.outlet, a.published, a.copy_of FROM claims c JOIN reports r ON r.id = c.report_id"
+            " JOIN articles a ON a.id = c.article_id WHERE r.incident_id = ? ORDER BY a.published, a.id, c.pos", (iid,)):
+            claims.append({
+                "id": c["id"], "kind": c["kind"], "min": c["min"], "max": c["max"], "qualifier": c["qualifier"],
+                "source": c["source"], "quote": c["quote"], "start": c["start"], "end": c["end"], "victims": c["victims"],
+                "hedge": c["hedge"], "reported": c["reported"] or c["published"],
+                "credible": None if c["credible"] is None else bool(c["credible"]), "report_id": c["report_id"],
+                "article": {"id": c["article_id"], "title": c["title"], "url": c["url"], "outlet": c["outlet"],
+                            "published": c["published"], "copy_of": c["copy_of"]},
+            })
+        data["claims"] = claims
+        data["reports"] = [
+            {"id": r["id"], "article_id": r["article_id"], "title": r["title"], "outlet": r["outlet"], "url": r["url"],
+             "published": r["published"], "independent": r["copy_of"] is None, "copy_of": r["copy_of"], "manual": bool(r["manual"])}
+            for r in self.db.execute(
+                "SELECT r.id, r.article_id, r.manual, a.title, a.outlet, a.url, a.published, a.copy_of FROM reports r"
+                " JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY a.published, r.id", (iid,))
+        ]
+        data["overrides"] = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT field, value FROM overrides WHERE incident_id = ?", (iid,))}
+        data["aliases"] = [r[0] for r in self.db.execute("SELECT old_id FROM incident_aliases WHERE new_id = ? ORDER BY old_id", (iid,))]
+        audit = self.audit_log(iid)  # type: ignore[attr-defined]
+        data["review"] = {"reviewed": bool(data["overrides"]) or bool(audit), "fields": sorted(data["overrides"]), "audit": audit}
+        return data
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT id, title, url, outlet, published, dateline, text, copy_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["copies"] = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE copy_of = ? ORDER BY id", (article_id,))]
+        out["incidents"] = []
+        for r in self.db.execute(
+            "SELECT DISTINCT i.id, i.data FROM reports r JOIN incidents i ON i.id = r.incident_id WHERE r.article_id = ? ORDER BY i.id", (article_id,)):
+            d = json.loads(r["data"])
+            out["incidents"].append({k: d.get(k) for k in ("id", "event_type", "sub_event_type", "event_date", "location", "fatalities")})
+        return out
+
+    def stats(self, **filters: Any) -> dict[str, Any]:
+        """Counts and fatalities by ISO week, event type and country."""
+        where, params, join = self._where(**filters)
+        weeks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        types: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        countries: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        total = [0, 0]
+        for r in self.db.execute(f"SELECT i.event_date, i.event_type, i.country, i.country_code, i.fatalities_best FROM incidents i{join} WHERE {where}", params):
+            f = r["fatalities_best"] or 0
+            if r["event_date"]:
+                y, w, _ = dt.date.fromisoformat(r["event_date"]).isocalendar()
+                wk = f"{y}-W{w:02d}"
+            else:
+                wk = "unknown"
+            for bucket in (weeks[wk], types[r["event_type"]], countries[(r["country"] or "", r["country_code"] or "")], total):
+                bucket[0] += 1
+                bucket[1] += f
+        return {
+            "incidents": total[0],
+            "fatalities": total[1],
+            "by_week": [{"week": k, "incidents": v[0], "fatalities": v[1]} for k, v in sorted(weeks.items())],
+            "by_event_type": [{"event_type": k, "incidents": v[0], "fatalities": v[1]} for k, v in sorted(types.items())],
+            "by_country": [{"country": k[0] or None, "country_code": k[1] or None, "incidents": v[0], "fatalities": v[1]}
+                           for k, v in sorted(countries.items())],
+        }
