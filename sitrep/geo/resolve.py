@@ -1,0 +1,483 @@
+"""Finding toponyms in text, resolving them to gazetteer entries, and choosing the event's place.
+
+``find_places`` works in three steps:
+
+1. *Find*: capitalised token runs are matched against the gazetteer, longest match first; NER spans
+   (if the caller has them) add GPE/LOC/FAC names the gazetteer lacks and veto PERSON/NORP ones.
+   Each match is scored on evidence (locative cue, type word such as "province", prominence of the
+   place, NER label) against counter-evidence (title or first name before it, common English word).
+2. *Resolve*: each accepted name's candidates are ranked by name quality, population, feature type,
+   the type word, containment ("X, Y" / "the Y suburb of X"), the article's countries and admin1
+   areas, and closeness to the article's other places; two passes, so the context of the first
+   pass informs the second.
+3. ``event_place`` scores the places against an anchor span (the event's trigger).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..models import Place
+from .gazetteer import Candidate, Gazetteer
+from .normalize import norm, skeleton
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*", re.UNICODE)
+_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
+                         "ash", "az", "ez", "es", "en", "du", "di", "and", "upon", "on", "sur", "am", "im", "bin",
+                         "ibn", "bani", "y", "e", "al-", "the"})
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
+_MAX_NGRAM = 6
+_ACCEPT = 2.0
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    return tomllib.loads(resources.files("sitrep.geo").joinpath("data", "cues.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = resources.files("sitrep.geo").joinpath("data", "common_words.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _is_cap(tok: str) -> bool:
+    first = tok[0]
+    if first.isupper():
+        return True
+    if not first.isalpha():
+        return False
+    if not first.islower():  # uncased scripts (Arabic, CJK): every word may be a name
+        return True
+    return "-" in tok and any(p[:1].isupper() for p in tok.split("-")[1:])  # "al-Raqqa", "ez-Zor"
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def precision_of(c: Candidate) -> int:
+    """UCDP where_prec of a gazetteer entry."""
+    if c.fcode.startswith("PCL") or c.fcode in ("CONT", "TERR"):
+        return 6
+    if c.fcode == "ADM1":
+        return 4
+    if c.fcode.startswith("ADM"):
+        return 3
+    if c.fclass in ("L", "T", "H") or c.fcode == "AREA":
+        return 2
+    return 1
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    cands: tuple[Candidate, ...]
+    score: float = 0.0
+    type_hint: str | None = None
+    container: str | None = None  # text of "Y" in "X, Y"
+    near: str | None = None  # text of "X" in "the X suburb of Y"
+    region_word: bool = False  # "northern Syria"
+    chosen: Candidate | None = None
+    ranking: list[tuple[float, Candidate]] = field(default_factory=list)
+
+
+class Geoparser:
+    """Finds and resolves toponyms. Cheap to create; the gazetteer opens on first use."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+        cues = _cues()
+        self.locative = frozenset(cues["locative"])
+        self.event_preps = frozenset(cues["event_prepositions"])
+        self.type_words: dict[str, str] = cues["type_words"]
+        self.titles = frozenset(cues["person"]["titles"])
+        self.title_of = tuple(cues["title"]["before_of"])
+        self.title_after = tuple(cues["title"]["after"])
+        self.common = _common_words()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            from .gazetteer import default
+
+            self._gaz = default()
+        return self._gaz
+
+    # ---------------------------------------------------------------- lookup
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        key = norm(name)
+        if not key:
+            return ()
+        gaz = self.gazetteer
+        found = gaz.lookup(key)
+        if not found and key.startswith("the "):
+            found = gaz.lookup(key[4:])
+        if not found:
+            sk = skeleton(key)
+            if sk:
+                found = gaz.lookup_skeleton(sk)
+        return found
+
+    def resolve_name(self, name: str, country_code: str | None = None) -> Place | None:
+        """The most likely entry for a bare name, optionally within a country."""
+        m = _Mention(0, len(name), name, self.candidates(name))
+        if not m.cands:
+            return None
+        ctx = Counter({country_code: 1.0}) if country_code else Counter()
+        self._rank(m, ctx, {}, [])
+        return self._place(m) if m.chosen else None
+
+    # ---------------------------------------------------------------- finding
+
+    def find_places(self, text: str, ents: list[tuple[int, int, str]] | None = None) -> list[Place]:
+        """Every toponym in ``text`` with its offsets; resolved where possible (else precision None)."""
+        if not text or not text.strip():
+            return []
+        mentions = self._find(text, ents or [])
+        self._resolve_all(text, mentions)
+        return [self._place(m) for m in mentions]
+
+    def _find(self, text: str, ents: list[tuple[int, int, str]]) -> list[_Mention]:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        starts = [t[0] for t in toks]
+        lowered = {t[2] for t in toks if t[2].islower()}
+        sent_starts = {0} | {m.end() for m in _SENT_END.finditer(text)}
+        ent_at = sorted(ents)
+        found: list[_Mention] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            if not _is_cap(toks[i][2]) or toks[i][2].lower() in _CONNECTORS:
+                i += 1
+                continue
+            # the capitalised run from i
+            j = i + 1
+            while j < n and (_is_cap(toks[j][2]) or (toks[j][2].lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2])
+                                                      and toks[j][2] not in ("and",))):
+                if text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("", "'"):
+                    break  # punctuation ends a run
+                j += 1
+            run_start = i
+            k = i
+            while k < j:
+                hit = None
+                for e in range(min(j, k + _MAX_NGRAM), k, -1):
+                    if toks[e - 1][2].lower() in _CONNECTORS:
+                        continue
+                    span = text[toks[k][0]:toks[e - 1][1]]
+                    cands = self.candidates(span)
+                    if cands:
+                        hit = (e, span, cands)
+                        break
+                if hit is None:
+                    k += 1
+                    continue
+                e, span, cands = hit
+                m = _Mention(toks[k][0], toks[e - 1][1], span, cands)
+                self._score_detection(m, text, toks, k, e, run_start, j, lowered, sent_starts, ent_at)
+                found.append(m)
+                k = e
+            i = j
+        found = self._add_ner_only(text, found, ents, toks, starts)
+        self._type_words(text, found)
+        self._list_bonus(text, found)
+        return [m for m in found if m.score >= _ACCEPT]
+
+    def _ents_over(self, ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+        return [e for e in ents if e[0] < end and start < e[1]]
+
+    def _score_detection(self, m: _Mention, text: str, toks: list, k: int, e: int, run_start: int, run_end: int,
+                         lowered: set[str], sent_starts: set[int], ents: list[tuple[int, int, str]]) -> None:
+        best = max(m.cands, key=lambda c: (c.fcode.startswith("PCL") or c.fcode == "ADM1", c.pop))
+        if best.fcode.startswith("PCL") or best.fcode in ("ADM1", "CONT", "TERR"):
+            s = 3.0
+        elif best.fcode == "ADM2":
+            s = 1.0
+        elif best.pop >= 1_000_000:
+            s = 2.5
+        else:
+            s = 2.0 if best.pop >= 100_000 else 1.2 if best.pop >= 20_000 else 0.6 if best.pop >= 5_000 else 0.2
+        if best.gid < 0 and best.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
+            s = max(s, 1.5)  # curated supplement: conflict places chosen on purpose
+        if all(c.q >= 1 for c in m.cands) and not best.fcode.startswith("PCL"):
+            s -= 0.5
+        if all(c.q >= 3 for c in m.cands):
+            s -= 0.5
+        prev = toks[k - 1][2].lower().rstrip(".") if k > 0 else ""
+        nxt = toks[e][2].lower() if e < len(toks) else ""
+        if prev in self.locative and text[toks[k - 1][1]:m.start].strip() == "":
+            s += 1.5
+        if nxt in self.type_words:
+            s += 1.5
+        if prev in self.titles or (k > 0 and toks[k - 1][2].lower() + "." in self.titles and text[toks[k - 1][1]:toks[k - 1][1] + 1] == "."):
+            s -= 5
+        single = e - k == 1
+        key = m.text.lower()
+        if key in self.common or (single and key in lowered):
+            s -= 2.5
+        if single and m.start in sent_starts or (single and text[max(0, m.start - 2):m.start].strip() in ('"', "“")):
+            s -= 0.5
+        if k > run_start:
+            # inside a run of capitalised words that are not places: "John Kerry", "Secretary Kerry"
+            s -= 3
+        elif e < run_end and single and best.pop < 20_000 and not best.fcode.startswith(("PCL", "ADM")):
+            s -= 1  # "Torres Strait"-like runs: a small town as the first of several capitalised words
+        for es, ee, label in self._ents_over(ents, m.start, m.end):
+            if label in ("GPE", "LOC"):
+                s += 2.5
+            elif label == "FAC":
+                s += 1.0
+            elif label == "NORP":
+                s -= 5
+            elif label == "PERSON":
+                s -= 1.0 if prev in self.locative else 3.0
+            elif label == "ORG":
+                s -= 0.5 if es == m.start and ee > m.end else 1.5
+        m.score = s
+
+    def _add_ner_only(self, text: str, found: list[_Mention], ents: list[tuple[int, int, str]], toks: list,
+                      starts: list[int]) -> list[_Mention]:
+        """GPE/LOC/FAC spans that no gazetteer match covers: kept, unresolved if need be."""
+        out = list(found)
+        for es, ee, label in ents:
+            if label not in ("GPE", "LOC") or any(m.start < ee and es < m.end and m.score >= _ACCEPT for m in found):
+                continue
+            span = text[es:ee]
+            lead = re.match(r"(?i)(the\s+)", span)
+            if lead:
+                es += lead.end()
+                span = text[es:ee]
+            if not span or not span[0].isupper() and span[0].isalpha():
+                continue
+            # a rejected gazetteer match inside the span is replaced
+            out = [m for m in out if not (m.start < ee and es < m.end)]
+            out.append(_Mention(es, ee, span, self.candidates(span), score=_ACCEPT + 1))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _type_words(self, text: str, found: list[_Mention]) -> None:
+        for m in found:
+            after = re.match(r"\s+([A-Za-z]+)", text[m.end:m.end + 20])
+            if after and after.group(1).lower() in self.type_words:
+                m.type_hint = self.type_words[after.group(1).lower()]
+                if m.type_hint in ("PPLX", "CMP", "AREA", "BCP", "PPL") and not m.cands:
+                    m.score = max(m.score, _ACCEPT)
+            before = text[max(0, m.start - 40):m.start].lower()
+            tw = re.search(r"\b(city|town|village|province|district|county|region|state|governorate|suburb|"
+                           r"neighbou?rhood|camp)\s+of\s+(the\s+)?$", before)
+            if tw:
+                m.type_hint = self.type_words.get(tw.group(1), m.type_hint)
+                m.score += 1.0
+            if re.search(r"\b(northern|southern|eastern|western|central|north|south|east|west)(east|west)?(ern)?\s+$", before):
+                m.region_word = True
+            # "X, Y": Y may contain X
+            cont = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", text[m.end:m.end + 40])
+            if cont:
+                m.container = cont.group(1)
+            sub = re.search(r"(?:the\s+)?(?:\w+ern\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:suburb|district|"
+                            r"neighbou?rhood|quarter|outskirts|countryside)\s+of\s+$", text[max(0, m.start - 80):m.start])
+            if sub:
+                m.near = sub.group(1)
+                m.score += 1.0
+
+    def _list_bonus(self, text: str, found: list[_Mention]) -> None:
+        """A name listed with an accepted place ("Homs and Aleppo", "Paris, Berlin and Munich") is one too."""
+        for _ in range(2):
+            for a, b in zip(found, found[1:]):
+                gap = text[a.end:b.start]
+                if re.fullmatch(r"\s*(,|and|or|&|,\s*and)\s*", gap):
+                    if a.score >= _ACCEPT and 0 < b.score < _ACCEPT:
+                        b.score += 1.0
+                    elif b.score >= _ACCEPT and 0 < a.score < _ACCEPT:
+                        a.score += 1.0
+
+    # ---------------------------------------------------------------- resolving
+
+    def _resolve_all(self, text: str, mentions: list[_Mention]) -> None:
+        if not mentions:
+            return
+        by_text: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            by_text.setdefault(norm(m.text), []).append(m)
+        ctx: Counter[str] = Counter()
+        admin1_named: dict[tuple[str | None, str | None], float] = {}
+        anchors: list[Candidate] = []
+        for _pass in range(2):
+            for m in mentions:
+                if m.cands:
+                    self._rank(m, ctx, admin1_named, anchors, mentions)
+            ctx = Counter()
+            admin1_named = {}
+            anchors = []
+            for m in mentions:
+                c = m.chosen
+                if c is None:
+                    continue
+                margin = 1.0 if len(m.ranking) < 2 else min(1.0, (m.ranking[0][0] - m.ranking[1][0]) / 2)
+                if c.cc:
+                    ctx[c.cc] += 1.0 + margin
+                if c.fcode == "ADM1" or c.fcode.startswith("PCL"):
+                    admin1_named[(c.cc, c.admin1)] = 1.0
+                if margin > 0.3 or len(m.ranking) == 1:
+                    anchors.append(c)
+        # one sense per discourse: a repeated name keeps the choice of its best-supported mention
+        for ms in by_text.values():
+            if len(ms) > 1:
+                best = max(ms, key=lambda m: m.ranking[0][0] if m.ranking else -99)
+                for m in ms:
+                    if m.cands and m.chosen is not None and best.chosen is not None and m.type_hint is None and m.container is None:
+                        m.chosen = best.chosen
+
+    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: list[Candidate],
+              mentions: list[_Mention] | None = None) -> None:
+        total = sum(ctx.values()) or 1.0
+        container = self._container(m.container) if m.container else None
+        near = self._container(m.near) if m.near else None
+        ranking = []
+        for c in m.cands:
+            s = 0.55 * math.log10(c.pop + 10)
+            if c.fcode.startswith("PCL"):
+                s += 4.0 if c.q <= 1 else 1.0
+            elif c.fcode == "ADM1":
+                s += 1.2
+            elif c.fcode == "ADM2":
+                s += 2.0
+            elif c.fcode == "PPLC":
+                s += 1.5
+            elif c.fcode == "CONT":
+                s += 3.0
+            s -= (0.0, 0.8, 0.6, 1.5)[min(c.q, 3)]
+            if c.gid < 0 and c.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
+                s += 1.5  # curated conflict places outrank homonymous hamlets
+            if m.type_hint:
+                if c.fcode == m.type_hint or (m.type_hint == "PPL" and c.fclass == "P"):
+                    s += 3.0
+                elif m.type_hint in ("ADM1", "ADM2") and c.fcode in ("ADM1", "ADM2"):
+                    s += 1.5
+            elif c.fcode == "ADM2":
+                s -= 2.5  # "Jefferson" alone is the town more often than the county
+            if c.cc:
+                s += 3.0 * ctx.get(c.cc, 0.0) / total
+            if (c.cc, c.admin1) in admin1_named and not c.fcode.startswith(("PCL", "ADM1")):
+                s += 1.5
+            if container is not None:
+                inside = c.cc == container.cc and (container.fcode.startswith("PCL") or c.admin1 == container.admin1)
+                s += 5.0 if inside else -3.0
+            if near is not None:
+                s += 4.0 if _km(c, near) < 40 else -1.0
+            if anchors and not c.fcode.startswith("PCL"):
+                if any(a.gid != c.gid and _km(a, c) < 150 for a in anchors):
+                    s += 1.5
+            ranking.append((s, c))
+        ranking.sort(key=lambda t: -t[0])
+        m.ranking = ranking
+        m.chosen = ranking[0][1] if ranking else None
+
+    @functools.lru_cache(maxsize=4096)
+    def _container(self, name: str) -> Candidate | None:
+        """The admin1 area or country a container name denotes, if it denotes one."""
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            cands = self.candidates(" ".join(words[:n]))
+            areas = [c for c in cands if c.fcode.startswith("PCL") or c.fcode == "ADM1"]
+            if areas:
+                return max(areas, key=lambda c: (c.fcode.startswith("PCL"), c.pop))
+            if cands and n == len(words):
+                return max(cands, key=lambda c: c.pop)
+        return None
+
+    def _place(self, m: _Mention) -> Place:
+        c = m.chosen
+        if c is None:
+            return Place(text=m.text, start=m.start, end=m.end)
+        country = self.gazetteer.countries().get(c.cc) if c.cc else None
+        prec = precision_of(c)
+        if m.region_word and prec >= 4:
+            prec = 5 if prec == 6 else prec
+        return Place(text=m.text, start=m.start, end=m.end, name=c.name, geonameid=c.gid if c.gid > 0 else None,
+                     latitude=c.lat, longitude=c.lon, admin1=c.admin1,
+                     country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
+                     population=c.pop or None, precision=prec)
+
+    # ---------------------------------------------------------------- event location
+
+    def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
+        """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
+        located = [p for p in places if p.start is not None and p.end is not None]
+        if not located:
+            return None
+        bounds = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        sent_of = lambda pos: bisect.bisect_right(bounds, pos) - 1  # noqa: E731
+        a_start, a_end = anchor
+        a_sent = sent_of(a_start)
+        best: tuple[float, Place] | None = None
+        for p in located:
+            s_idx = sent_of(p.start)
+            if s_idx == a_sent:
+                s = 3.0
+            elif s_idx == a_sent - 1:
+                s = 1.0
+            elif s_idx < a_sent:
+                s = 0.3
+            else:
+                s = 0.0
+            dist = p.start - a_end if p.start >= a_end else a_start - p.end
+            s -= min(dist, 300) / 150
+            before = text[max(0, p.start - 40):p.start].lower()
+            after = text[p.end:p.end + 25].lower()
+            prev_word = re.findall(r"[\w-]+", before)[-1:] or [""]
+            if prev_word[0] in self.event_preps:
+                s += 1.2
+            if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
+                s += 1.0
+            if self._is_title(before, after):
+                s -= 4
+            if self._is_dateline(text, p):
+                s -= 5
+            if prev_word[0] == "from" and p.start < a_start:
+                s -= 0.3
+            if p.precision == 1:
+                s += 0.4
+            elif p.precision == 6:
+                s -= 0.4
+            if best is None or s > best[0]:
+                best = (s, p)
+        if best is not None and best[0] > -2:
+            return best[1]
+        counts = Counter(norm(p.text) for p in located if not self._is_dateline(text, p))
+        if not counts:
+            return None
+        main = counts.most_common(1)[0][0]
+        return next(p for p in located if norm(p.text) == main)
+
+    def _is_title(self, before: str, after: str) -> bool:
+        b = before.rstrip()
+        if b.endswith(" of") or b.endswith("'s"):
+            head = b[:-3].rstrip() if b.endswith(" of") else b
+            if any(head.endswith(t) for t in self.title_of):
+                return True
+        a = after.lstrip()
+        return any(a.startswith(t) for t in self.title_after) or a.startswith("'s governor")
+
+    def _is_dateline(self, text: str, p: Place) -> bool:
+        assert p.start is not None and p.end is not None
+        line_start = text.rfind("\n", 0, p.start) + 1
+        head = text[line_start:p.start]
+        if head.strip() and not re.fullmatch(r"\s*[A-Z .,]*", head):
+            return False
+        tail = text[p.end:p.end + 40]
+        return bool(re.match(r"\s*(,\s*[A-Za-z. ]+)?\s*(\(\w[\w ]*\)|\s*[-—–:]|,\s*\w+\.? \d)", tail)) and (
+            p.text.isupper() or p.start - line_start < 3)
