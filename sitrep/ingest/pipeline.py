@@ -1,0 +1,180 @@
+"""Ingest: read inputs, skip what is stored, extract in worker processes, store in batches.
+
+The main process reads, de-duplicates and is the store's one writer; workers only extract. Each
+batch is written in one transaction, so a ``kill -9`` loses at most the batch in flight, and the
+next run (which skips every article already stored) picks up exactly there.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import importlib
+import os
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import SitrepError
+from ..models import Article, Extraction
+from .readers import Failure
+from .sources import estimate, read_inputs
+
+DEFAULT_EXTRACTOR = "sitrep.extract:extract_many"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    copy: int = 0
+    failed: int = 0
+    incidents: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read, "new": self.new, "duplicate": self.duplicate, "copy": self.copy, "failed": self.failed,
+            "incidents": self.incidents, "seconds": round(self.seconds, 2),
+            "failures": [{"where": f.where, "reason": f.reason} for f in self.failures],
+        }
+
+    def lines(self, max_failures: int = 20) -> list[str]:
+        rate = self.read / self.seconds if self.seconds else 0.0
+        out = [f"read {self.read}, new {self.new}, copies {self.copy}, duplicate {self.duplicate}, failed {self.failed}"
+               f" ({self.incidents} incidents in the database; {rate:.1f} articles/s)"]
+        reasons = Counter(f.reason.split(":", 1)[-1].strip()[:60] for f in self.failures)
+        for f in self.failures[:max_failures]:
+            out.append(f"  failed: {f.where}: {f.reason}")
+        if len(self.failures) > max_failures:
+            out.append(f"  ... {len(self.failures) - max_failures} more; most common: "
+                       + "; ".join(f"{n} x {r}" for r, n in reasons.most_common(3)))
+        return out
+
+
+def load_extractor(path: str) -> Callable[[Iterable[Article]], Iterator[tuple[Article, Extraction | SitrepError]]]:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name or "extract_many")  # type: ignore[no-any-return]
+
+
+def _extract_batch(extractor: str, articles: list[Article]) -> list[tuple[Article, Extraction | str]]:
+    """Runs in a worker: errors travel back as one-line reasons (exceptions need not pickle)."""
+    out: list[tuple[Article, Extraction | str]] = []
+    try:
+        for article, result in load_extractor(extractor)(articles):
+            out.append((article, result if isinstance(result, Extraction) else f"extraction failed: {result}"))
+    except SitrepError as e:  # the extractor itself cannot run (missing model): every article fails
+        done = {a.id for a, _ in out}
+        out += [(a, f"extraction failed: {e}") for a in articles if a.id not in done]
+    return out
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int = 2, batch_size: int = 32,
+           extractor: str = DEFAULT_EXTRACTOR, progress: bool | None = None) -> IngestReport:
+    """Ingest ``paths`` (files, folders, globs, URLs) into the store at ``db``."""
+    from ..store import Store, content_hash
+
+    paths = list(paths)
+    report = IngestReport()
+    started = time.perf_counter()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=estimate(paths), unit="art", desc="ingest", file=sys.stderr, dynamic_ncols=True,
+                   smoothing=0.1)
+    seen: dict[str, str] = {}  # id -> content hash, for this run
+    seen_hashes: set[str] = set()
+
+    with Store.open(db) as store:
+
+        def fresh() -> Iterator[Article]:
+            for item in read_inputs(paths):
+                if isinstance(item, Failure):
+                    report.failed += 1
+                    report.failures.append(item)
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                report.read += 1
+                h = content_hash(item.text)
+                if item.id in seen:
+                    if seen[item.id] == h:
+                        report.duplicate += 1
+                    else:
+                        report.failed += 1
+                        report.failures.append(Failure(item.id, "duplicate id with a different text (kept the first)"))
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                if h in seen_hashes:
+                    report.duplicate += 1
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                seen[item.id] = h
+                seen_hashes.add(h)
+                state = store.known([(item.id, h)]).get(item.id)
+                if state == "duplicate":
+                    report.duplicate += 1
+                elif state == "conflict":
+                    report.failed += 1
+                    report.failures.append(Failure(item.id, "id already stored with a different text"))
+                else:
+                    yield item
+                    continue
+                if bar is not None:
+                    bar.update(1)
+
+        def write(results: list[tuple[Article, Extraction | str]]) -> None:
+            with store.transaction():
+                for article, result in results:
+                    if isinstance(result, str):
+                        report.failed += 1
+                        report.failures.append(Failure(article.id, result))
+                        continue
+                    try:
+                        status = store.add(result)
+                    except SitrepError as e:
+                        report.failed += 1
+                        report.failures.append(Failure(article.id, str(e)))
+                        continue
+                    setattr(report, status, getattr(report, status) + 1)
+            if bar is not None:
+                bar.update(len(results))
+                bar.set_postfix(new=report.new, dup=report.duplicate, failed=report.failed, refresh=False)
+
+        batches = _batches(fresh(), batch_size)
+        if workers <= 1:
+            for batch in batches:
+                write(_extract_batch(extractor, batch))
+        else:
+            with cf.ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
+                pending: deque[cf.Future[list[tuple[Article, Extraction | str]]]] = deque()
+                for batch in batches:
+                    pending.append(pool.submit(_extract_batch, extractor, batch))
+                    while len(pending) > 2 * workers:
+                        write(pending.popleft().result())
+                while pending:
+                    write(pending.popleft().result())
+        report.incidents = store.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+    if bar is not None:
+        bar.close()
+    report.seconds = time.perf_counter() - started
+    return report
