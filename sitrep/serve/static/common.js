@@ -1,0 +1,73 @@
+// Shared helpers for sitrep's pages: API calls with the review token, messages, formatting.
+"use strict";
+const SITREP = (function () {
+  const TYPE_COLORS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#8e44ad",
+    "Protests": "#2980b9",
+    "Riots": "#16a085",
+    "Strategic developments": "#7f8c8d",
+  };
+  const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor",
+    "min_fatalities", "q", "bbox"];
+
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+  function token() { return sessionStorage.getItem("sitrep.token") || ""; }
+  function initToken() {
+    const input = document.getElementById("token");
+    if (!input) return;
+    input.value = token();
+    input.addEventListener("change", () => sessionStorage.setItem("sitrep.token", input.value.trim()));
+    input.addEventListener("input", () => sessionStorage.setItem("sitrep.token", input.value.trim()));
+  }
+  function message(text, kind) {
+    const box = document.getElementById("messages");
+    if (!box) return;
+    box.textContent = text || "";
+    box.className = text ? (kind || "error") : "";
+  }
+  // fetch JSON; on error, throw the API's one error shape's message
+  async function api(url, opts) {
+    opts = opts || {};
+    const headers = Object.assign({ "Accept": "application/json" }, opts.headers || {});
+    if (token()) headers["Authorization"] = "Bearer " + token();
+    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    const res = await fetch(url, { method: opts.method || "GET", headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    if (!res.ok) {
+      const err = new Error((data && data.error && data.error.message) || (res.status + " " + res.statusText));
+      err.status = res.status; err.body = data;
+      throw err;
+    }
+    return data;
+  }
+  function n(v) { return v == null ? "?" : Number(v).toLocaleString("en"); }
+  // "25–57" when low and high differ, "83" when they agree, "?" when unknown
+  function range(r) {
+    if (!r || (r.low == null && r.high == null && r.best == null)) return "?";
+    const lo = r.low != null ? r.low : r.best, hi = r.high != null ? r.high : r.best;
+    return lo === hi ? n(lo) : n(lo) + "–" + n(hi);
+  }
+  function lbh(r) { r = r || {}; return n(r.low) + " – " + n(r.best) + " – " + n(r.high); }
+  function placeName(loc) {
+    if (!loc) return "unknown place";
+    return [loc.name, loc.admin1 && loc.admin1 !== loc.name ? loc.admin1 : null, loc.country].filter(Boolean).join(", ");
+  }
+  function filtersFromURL() {
+    const p = new URLSearchParams(location.search), out = {};
+    for (const k of FILTERS) if (p.get(k)) out[k] = p.get(k);
+    return out;
+  }
+  function query(obj) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null && v !== "") p.set(k, v);
+    return p.toString();
+  }
+  document.addEventListener("DOMContentLoaded", initToken);
+  return { TYPE_COLORS, FILTERS, esc, api, message, n, range, lbh, placeName, filtersFromURL, query, token };
+})();
