@@ -1,0 +1,100 @@
+"""Writers: merged incidents (typed, with the cluster's extras) to CSV, GeoJSON, JSONL, Parquet, a table."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from ..models import Incident
+from .acled import COLUMNS as ACLED_COLUMNS
+from .acled import acled_row
+from .ucdp import COLUMNS as UCDP_COLUMNS
+from .ucdp import ucdp_row
+
+Rows = Iterable[tuple[Incident, dict[str, Any]]]
+FORMATS = ("acled", "ucdp", "geojson", "jsonl", "parquet", "table")
+
+
+def _acled(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
+    return acled_row(inc, sources=extra.get("sources"), n_sources=extra.get("n_sources"), note=extra.get("notes"))
+
+
+def _ucdp(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
+    return ucdp_row(inc, sources=extra.get("sources"), n_sources=extra.get("n_sources"), articles=extra.get("articles", ()))
+
+
+def write_csv(rows: Rows, out: IO[str], fmt: str) -> int:
+    columns, row_of = (ACLED_COLUMNS, _acled) if fmt == "acled" else (UCDP_COLUMNS, _ucdp)
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for inc, extra in rows:
+        writer.writerow(row_of(inc, extra))
+        n += 1
+    return n
+
+
+def feature(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
+    """An RFC 7946 Feature: [longitude, latitude] in WGS 84, null geometry when the place is unknown."""
+    loc = inc.location
+    geometry = None
+    if loc is not None and loc.latitude is not None and loc.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [round(loc.longitude, 6), round(loc.latitude, 6)]}
+    props = _acled(inc, extra)
+    props.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
+                 toll_may_rise=inc.toll_may_rise)
+    return {"type": "Feature", "id": inc.id, "geometry": geometry, "properties": props}
+
+
+def geojson_chunks(rows: Rows) -> Iterator[str]:
+    yield '{"type": "FeatureCollection", "features": ['
+    for n, (inc, extra) in enumerate(rows):
+        yield ("," if n else "") + "\n" + json.dumps(feature(inc, extra), ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def jsonl_record(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
+    data = inc.to_dict()
+    for key in ("n_reports", "n_sources", "sources", "revisions", "report_ids", "articles"):
+        if key in extra:
+            data[key] = extra[key]
+    return data
+
+
+def write_parquet(rows: Rows, path: Any) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ints = {"year", "time_precision", "iso", "geo_precision", "fatalities", "fatalities_low", "fatalities_best",
+            "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "n_sources", "n_reports"}
+    floats = {"latitude", "longitude"}
+    names = [*ACLED_COLUMNS, "id", "n_sources", "n_reports", "toll_may_rise", "incident_json"]
+    schema = pa.schema([(n, pa.int64() if n in ints else pa.float64() if n in floats else pa.bool_() if n == "toll_may_rise" else pa.string())
+                        for n in names])
+    records = []
+    for inc, extra in rows:
+        r = _acled(inc, extra)
+        r.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
+                 toll_may_rise=inc.toll_may_rise, incident_json=json.dumps(jsonl_record(inc, extra), ensure_ascii=False))
+        records.append(r)
+    pq.write_table(pa.Table.from_pylist(records, schema=schema), path)
+    return len(records)
+
+
+def table_lines(rows: Rows) -> Iterator[str]:
+    head = f"{'date':<10}  {'country':<14} {'location':<22} {'event':<32} {'killed':>11} {'injured':>9} {'src':>3}  id"
+    yield head
+    yield "-" * len(head)
+    for inc, extra in rows:
+        loc = inc.location
+        f, i = inc.fatalities, inc.injuries
+
+        def rng(r: Any) -> str:
+            if r.low is None and r.best is None:
+                return "-"
+            return str(r.best if r.low == r.high or r.high is None else f"{r.low}-{r.high}")
+
+        yield (f"{inc.event_date.isoformat() if inc.event_date else '?':<10}  {((loc.country or loc.country_code) if loc else '') or '':<14.14} "
+               f"{((loc.name or loc.text) if loc else '') or '':<22.22} {inc.sub_event_type or inc.event_type:<32.32} "
+               f"{rng(f):>11} {rng(i):>9} {extra.get('n_sources') or 1:>3}  {inc.id}")
