@@ -11,6 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import StoreError
+
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "seed_article.txt").read_text("utf-8")
 TOKEN = "test-token-0123456789"
 
@@ -20,7 +22,7 @@ def _span(quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def _claim(cid: int, kind: str, n: int, nmax: int | None, qualifier: str | None, source: str | None,
+def _claim(cid: str, kind: str, n: int, nmax: int | None, qualifier: str | None, source: str | None,
            quote: str) -> dict[str, Any]:
     start, end = _span(quote)
     return {"id": cid, "kind": kind, "min": n, "max": nmax, "qualifier": qualifier, "source": source,
@@ -44,10 +46,10 @@ def seed_incidents() -> dict[str, dict[str, Any]]:
                           "geonameid": 169577, "latitude": 34.7268, "longitude": 36.7234, "precision": 1},
                 fatalities={"low": 25, "best": 25, "high": 57}, injuries={"low": 39, "best": 39, "high": 39},
                 toll_may_rise=True,
-                claims=[_claim(1, "killed", 57, None, None, None, "57 people, mainly civilians, were reportedly killed"),
-                        _claim(2, "killed", 25, None, None, "SANA, quoting the governor of Homs",
+                claims=[_claim("c1", "killed", 57, None, None, None, "57 people, mainly civilians, were reportedly killed"),
+                        _claim("c2", "killed", 25, None, None, "SANA, quoting the governor of Homs",
                                "25 people had been killed and 39 injured"),
-                        _claim(3, "injured", 39, None, None, "SANA, quoting the governor of Homs",
+                        _claim("c3", "injured", 39, None, None, "SANA, quoting the governor of Homs",
                                "25 people had been killed and 39 injured")])
     zein = dict(copy.deepcopy(base), id="inc-zeinab",
                 location={"name": "As Sayyidah Zaynab", "admin1": "Rif Dimashq", "country": "Syria",
@@ -55,7 +57,7 @@ def seed_incidents() -> dict[str, dict[str, Any]]:
                           "precision": 1},
                 fatalities={"low": 83, "best": 83, "high": 83}, injuries={"low": None, "best": None, "high": None},
                 toll_may_rise=False,
-                claims=[_claim(4, "killed", 83, None, "at least", "Monitors and state media", "killing at least 83 people")])
+                claims=[_claim("c4", "killed", 83, None, "at least", "Monitors and state media", "killing at least 83 people")])
     for inc in (homs, zein):
         inc["revisions"] = [{"reported": "2016-02-22", "kind": c["kind"], "min": c["min"], "max": c["max"],
                              "qualifier": c["qualifier"], "article_id": "seed", "outlet": "seed outlet",
@@ -152,7 +154,7 @@ class FakeStore:
         inc["reviewed"] = True
         return self._log("correct_field", incident_id, {field: before}, {field: value}, user)
 
-    def mark_claim(self, claim_id: int, credible: bool, user: str) -> int:
+    def mark_claim(self, claim_id: str, credible: bool, user: str) -> int:
         for inc in self.incidents.values():
             for c in inc["claims"]:
                 if c["id"] == claim_id:
@@ -160,7 +162,7 @@ class FakeStore:
                     c["credible"] = credible
                     return self._log("mark_claim", inc["id"], {"credible": before, "claim_id": claim_id},
                                      {"credible": credible, "claim_id": claim_id}, user)
-        raise KeyError(f"no claim {claim_id}")
+        raise StoreError(f"no claim {claim_id!r}")
 
     def merge_incidents(self, ids: list[str], user: str) -> str:
         keep = sorted(ids)[0]
@@ -174,9 +176,9 @@ class FakeStore:
     def undo(self, audit_id: int, user: str) -> int:
         entry = next((a for a in self.audit if a["id"] == audit_id), None)
         if entry is None:
-            raise KeyError(f"no audit entry {audit_id}")
+            raise StoreError(f"no audit entry {audit_id}")
         if entry["undone_by"] is not None:
-            raise ValueError("already undone")
+            raise StoreError(f"audit entry {audit_id} was already undone")
         if entry["action"] == "correct_field":
             (field, before), = entry["before"].items()
             self.incidents[entry["incident_id"]][field] = before

@@ -28,19 +28,19 @@ def err(r, status):
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN},
                                      {"Authorization": f"Basic {TOKEN}"}])
 def test_writes_without_the_token_are_refused(client, store, headers):
-    r = client.post("/api/claims/2/credibility", json={"credible": False}, headers=headers)
+    r = client.post("/api/claims/c2/credibility", json={"credible": False}, headers=headers)
     assert err(r, 401)["code"] == "unauthorized" and "Bearer" in r.headers["www-authenticate"]
     assert store.audit == []
 
 
 def test_review_is_off_when_no_token_is_configured(store):
     client = TestClient(make_app(store, tokens={}))
-    r = client.post("/api/claims/2/credibility", json={"credible": False}, headers=AUTH)
+    r = client.post("/api/claims/c2/credibility", json={"credible": False}, headers=AUTH)
     assert "SITREP_TOKEN" in err(r, 403)["message"]
 
 
 def test_mark_claim_then_undo_is_audited(client, store):
-    r = client.post("/api/claims/2/credibility", json={"credible": False}, headers=AUTH)
+    r = client.post("/api/claims/c2/credibility", json={"credible": False}, headers=AUTH)
     assert r.status_code == 200, r.text
     aid = r.json()["audit_id"]
     log = client.get("/api/audit?incident_id=inc-homs").json()["audit"]
@@ -97,10 +97,10 @@ def test_merge_and_split(client, store):
     assert r.status_code == 200 and r.json()["incident_id"] == "inc-homs"
     assert err(client.post("/api/incidents/merge", json={"ids": ["inc-homs"]}, headers=AUTH), 400)
     assert err(client.post("/api/incidents/merge", json={"ids": ["inc-homs", "nope"]}, headers=AUTH), 404)
-    r = client.post("/api/incidents/inc-homs/split", json={"claim_ids": [2, 3]}, headers=AUTH)
+    r = client.post("/api/incidents/inc-homs/split", json={"claim_ids": ["c2", "c3"]}, headers=AUTH)
     assert r.status_code == 200, r.text
-    assert err(client.post("/api/incidents/inc-homs/split", json={"claim_ids": [1, 2, 3]}, headers=AUTH), 400)
-    assert err(client.post("/api/incidents/inc-homs/split", json={"claim_ids": [4]}, headers=AUTH), 400)
+    assert err(client.post("/api/incidents/inc-homs/split", json={"claim_ids": ["c1", "c2", "c3"]}, headers=AUTH), 400)
+    assert err(client.post("/api/incidents/inc-homs/split", json={"claim_ids": ["c4"]}, headers=AUTH), 400)
 
 
 def test_named_tokens_set_the_user_and_ignore_the_header(store):
@@ -108,7 +108,7 @@ def test_named_tokens_set_the_user_and_ignore_the_header(store):
     from sitrep.serve import create_app
 
     client = TestClient(create_app(config))
-    r = client.post("/api/claims/1/credibility", json={"credible": False},
+    r = client.post("/api/claims/c1/credibility", json={"credible": False},
                     headers={"Authorization": "Bearer tok-cy", "X-Sitrep-User": "mallory"})
     assert r.status_code == 200
     assert store.audit[-1]["user"] == "cy"

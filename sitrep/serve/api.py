@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
+from ..errors import ConfigError
 from ..models import ACLED_TYPES
 from . import exports
 from .app import json_response
@@ -37,10 +38,10 @@ def _store(request: Request) -> Any:
 
 
 def _call(fn: Any, *args: Any, **kw: Any) -> Any:
-    """Call the store; its ValueError (a bad cursor, say) is the client's fault, so a 400."""
+    """Call the store; its ConfigError/ValueError (a bad cursor, say) is the client's fault: a 400."""
     try:
         return fn(*args, **kw)
-    except ValueError as e:
+    except (ValueError, ConfigError) as e:
         param = "cursor" if "cursor" in str(e).lower() else "query"
         raise bad_param(param, str(e) or "rejected by the store") from None
 

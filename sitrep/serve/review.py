@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from ..errors import ConfigError, StoreError
 from ..models import ACLED_TYPES
 from .app import json_response
 from .auth import require_reviewer
@@ -41,7 +42,7 @@ class Merge(Strict):
 
 
 class Split(Strict):
-    claim_ids: list[Annotated[int | str, Field()]] = Field(min_length=1, max_length=200)
+    claim_ids: list[IdStr] = Field(min_length=1, max_length=200)
 
 
 class Credibility(Strict):
@@ -114,7 +115,12 @@ def _write(request: Request, action: Any) -> Any:
             return action(pool.get(), user)
         except LookupError as e:
             raise ApiError(404, str(e).strip("'\"") or "not found") from None
-        except ValueError as e:
+        except ConfigError as e:
+            raise ApiError(400, str(e), code="invalid_parameter") from None
+        except (StoreError, ValueError) as e:
+            # the store says "no incident/claim/audit entry ..." for unknown ids
+            if str(e).startswith("no "):
+                raise ApiError(404, str(e)) from None
             raise ApiError(409, str(e) or "the store refused this change", code="conflict") from None
 
 
@@ -163,8 +169,7 @@ def split(request: Request, incident_id: Id, body: Split) -> Response:
             raise bad_param("claim_ids", f"not claims of this incident: {', '.join(unknown[:5])}")
         if len(set(wanted)) == len(known):
             raise bad_param("claim_ids", "a split must leave at least one claim behind")
-        ids = [int(c) if isinstance(c, str) and c.isdigit() else c for c in body.claim_ids]
-        new_id = store.split_incident(incident_id, ids, user)
+        new_id = store.split_incident(incident_id, wanted, user)
         return {"incident_id": new_id, "incident": store.get_incident(new_id),
                 "audit_id": _latest_audit(store, new_id)}
 
@@ -174,8 +179,7 @@ def split(request: Request, incident_id: Id, body: Split) -> Response:
 @router.post("/claims/{claim_id}/credibility", summary="Mark a claim credible or not credible")
 def credibility(request: Request, claim_id: Id, body: Credibility) -> Response:
     def act(store: Any, user: str) -> dict[str, Any]:
-        cid: int | str = int(claim_id) if claim_id.isdigit() else claim_id
-        audit_id = store.mark_claim(cid, body.credible, user)
+        audit_id = store.mark_claim(claim_id, body.credible, user)
         return {"audit_id": audit_id}
 
     return json_response(_write(request, act))

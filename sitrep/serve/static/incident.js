@@ -172,7 +172,7 @@
     });
     $("#split-form").addEventListener("submit", e => {
       e.preventDefault();
-      const picked = [...document.querySelectorAll(".split-pick:checked")].map(c => /^\d+$/.test(c.value) ? Number(c.value) : c.value);
+      const picked = [...document.querySelectorAll(".split-pick:checked")].map(c => c.value);
       review(`/api/incidents/${encodeURIComponent(id)}/split`, { claim_ids: picked }, "split");
     });
   }
