@@ -82,3 +82,25 @@ def fake_extract_many(articles: Iterable[Article]) -> Iterator[tuple[Article, Ex
             yield a, fake_extract(a)
         except SitrepError as e:
             yield a, e
+
+
+def slow_extract_many(articles: Iterable[Article]) -> Iterator[tuple[Article, Extraction | SitrepError]]:
+    import time
+
+    for pair in fake_extract_many(articles):
+        time.sleep(0.05)
+        yield pair
+
+
+def marked_corpus(n: int) -> list[dict]:
+    """JSONL records whose texts carry fake-extractor marks; every third one reports an earlier event again."""
+    places = [("Homs", 34.7268, 36.7234), ("Aleppo", 36.2021, 37.1343), ("Idlib", 35.9306, 36.6339)]
+    out = []
+    for k in range(n):
+        name, lat, lon = places[k % 3]
+        day = 1 + (k // 6) % 27
+        out.append({"id": f"m{k:03d}", "published": f"2016-03-{day + 1:02d}",
+                    "text": f"Report {k} from {name}: a blast killed people. "
+                            f"[[{name}|SY|{lat}|{lon}|2016-03-{day:02d}|Remote explosive/landmine/IED|{10 + k}||Islamic State]] "
+                            f"Witness number {k * 7919 % 1000} described the scene in detail."})
+    return out

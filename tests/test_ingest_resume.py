@@ -1,0 +1,77 @@
+"""Ingest end to end: twice gives the same database; kill -9 mid-run resumes to the same database."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitrep.ingest.pipeline import ingest
+from sitrep.store import Store
+from store_fixtures import marked_corpus
+
+TESTS = str(Path(__file__).parent)
+
+
+def _corpus(tmp_path, n=60):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in marked_corpus(n)))
+    return path
+
+
+def _dump(db):
+    with Store.open(db) as s:
+        return s.dump()
+
+
+def test_ingest_twice_gives_the_same_database(tmp_path):
+    corpus = _corpus(tmp_path, 30)
+    first = ingest([str(corpus)], tmp_path / "a.db", workers=1, batch_size=7, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert (first.read, first.new, first.failed) == (30, 30, 0)
+    before = _dump(tmp_path / "a.db")
+    again = ingest([str(corpus)], tmp_path / "a.db", workers=1, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert (again.new, again.duplicate) == (0, 30)
+    assert _dump(tmp_path / "a.db") == before
+    assert 0 < first.incidents < 30  # reports of the same event merged
+
+
+def test_two_workers_give_the_same_database_as_one(tmp_path):
+    corpus = _corpus(tmp_path, 30)
+    ingest([str(corpus)], tmp_path / "one.db", workers=1, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
+    ingest([str(corpus)], tmp_path / "two.db", workers=2, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
+
+
+def test_killed_ingest_resumes_to_the_same_database(tmp_path):
+    corpus = _corpus(tmp_path, 60)
+    clean = tmp_path / "clean.db"
+    ingest([str(corpus)], clean, workers=1, batch_size=5, extractor="store_fixtures:fake_extract_many", progress=False)
+
+    killed = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": TESTS + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(killed), "--workers", "1",
+           "--batch-size", "5", "--no-progress", "--extractor", "store_fixtures:slow_extract_many"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(killed, timeout=1) as db:
+                stored = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 15:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 15 <= stored < 60, proc.stderr.read().decode() if proc.stderr else stored
+
+    resumed = ingest([str(corpus)], killed, workers=1, batch_size=5, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert resumed.new + resumed.duplicate == 60 and resumed.failed == 0
+    assert resumed.duplicate >= 15
+    assert _dump(killed) == _dump(clean)
