@@ -1,0 +1,97 @@
+"""Strip page furniture from article text and rejoin sentences a caption split in two.
+
+Rules are data (``data/boilerplate.toml``). The cleaned text is what every offset refers to.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import tomllib
+from importlib import resources
+
+from ..models import Article
+
+_TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[list[re.Pattern[str]], int, re.Pattern[str], str]:
+    raw = tomllib.loads(resources.files("sitrep.clean").joinpath("data/boilerplate.toml").read_text("utf-8"))
+    pats = [re.compile(p, re.IGNORECASE) for p in raw["patterns"]]
+    return pats, int(raw["max_words"]), re.compile(raw["dateline"]), raw["version"]
+
+
+def version() -> str:
+    return _rules()[3]
+
+
+def is_boilerplate(line: str) -> bool:
+    pats, max_words, _, _ = _rules()
+    s = line.strip()
+    if not s or len(s.split()) > max_words:
+        return False
+    if _TERMINAL.search(s) and not s.lower().startswith(("photo", "file photo", "read more", "(")):
+        # a short line that ends like a sentence is usually a sentence ("He died today.")
+        return bool(re.fullmatch(r"(?:copyright|©|all rights reserved).*", s, re.IGNORECASE))
+    # "By Jane Smith" must not catch sentences such as "By Sunday the toll had risen"
+    return any(p.fullmatch(s) for p in pats)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def _near_repeat(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.8
+
+
+def clean(text: str) -> tuple[str, str | None]:
+    """Return (cleaned text, dateline or None)."""
+    _, _, dateline_re, _ = _rules()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    dateline = None
+    m = dateline_re.match(text)
+    if m and len(text) > m.end() + 40 and not re.search(r"[a-z]{3}", m.group(1).split(",")[0]):
+        dateline = m.group(1).strip()
+        text = text[m.end():]
+    lines = text.split("\n")
+    kept: list[str] = []
+    joined_pending = False
+    for line in lines:
+        if is_boilerplate(line):
+            # a caption inside a sentence: join what comes next onto the line before it
+            joined_pending = bool(kept and kept[-1].strip() and not _TERMINAL.search(kept[-1]))
+            continue
+        stripped = line.strip()
+        if joined_pending and stripped and (stripped[0].islower() or not _TERMINAL.search(kept[-1])):
+            kept[-1] = kept[-1].rstrip() + " " + stripped
+            joined_pending = False
+            continue
+        joined_pending = False
+        kept.append(line.rstrip())
+    # paragraphs: drop exact and near repeats (syndication and templating often double them)
+    paragraphs = re.split(r"\n", "\n".join(kept))
+    seen: list[set[tuple[str, ...]]] = []
+    out: list[str] = []
+    for para in paragraphs:
+        if not para.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        sh = _shingles(para)
+        if len(para.split()) >= 8 and any(_near_repeat(sh, prev) for prev in seen):
+            continue
+        seen.append(sh)
+        out.append(para.strip())
+    cleaned = "\n".join(out).strip()
+    cleaned = re.sub(r"[ \t]+", " ", cleaned)
+    return cleaned, dateline
+
+
+def clean_article(article: Article) -> Article:
+    text, dateline = clean(article.text)
+    return dataclasses.replace(article, text=text, dateline=article.dateline or dateline)

@@ -1,0 +1,156 @@
+"""Actors: alias resolution (time-aware), generic forces, and claims of responsibility.
+
+The alias table is data (``data/actors.jsonl``): canonical name, type, aliases, and the dates
+between which a name was in use (the al-Nusra Front became Jabhat Fateh al-Sham in July 2016).
+Claims of responsibility are kept apart as GTD keeps them: claimed, suspected, denied.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str
+    actor_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    actor_type: str
+    start: dt.date | None
+    end: dt.date | None
+    country: str | None
+
+
+# Generic descriptions of armed actors, named ACLED-style with the article's country.
+_GENERIC = [
+    (r"(?:riot |traffic |federal |local |state )?police(?:m[ae]n|women|woman| officers?| forces?)?|policem[ae]n|gendarmes?|gendarmerie", "Police Forces of {country}", "State forces"),
+    (r"(?:government |security |armed |army |military )?(?:forces|troops|soldiers)|the army|the military|servicem[ae]n|army|military", "Military Forces of {country}", "State forces"),
+    (r"(?:unidentified |unknown |masked |armed |suspected )?(?:gunm[ae]n|assailants|attackers|militants|insurgents|armed men|rebels|jihadists|terrorists|bandits|extremists)", "Unidentified Armed Group ({country})", "Rebel group"),
+    (r"(?:a |an )?(?:suicide )?bombers?|(?:a |the )?gunman|(?:a |the )?(?:lone )?shooter|(?:a |the )?attacker|(?:a |the )?assailant", "Unidentified Armed Group ({country})", "Rebel group"),
+    (r"protesters|demonstrators|rioters|mob", "Protesters ({country})", "Protesters"),
+    (r"civilians|villagers|residents|worshipp?ers|students|passengers|pilgrims", "Civilians ({country})", "Civilians"),
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]:
+    text = resources.files("sitrep.extract").joinpath("data/actors.jsonl").read_text("utf-8")
+    by_alias: dict[str, list[_Entry]] = {}
+    sensitive, insensitive = [], []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        entry = _Entry(
+            row["name"], row["type"],
+            dt.date.fromisoformat(row["from"]) if row.get("from") else None,
+            dt.date.fromisoformat(row["to"]) if row.get("to") else None,
+            row.get("country"),
+        )
+        for alias in row["aliases"]:
+            by_alias.setdefault(alias.lower(), []).append(entry)
+            # short acronyms are case-sensitive: "IS" the group, not "is" the verb
+            (sensitive if len(alias) <= 5 and alias.isupper() or alias in ("IS",) else insensitive).append(alias)
+
+    def alt(names: list[str]) -> str:
+        return "|".join(re.escape(a) for a in sorted(set(names), key=len, reverse=True))
+
+    return (
+        re.compile(rf"(?<![\w-])(?:{alt(sensitive)})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?:{alt(insensitive)})(?![\w-])", re.I),
+        by_alias,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _generic() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), name, kind) for p, name, kind in _GENERIC]
+
+
+def _pick(entries: list[_Entry], when: dt.date | None) -> _Entry:
+    if when is not None:
+        for e in entries:
+            if (e.start is None or e.start <= when) and (e.end is None or when <= e.end):
+                return e
+    return entries[0]
+
+
+def find_actors(sentence: str, when: dt.date | None = None, country: str | None = None) -> list[Mention]:
+    """Named actors (alias table) and generic armed actors in a sentence, left to right."""
+    sens, insens, by_alias = _table()
+    out: list[Mention] = []
+    for pat in (sens, insens):
+        for m in pat.finditer(sentence):
+            if any(m.start() < o.end and m.end() > o.start for o in out):
+                continue
+            e = _pick(by_alias[m.group(0).lower()], when)
+            out.append(Mention(m.start(), m.end(), m.group(0), e.name, e.actor_type))
+    for pat, name, kind in _generic():
+        for m in pat.finditer(sentence):
+            if any(m.start() < o.end and m.end() > o.start for o in out):
+                continue
+            label = name.format(country=country) if country else name.replace(" of {country}", "").replace(" ({country})", "")
+            out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+(?:the\s+)?(?:responsibility|credit)|\bclaimed\s+(?:the|this|that|both|these)\s+(?:attacks?|bombings?|blasts?|killings?)|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|conducted)", re.I)
+_CLAIMED_BY = re.compile(r"\b(?:responsibility|credit)\s+(?:was|has been|had been)\s+claimed\s+by\b|\bclaimed\s+by\b", re.I)
+_DENIED = re.compile(r"\bden(?:ied|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|being behind|carrying out)", re.I)
+_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion)\b", re.I)
+_NO_CLAIM = re.compile(r"\b(?:no|none)\s+(?:group|one|organi[sz]ation)\s+(?:\w+\s+){0,3}?(?:claimed|has claimed|had claimed|took)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    name: str
+    actor_type: str
+    status: str  # claimed | suspected | denied
+    mention: str
+
+
+def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]:
+    """Claims, suspicions and denials of responsibility stated in one sentence."""
+    named = [a for a in actors if a.actor_type not in ("Civilians", "Protesters")]
+    out: list[Responsibility] = []
+    if not named:
+        return out
+    m = _CLAIMED.search(sentence)
+    by = _CLAIMED_BY.search(sentence)
+    if _NO_CLAIM.search(sentence):
+        m = None
+    if m:
+        before = [a for a in named if a.end <= m.start()]
+        if before:
+            a = before[-1]
+            out.append(Responsibility(a.name, a.actor_type, "claimed", a.text))
+    if by:
+        after = [a for a in named if a.start >= by.end()]
+        if after:
+            a = after[0]
+            out.append(Responsibility(a.name, a.actor_type, "claimed", a.text))
+    d = _DENIED.search(sentence)
+    if d:
+        before = [a for a in named if a.end <= d.start()]
+        if before:
+            a = before[-1]
+            out.append(Responsibility(a.name, a.actor_type, "denied", a.text))
+    s = _SUSPECTED.search(sentence)
+    if s and not out:
+        near = sorted(named, key=lambda a: abs(a.start - s.start()))
+        if near and abs(near[0].start - s.start()) < 80:
+            a = near[0]
+            out.append(Responsibility(a.name, a.actor_type, "suspected", a.text))
+    return out

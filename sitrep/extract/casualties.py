@@ -1,0 +1,283 @@
+"""Finding casualty figures in a sentence: count + fate ("57 people ... were killed", "killing 83").
+
+Find, then write: ``find_figures(sentence)`` returns candidate figures with their spans; the
+caller attaches each to an incident and adds the source and quote. Vocabulary lives in
+``data/casualties.toml``; number readings in ``numbers.py``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from .numbers import Number, find_numbers
+
+KINDS = ("killed", "injured", "missing", "abducted", "arrested")
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be", "reportedly", "also", "all", "later",
+        "subsequently", "allegedly", "confirmed", "now", "so", "far", "believed", "feared", "thought", "to", "have",
+        "reported", "said", "already", "either", "each", "both", "seriously", "critically", "badly", "slightly",
+        "fatally", "mortally", "mainly", "mostly", "most", "many", "including", "among", "them", "whom", "of",
+        "who", "were", "the"}
+_BOUNDARY = {"when", "after", "before", "while", "as", "because", "but", "which", "that", "said", "says", "in", "at",
+             "on", "by", "near", "from", "with", "and", "or", "than", "since", "during", "into", "for", "if", "where",
+             "told", "according", "than"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: str
+    min: int
+    max: int | None
+    qualifier: str | None
+    start: int  # span of the count (or of the whole phrase for zero claims), sentence-relative
+    end: int
+    victims: str | None
+    hedge: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    raw = resources.files("sitrep.extract").joinpath("data/casualties.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def version() -> str:
+    return vocab()["version"]
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> dict[str, object]:
+    v = vocab()
+    before = {k: re.compile(rf"\b(?:{v['kinds'][k]['before']})\b", re.I) for k in KINDS if v["kinds"][k]["before"]}
+    after = {
+        k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their))?\s+$", re.I)
+        for k in KINDS
+        if v["kinds"][k]["after"]
+    }
+    return {
+        "before": before,
+        "after": after,
+        "person": re.compile(rf"^(?:{v['person_nouns']})$", re.I),
+        "thing": re.compile(rf"^(?:{v['thing_nouns']})$", re.I),
+        "none": re.compile(v["no_casualties"], re.I),
+        "hedge": re.compile(rf"\b(?:{v['hedges']})\b", re.I),
+        "rise": re.compile(v["toll_may_rise"], re.I),
+        "single": re.compile(
+            rf"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{v['person_nouns']})\s+(?:who\s+)?(?:was|has been|had been|is|later)\s+(?:\w+\s+)?(?P<kw>killed|shot dead|shot and killed|gunned down|murdered|stabbed to death|beaten to death|wounded|injured|hurt|kidnapped|abducted|arrested|detained)\b"
+            rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b",
+            re.I,
+        ),
+        "named": re.compile(
+            r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s+[^,]{1,50},)?\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>killed|shot dead|shot and killed|gunned down|murdered|stabbed to death|beaten to death|assassinated|wounded|injured|kidnapped|abducted|arrested|detained)\b"
+        ),
+    }
+
+
+_KIND_OF = {
+    "killed": "killed", "shot dead": "killed", "shot and killed": "killed", "gunned down": "killed", "murdered": "killed",
+    "stabbed to death": "killed", "beaten to death": "killed", "assassinated": "killed", "killing": "killed",
+    "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
+    "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted",
+    "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
+}
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'’.-]*|%|\d+", s)
+
+
+def _is_date_number(sentence: str, n: Number) -> bool:
+    before = sentence[max(0, n.start - 12):n.start].lower()
+    after = sentence[n.end:n.end + 12].lower()
+    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:{_MONTHS})\b", after):
+        return True
+    if n.exact and n.min == n.max and 1900 <= n.min <= 2100 and re.fullmatch(r"\d{4}", n.text):
+        return True
+    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock)", after))
+
+
+def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
+    """Words right after a count, up to punctuation or a clause word; and their text."""
+    m = re.match(r"[^,.;:()\"“”]{0,60}", sentence[pos:])
+    words = []
+    for w in _words(m.group(0) if m else ""):
+        if w.lower() in _BOUNDARY or w.lower() in _AUX:
+            break
+        words.append(w)
+        if len(words) == 4:
+            break
+    return words, " ".join(words)
+
+
+def _accepts_after(words: list[str], person: re.Pattern[str], thing: re.Pattern[str]) -> bool:
+    for w in words[:3]:
+        if thing.match(w):
+            return False
+        if person.match(w):
+            return True
+    return True
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Casualty figures in one sentence, each with kind, reading, span and victims."""
+    c = _compiled()
+    person, thing = c["person"], c["thing"]
+    hedge_m = c["hedge"].search(sentence)
+    hedge = hedge_m.group(0).lower() if hedge_m else None
+    raw: list[tuple[str, Number, int, str | None]] = []  # kind, number, anchor (verb start), victims
+    prev_after: tuple[str, int, int] | None = None  # kind, anchor, end of its noun phrase
+    for n in find_numbers(sentence):
+        if _is_date_number(sentence, n):
+            continue
+        if not n.exact and re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their)\b", sentence[n.end:], re.I):
+            continue  # "many of the injured": a share of a group already counted
+        words, np_text = _np_after(sentence, n.end)
+        # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
+        left = sentence[:n.start]
+        matched = False
+        for kind, pat in c["after"].items():
+            m = pat.search(left)
+            if not m:
+                continue
+            verb = m.group(0).strip().lower()
+            if verb in ("left", "leaving"):
+                tail = re.match(r"[^,.;]{0,40}?\b(dead|injured|wounded|hurt)\b", sentence[n.end:], re.I)
+                if not tail:
+                    continue
+                kind = "killed" if tail.group(1).lower() == "dead" else "injured"
+            if _accepts_after(words, person, thing):
+                raw.append((kind, n, m.start(), np_text or None))
+                prev_after = (kind, m.start(), n.end + len(np_text) + 1)
+                matched = True
+            break
+        if matched:
+            continue
+        # 1b. "killing two soldiers and three civilians": the second count shares the verb
+        if prev_after and re.fullmatch(r"[\s,]*(?:and|as well as)?\s*", sentence[prev_after[2]:n.start] if prev_after[2] <= n.start else "x"):
+            if _accepts_after(words, person, thing):
+                raw.append((prev_after[0], n, prev_after[1], np_text or None))
+                prev_after = (prev_after[0], prev_after[1], n.end + len(np_text) + 1)
+                continue
+        # 2. count before its verb: "57 people, mainly civilians, were reportedly killed", "39 injured"
+        best: tuple[int, str, int] | None = None
+        for kind, pat in c["before"].items():
+            m = pat.search(sentence, n.end)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind, m.end())
+        if best is None:
+            continue
+        gap = sentence[n.end:best[0]]
+        gap_words = _words(gap)
+        if len(gap_words) > 10 or re.search(r"[;:()]", gap):
+            continue
+        ok, saw_person = True, not gap_words
+        i = 0
+        while i < len(gap_words):
+            w = gap_words[i].lower()
+            if thing.match(w):
+                ok = False
+                break
+            if person.match(w):
+                saw_person = True
+            elif w == "and" and any(m2.start() > n.end and m2.start() < best[0] for m2 in find_numbers(gap) if False):
+                pass
+            elif w in _BOUNDARY:
+                # "two soldiers and three civilians were killed": 'and' may join counts
+                if w == "and" and re.search(r"\band\s+(?:\S+\s+)?\d|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)\b", gap, re.I):
+                    i += 1
+                    continue
+                ok = False
+                break
+            elif w not in _AUX and not saw_person and i > 2:
+                ok = False
+                break
+            i += 1
+        if not ok:
+            continue
+        if gap_words and not saw_person and len(gap_words) > 2:
+            continue
+        victims = _victims(gap)
+        raw.append((best[1], n, best[0], victims))
+    figures = _merge_coordinated(raw, hedge)
+    figures += _single_victims(sentence, figures, hedge)
+    figures += _zero_claims(sentence, figures)
+    return figures
+
+
+def _victims(gap: str) -> str | None:
+    words = gap.strip(" ,").split()
+    while words and words[-1].lower().strip(",") in _AUX:
+        words.pop()
+    text = " ".join(words).strip(" ,")
+    return text or None
+
+
+def _merge_coordinated(raw: list[tuple[str, Number, int, str | None]], hedge: str | None) -> list[Figure]:
+    """Counts that share one verb are one figure: "two soldiers and three civilians were killed" = 5."""
+    groups: dict[tuple[str, int], list[tuple[Number, str | None]]] = {}
+    for kind, n, anchor, victims in raw:
+        groups.setdefault((kind, anchor), []).append((n, victims))
+    out = []
+    for (kind, _), items in groups.items():
+        if len(items) == 1:
+            n, victims = items[0]
+            out.append(Figure(kind, n.min, n.max, n.qualifier, n.start, n.end, victims, hedge))
+            continue
+        lo = sum(n.min for n, _ in items)
+        hi = None if any(n.max is None for n, _ in items) else sum(n.max for n, _ in items)  # type: ignore[misc]
+        victims = ", ".join(v for _, v in items if v) or None
+        out.append(Figure(kind, lo, hi, items[0][0].qualifier, items[0][0].start, items[-1][0].end, victims, hedge))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> list[Figure]:
+    c = _compiled()
+    out = []
+    taken = {f.kind for f in found}
+    for m in c["single"].finditer(sentence):
+        noun = m.group("noun") or m.group("anoun")
+        verb = (m.group("kw") or m.group("akw")).lower()
+        kind = _KIND_OF.get(verb)
+        if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
+            continue
+        if noun.lower() in ("dead", "casualties", "lives", "bodies", "fatalities", "deaths", "injuries", "more", "of them", "of whom"):
+            continue
+        out.append(Figure(kind, 1, 1, None, m.start(), m.end(), noun, hedge))
+        taken.add(kind)
+    for m in c["named"].finditer(sentence):
+        kind = _KIND_OF.get(m.group("kw").lower())
+        name = m.group("name")
+        if not kind or kind in taken or name.split()[0] in ("The", "He", "She", "It", "This", "That", "Nobody", "No", "One", "Everyone", "Each"):
+            continue
+        out.append(Figure(kind, 1, 1, None, m.start(), m.end(), name, hedge))
+        taken.add(kind)
+    return out
+
+
+def _zero_claims(sentence: str, found: list[Figure]) -> list[Figure]:
+    c = _compiled()
+    m = c["none"].search(sentence)
+    if not m:
+        return []
+    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or "").lower()
+    if word in ("killed", "died", "lost", "deaths", "fatalities"):
+        kinds = ["killed"]
+    elif word in ("injured", "wounded", "hurt", "injuries"):
+        kinds = ["injured"]
+    else:  # "no casualties", "without incident", "no one was harmed"
+        kinds = ["killed", "injured"]
+    taken = {f.kind for f in found}
+    return [Figure(k, 0, 0, "none", m.start(), m.end(), None, None) for k in kinds if k not in taken]
+
+
+def hedge_in(sentence: str) -> str | None:
+    m = _compiled()["hedge"].search(sentence)
+    return m.group(0).lower() if m else None
+
+
+def toll_may_rise(sentence: str) -> bool:
+    return bool(_compiled()["rise"].search(sentence))

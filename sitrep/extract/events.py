@@ -1,0 +1,65 @@
+"""Event triggers: words that name an event, mapped to ACLED type/sub-type and a CAMEO code.
+
+Triggers are data (``data/event_triggers.toml``); this module compiles and applies them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from ..models import VIOLENT_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    cameo: str
+    priority: int
+
+    @property
+    def violent(self) -> bool:
+        return self.event_type in VIOLENT_TYPES
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[list[tuple[re.Pattern[str], dict]], re.Pattern[str], int, str]:
+    raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/event_triggers.toml").read_text("utf-8"))
+    rules = [(re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w-])", re.I), t) for t in raw["trigger"]]
+    veto = re.compile(rf"\b(?:{raw['veto']['pattern']})\b", re.I)
+    return rules, veto, int(raw["veto"]["keep_priority"]), raw["version"]
+
+
+def version() -> str:
+    return _table()[3]
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Triggers in a sentence, non-overlapping (higher priority, then longer, wins)."""
+    rules, veto, keep, _ = _table()
+    found: list[Trigger] = []
+    for pat, t in rules:
+        for m in pat.finditer(sentence):
+            found.append(Trigger(m.start(), m.end(), m.group(0), t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
+    if veto.search(sentence):
+        found = [t for t in found if t.priority >= keep]
+    found.sort(key=lambda t: (-t.priority, -(t.end - t.start), t.start))
+    chosen: list[Trigger] = []
+    for t in found:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    chosen.sort(key=lambda t: t.start)
+    return chosen
+
+
+def dominant(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that types an event: highest priority, first in text on ties."""
+    if not triggers:
+        return None
+    return max(triggers, key=lambda t: (t.priority, -t.start))

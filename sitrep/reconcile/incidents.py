@@ -1,0 +1,176 @@
+"""Splitting one article into its incidents, and telling incidents from summaries and background.
+
+Input: per-sentence event mentions (trigger, figures, place, date, actors). Rules:
+- a mention in a background sentence (history, "a series of attacks", a date long before
+  publication) makes no incident;
+- a mention naming a place joins the incident at that place (same GeoNames id, compatible type),
+  else opens a new one; a mention naming no place joins the most recent compatible incident
+  ("the twin blasts", "the death toll");
+- a figure in a sentence that lists two or more places joined by "and" ("blasts in Homs and
+  Damascus left 140 dead") is a summary when those places hold incidents of their own;
+- agreements told twice are one agreement: a new agreement mention joins an earlier one.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..extract.casualties import Figure
+from ..extract.events import Trigger
+from ..models import Place
+
+_BACKGROUND = re.compile(
+    r"\b(?:a|the)\s+(?:series|spate|wave|string|number|rash|succession)\s+of\b|\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
+    r"|\bin recent (?:days|weeks|months|years)\b|\bsince (?:the (?:start|beginning)|19\d\d|20\d\d)\b|\bprevious(?:ly)?\b"
+    r"|\b(?:deadliest|worst)\b.{0,40}\bsince\b|\bepicent(?:er|re)s?\b|\buprising\b|\banniversary\b|\bmost of which\b|\blast year\b"
+    r"|\bhas (?:long )?been accused\b|\bhistory of\b|\bthe past (?:decade|year)\b",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int
+    end: int
+    text: str
+    triggers: list[Trigger]
+    figures: list[Figure]
+    place: Place | None
+    places: list[Place]
+    date: object | None
+    background: bool
+    source: str | None
+    rise: bool
+
+    @property
+    def trigger(self) -> Trigger | None:
+        return max(self.triggers, key=lambda t: (t.priority, -t.start)) if self.triggers else None
+
+    @property
+    def group(self) -> str | None:
+        t = self.trigger
+        if t is None:
+            return None
+        if t.violent or t.sub_event_type == "Excessive force against protesters":
+            return "violent"
+        return t.sub_event_type
+
+
+@dataclass
+class Draft:
+    group: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+
+    @property
+    def triggers(self) -> list[Trigger]:
+        return [t for m in self.mentions for t in m.triggers]
+
+
+@dataclass
+class SummaryDraft:
+    mention: Mention
+    places: list[Place]
+    covers: list[Draft] = field(default_factory=list)
+
+
+def is_background(sentence: str) -> bool:
+    return bool(_BACKGROUND.search(sentence))
+
+
+def listed_places(text: str, places: list[Place]) -> list[Place]:
+    """Places in one sentence written as a list ("Homs and Damascus"), distinct and resolved."""
+    ps = sorted((p for p in places if p.geonameid and p.precision and p.precision <= 4), key=lambda p: p.start or 0)
+    best: list[Place] = []
+    run: list[Place] = []
+    for p in ps:
+        if run and _LIST_JOIN.match(text[run[-1].end:p.start]) and p.geonameid != run[-1].geonameid:
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+def km(a: Place, b: Place) -> float:
+    if None in (a.latitude, b.latitude, a.longitude, b.longitude):
+        return math.inf
+    p = math.pi / 180
+    x = 0.5 - math.cos((b.latitude - a.latitude) * p) / 2 + math.cos(a.latitude * p) * math.cos(b.latitude * p) * (
+        1 - math.cos((b.longitude - a.longitude) * p)) / 2
+    return 12742 * math.asin(math.sqrt(max(0.0, x)))
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.geonameid and a.geonameid == b.geonameid:
+        return True
+    return bool(a.name and a.name == b.name and a.country_code == b.country_code)
+
+
+def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
+    drafts: list[Draft] = []
+    summaries: list[SummaryDraft] = []
+    pending: list[Mention] = []  # figures before any incident
+    last: dict[str, Draft] = {}
+    last_any: Draft | None = None
+    for m in mentions:
+        if m.background:
+            continue
+        group = m.group
+        if group is None:
+            # a figure or hedge with no trigger: it belongs to the incident being told
+            if m.figures or m.rise:
+                target = last.get("violent")
+                if target is not None:
+                    target.mentions.append(m)
+                elif m.figures:
+                    pending.append(m)
+            continue
+        listed = listed_places(text, m.places)
+        if listed and m.figures and group == "violent":
+            summaries.append(SummaryDraft(m, listed))
+            continue
+        target = None
+        if group == "Agreement":
+            target = last.get("Agreement")
+        elif m.place is not None:
+            target = next((d for d in reversed(drafts) if d.group == group and _same_place(d.place, m.place)), None)
+            cur = last.get(group)
+            if target is None and cur is not None:
+                if cur.place is None and cur is last_any:
+                    # an incident first told without a place takes the first place named for it
+                    target = cur
+                elif (m.place.precision or 6) >= 4 and cur.place is not None and cur.place.country_code == m.place.country_code:
+                    # a country or province named in passing ("Syria's official news agency") is no new place
+                    target = cur
+        else:
+            target = last.get(group)
+        if target is None:
+            target = Draft(group)
+            drafts.append(target)
+        if target.place is None and m.place is not None:
+            target.place = m.place
+        target.mentions.append(m)
+        last[group] = target
+        last_any = target
+        if pending and group == "violent":
+            target.mentions[:0] = pending
+            pending = []
+    for s in summaries:
+        s.covers = [d for d in drafts if d.group == "violent" and d.place is not None
+                    and any(_same_place(d.place, p) or km(d.place, p) <= 30 for p in s.places)]
+        if len(s.covers) < 2:
+            # not a summary after all: the figure belongs to the one incident (or opens one)
+            if s.covers:
+                s.covers[0].mentions.append(s.mention)
+            else:
+                d = Draft("violent", [s.mention], s.mention.place)
+                drafts.append(d)
+    summaries = [s for s in summaries if len(s.covers) >= 2]
+    return drafts, summaries

@@ -1,0 +1,40 @@
+"""Reconciling casualty claims into UCDP-style low/best/high, without double counting.
+
+Rules (documented in docs/extraction.md):
+- low: the most conservative credible figure (ACLED's rule): the smallest claim minimum.
+- high: the largest figure any claim allows (its max, or its min when open-ended).
+- best: the figure reported most often; ties go to the latest report, then to the higher figure
+  (early official counts lag, and tolls are revised upward far more often than down).
+- "another N" claims add to the running figure instead of competing with it.
+- zero claims ("no one was hurt") count only when no claim of that kind gives a number.
+- claims marked not credible by a reviewer are ignored.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from ..models import Claim, Range
+
+
+def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] = frozenset()) -> Range:
+    mine = [c for i, c in enumerate(claims) if c.kind == kind and i not in not_credible]
+    if not mine:
+        return Range()
+    positive = [c for c in mine if c.min > 0 or (c.max or 0) > 0]
+    if not positive:
+        return Range(0, 0, 0)
+    base = [c for c in positive if c.qualifier != "another"]
+    extra = sum(c.min for c in positive if c.qualifier == "another")
+    if not base:
+        return Range(extra, extra, extra)
+    low = min(c.min for c in base) + extra
+    high = max(c.max if c.max is not None else c.min for c in base) + extra
+    counts = Counter(c.min for c in base)
+    latest: dict[int, dt.date] = {}
+    for c in base:
+        if c.reported and (c.min not in latest or c.reported > latest[c.min]):
+            latest[c.min] = c.reported
+    best_value = max(counts, key=lambda v: (counts[v], latest.get(v, dt.date.min), v))
+    return Range(low, best_value + extra, high)
