@@ -226,3 +226,25 @@ class ReadMixin:
             "by_country": [{"country": k[0] or None, "country_code": k[1] or None, "incidents": v[0], "fatalities": v[1]}
                            for k, v in sorted(countries.items())],
         }
+
+
+def article_groups(db: sqlite3.Connection) -> list[list[str]]:
+    """Articles that share at least one incident, as groups (for pair precision/recall)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in db.execute("SELECT id FROM articles"):
+        find(r[0])
+    for r in db.execute("SELECT incident_id, group_concat(DISTINCT article_id) FROM reports GROUP BY incident_id"):
+        ids = r[1].split(",")
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in list(parent):
+        groups[find(a)].append(a)
+    return sorted(sorted(g) for g in groups.values())
