@@ -200,3 +200,57 @@ def make_app(store: Any = None, **config: Any) -> Any:
     store = store if store is not None else FakeStore()
     config.setdefault("tokens", {TOKEN: ""})
     return create_app(ServeConfig(store_factory=lambda: store, **config))
+
+
+def seed_article() -> Any:
+    from sitrep.models import Article
+
+    return Article(id="000_b88e61feec37bad1", text=SEED_TEXT, published=dt.date(2016, 2, 22),
+                   title="Bomb blasts in Homs and Damascus", outlet="seed outlet")
+
+
+def seed_extraction_by_hand() -> Any:
+    """The seed's expected reading as typed records: used only while sitrep.extract.extract is absent."""
+    from sitrep.models import Actor, Claim, Extraction, Incident, Place, Range
+
+    art = seed_article()
+
+    def claim(kind: str, n: int, quote: str, source: str | None, qualifier: str | None = None) -> Claim:
+        start, end = _span(quote)
+        return Claim(kind=kind, min=n, max=None, qualifier=qualifier, source=source, quote=quote, start=start,
+                     end=end, article_id=art.id, reported=art.published)  # type: ignore[arg-type]
+
+    isis = Actor(name="Islamic State", role="perpetrator", claimed_responsibility=True, claim_status="claimed")
+    homs = Incident(id="homs", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                    cameo="183", event_date=dt.date(2016, 2, 21), date_precision=1,
+                    location=Place(text="Homs", name="Homs", latitude=34.7268, longitude=36.7234, admin1="Homs",
+                                   country="Syria", country_code="SY", precision=1),
+                    actors=[isis], fatalities=Range(25, 25, 57), injuries=Range(39, 39, 39), toll_may_rise=True,
+                    claims=[claim("killed", 57, "57 people, mainly civilians, were reportedly killed", None),
+                            claim("killed", 25, "25 people had been killed and 39 injured", "SANA, quoting the governor of Homs"),
+                            claim("injured", 39, "25 people had been killed and 39 injured", "SANA, quoting the governor of Homs")],
+                    article_id=art.id)
+    zein = Incident(id="zeinab", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                    cameo="183", event_date=dt.date(2016, 2, 21), date_precision=1,
+                    location=Place(text="Sayyida Zeinab", name="As Sayyidah Zaynab", latitude=33.4444,
+                                   longitude=36.3406, admin1="Rif Dimashq", country="Syria", country_code="SY",
+                                   precision=1),
+                    actors=[isis], fatalities=Range(83, 83, None),
+                    claims=[claim("killed", 83, "killing at least 83 people", "Monitors and state media", "at least")],
+                    article_id=art.id)
+    return Extraction(article=art, incidents=[zein, homs])
+
+
+def build_seed_db(path: Path, pipeline: bool = True) -> Path:
+    """The seed article into a real Store at ``path``: through the real extractor (``pipeline``), or
+    as the hand-made expected reading, which tests the serving layer whatever the extractor says."""
+    from sitrep.store import Store
+
+    extraction = seed_extraction_by_hand()
+    if pipeline:
+        from sitrep.extract import extract
+
+        extraction = extract(seed_article())
+    with Store.open(path) as store:
+        store.add(extraction)
+    return path

@@ -32,7 +32,7 @@
     $("#where-when").innerHTML = `${S.esc(inc.event_type)} · ${S.esc(inc.event_date || "date unknown")}` +
       ` · ${S.esc(S.placeName(loc))}` + (loc.latitude != null ? ` (${loc.latitude.toFixed(3)}, ${loc.longitude.toFixed(3)})` : "") +
       ` · ${S.n(inc.n_reports)} report(s), ${S.n(inc.n_sources)} independent source(s)` +
-      (inc.reviewed || (inc.review && inc.review.reviewed) ? ` · <span class="badge">reviewed</span>` : "") +
+      ((inc.review && inc.review.reviewed) || inc.reviewed === true ? ` · <span class="badge">reviewed</span>` : "") +
       ` · <a href="/?country=${encodeURIComponent(loc.country_code || loc.country || "")}">more in ${S.esc(loc.country || "this country")}</a>`;
     $("#fatalities").innerHTML = figureHTML(inc.fatalities, "fatalities") +
       (inc.toll_may_rise ? `<div class="hint" id="toll-may-rise">the toll may rise</div>` : "");
