@@ -78,6 +78,22 @@ def _generic() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), name, kind) for p, name, kind in _GENERIC]
 
 
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    text = resources.files("sitrep.extract").joinpath("data/actors.jsonl").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out.setdefault(row["name"], []).extend(row["aliases"])
+    return out
+
+
+def aliases_of(name: str) -> list[str]:
+    """Every alias the table knows for a canonical actor name (empty for generic actors)."""
+    return _aliases().get(name, [])
+
+
 def _pick(entries: list[_Entry], when: dt.date | None) -> _Entry:
     if when is not None:
         for e in entries:

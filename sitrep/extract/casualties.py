@@ -132,6 +132,8 @@ def find_figures(sentence: str) -> list[Figure]:
     for n in find_numbers(sentence):
         if _is_date_number(sentence, n):
             continue
+        if re.search(r"\b(?:no|not|nor)\s+$", sentence[max(0, n.start - 5):n.start], re.I):
+            continue  # "no one was injured" is a zero claim, read below
         if not n.exact and re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their)\b", sentence[n.end:], re.I):
             continue  # "many of the injured": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)

@@ -1,0 +1,148 @@
+"""Scoring sitrep's reading against incident gold (gvdb, isaf, gtd2011, acled2020, hrdsattack,
+plover_gsr) and event-type gold (case2021), with a plain regex baseline beside it.
+
+Each gold record describes one incident; sitrep's *primary* incident is the violent incident with
+the largest best fatality figure (else the first incident). Casualty scoring on gtd2011/acled2020
+is restricted to records whose gold count appears in the text (``count_in_text``), as the gold
+README advises. Nothing from the gold files is stored.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from ..models import VIOLENT_TYPES, Article, Extraction, Incident
+
+INCIDENT_SETS = {"gvdb", "isaf", "gtd2011", "acled2020", "hrdsattack", "plover_gsr", "case2021"}
+_GENERIC_PERPS = {"gunmen", "militants", "unknown", "individual", "assailants", "insurgents", "extremists", "terrorists",
+                  "separatists", "rebels", "criminals", "bandits", "jihadists"}
+
+
+def primary(extraction: Extraction) -> Incident | None:
+    incs = extraction.incidents
+    if not incs:
+        return None
+    violent = [i for i in incs if i.event_type in VIOLENT_TYPES]
+    pool = violent or incs
+    return max(pool, key=lambda i: (i.fatalities.best or 0, -incs.index(i)))
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\([^)]*\)", " ", s)
+    s = re.sub(r"qa.?ida", "qaeda", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    s = re.sub(r"\b(?:the|al|el|group|forces?)\b", " ", s)
+    return " ".join(s.split())
+
+
+def perpetrator_matches(gold: str, predicted: list[str]) -> bool:
+    from ..extract.actors import aliases_of
+
+    g = _norm(gold)
+    acronym = re.findall(r"\(([^)]+)\)", gold)
+    keys = {g} | {_norm(a) for a in acronym}
+    if g in _GENERIC_PERPS:
+        return any(p.startswith("Unidentified") for p in predicted) or not predicted
+    for p in predicted:
+        names = {_norm(p)} | {_norm(a) for a in aliases_of(p)}
+        if keys & names:
+            return True
+        gt, pt = set(g.split()), set(_norm(p).split())
+        if gt and pt and len(gt & pt) / len(gt | pt) >= 0.6:
+            return True
+    return False
+
+
+def _place_matches(gold: str, inc: Incident | None) -> bool:
+    if inc is None or inc.location is None:
+        return False
+    g = _norm(gold)
+    return bool(g) and g in {_norm(inc.location.name), _norm(inc.location.text)}
+
+
+def _country_matches(gold: str, inc: Incident | None) -> bool:
+    if inc is None or inc.location is None:
+        return False
+    return _norm(gold) == _norm(inc.location.country) and bool(_norm(gold))
+
+
+_BASE_KILLED = re.compile(r"(\d+)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|dead|died)", re.I)
+_BASE_INJURED = re.compile(r"(\d+)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:injured|wounded|hurt)", re.I)
+_BASE_TYPES = [
+    (r"suicide", "Suicide bomb"), (r"air ?strike|drone", "Air/drone strike"), (r"shell|mortar|rocket|artillery", "Shelling/artillery/missile attack"),
+    (r"bomb|explos|ied", "Remote explosive/landmine/IED"), (r"clash|fight", "Armed clash"), (r"protest|demonstrat", "Peaceful protest"),
+    (r"riot", "Violent demonstration"), (r"kidnap|abduct", "Abduction/forced disappearance"), (r"arrest", "Arrests"),
+    (r"agree|ceasefire|truce", "Agreement"),
+]
+
+
+def baseline(text: str) -> dict[str, Any]:
+    """The plain regex baseline: first '<number> ... killed' / '... injured'; first keyword's type."""
+    k = _BASE_KILLED.search(text)
+    i = _BASE_INJURED.search(text)
+    sub = next((s for p, s in _BASE_TYPES if re.search(p, text, re.I)), "Attack")
+    return {"killed": int(k.group(1)) if k else None, "injured": int(i.group(1)) if i else None, "sub_event_type": sub}
+
+
+def _articles(records: list[dict[str, Any]]) -> list[Article]:
+    import datetime as dt
+
+    out = []
+    for r in records:
+        pub = dt.date.fromisoformat(r["published"]) if r.get("published") else None
+        out.append(Article(r["id"], r["text"], pub, r.get("title")))
+    return out
+
+
+def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(sitrep's scores, the regex baseline's scores) for one dataset's records."""
+    from ..extract.pipeline import default_extractor
+
+    ex = extractor or default_extractor()
+    preds: dict[str, Extraction | None] = {}
+    for art, result in ex.extract_many(_articles(records)):
+        preds[art.id] = result if isinstance(result, Extraction) else None
+    ours: dict[str, list[bool]] = {}
+    base: dict[str, list[bool]] = {}
+
+    def add(table: dict[str, list[bool]], key: str, ok: bool) -> None:
+        table.setdefault(key, []).append(bool(ok))
+
+    for r in records:
+        g = r["gold"]
+        x = preds.get(r["id"])
+        inc = primary(x) if x else None
+        b = baseline(r["text"])
+        counted = g.get("count_in_text", True) if dataset in ("gtd2011", "acled2020") else True
+        if g.get("killed") is not None and counted:
+            add(ours, "killed", inc is not None and (inc.fatalities.best or 0) == g["killed"])
+            add(base, "killed", (b["killed"] or 0) == g["killed"])
+        inj_counted = g.get("injured_in_text", True) if dataset == "gtd2011" else True
+        if g.get("injured") is not None and inj_counted:
+            add(ours, "injured", inc is not None and (inc.injuries.best or 0) == g["injured"])
+            add(base, "injured", (b["injured"] or 0) == g["injured"])
+        if g.get("event_type") is not None or (dataset == "case2021" and g.get("sub_event_type")):
+            pred_type = inc.event_type if inc else None
+            pred_sub = inc.sub_event_type if inc else None
+            add(ours, "event_type", pred_type == g.get("event_type"))
+            add(ours, "sub_event_type", pred_sub == g.get("sub_event_type"))
+            add(base, "sub_event_type", b["sub_event_type"] == g.get("sub_event_type"))
+        if g.get("city"):
+            add(ours, "city", _place_matches(g["city"], inc))
+        if g.get("country"):
+            add(ours, "country", _country_matches(g["country"], inc))
+        if g.get("perpetrator") and dataset == "gtd2011":
+            perps = [a.name for a in (inc.actors if inc else []) if a.role == "perpetrator"]
+            add(ours, "perpetrator", perpetrator_matches(g["perpetrator"], perps))
+    summarise = lambda t: {k: (sum(v) / len(v), len(v)) for k, v in t.items()}  # noqa: E731
+    return summarise(ours), summarise(base)
+
+
+def records_by_dataset(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        out.setdefault(r.get("dataset") or "unknown", []).append(r)
+    return out

@@ -1,0 +1,41 @@
+import datetime as dt
+
+from sitrep.models import Claim
+from sitrep.reconcile.tolls import reconcile
+
+
+def claim(n, *, kind="killed", mx=None, q=None, day=1):
+    return Claim(kind, n, n if mx is None else mx, q, None, "q", 0, 1, reported=dt.date(2020, 1, day))
+
+
+def test_low_best_high():
+    r = reconcile([claim(57), claim(25)], "killed")
+    assert (r.low, r.best, r.high) == (25, 57, 57)
+
+
+def test_most_reported_figure_is_best():
+    r = reconcile([claim(10), claim(10), claim(30)], "killed")
+    assert (r.low, r.best, r.high) == (10, 10, 30)
+
+
+def test_latest_revision_wins_a_tie():
+    r = reconcile([claim(64, day=3), claim(40, day=1)], "killed")
+    assert r.best == 64
+
+
+def test_another_adds():
+    r = reconcile([claim(5), claim(3, q="another")], "killed")
+    assert (r.low, r.best, r.high) == (8, 8, 8)
+
+
+def test_zero_only_without_numbers():
+    assert reconcile([claim(0)], "killed").best == 0
+    assert reconcile([claim(0), claim(4)], "killed").best == 4
+
+
+def test_not_credible_ignored():
+    assert reconcile([claim(100), claim(4)], "killed", frozenset({0})).best == 4
+
+
+def test_no_claims():
+    assert reconcile([], "killed").best is None
