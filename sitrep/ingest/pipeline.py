@@ -67,9 +67,10 @@ def _extract_batch(extractor: str, articles: list[Article]) -> list[tuple[Articl
     try:
         for article, result in load_extractor(extractor)(articles):
             out.append((article, result if isinstance(result, Extraction) else f"extraction failed: {result}"))
-    except SitrepError as e:  # the extractor itself cannot run (missing model): every article fails
+    except Exception as e:  # noqa: BLE001 - one broken batch must not end the run; its articles fail with the reason
         done = {a.id for a, _ in out}
-        out += [(a, f"extraction failed: {e}") for a in articles if a.id not in done]
+        reason = str(e) if isinstance(e, SitrepError) else f"{type(e).__name__}: {e}"
+        out += [(a, f"extraction failed: {reason}") for a in articles if a.id not in done]
     return out
 
 
@@ -165,6 +166,9 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
             for batch in batches:
                 write(_extract_batch(extractor, batch))
         else:
+            # load the model and any lazily built data once, here, before the workers fork: they
+            # inherit it instead of each loading (or building) it at the same time
+            _extract_batch(extractor, [Article(id="warm-up", text="A bomb killed two people in Kabul on Monday.")])
             with cf.ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
                 pending: deque[cf.Future[list[tuple[Article, Extraction | str]]]] = deque()
                 for batch in batches:
