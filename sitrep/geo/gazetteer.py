@@ -35,7 +35,7 @@ from ..errors import GazetteerError
 from .normalize import is_latin, norm, skeleton
 
 #: Bump when the schema or the build rules change; an index of another version is rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 _SCHEMA = """
@@ -246,6 +246,7 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
 
     say("countries and continents")
     points = {r["country_code"]: (float(r["latitude"]), float(r["longitude"])) for r in _data_rows("country_points.csv")}
+    points.update({r["country_code"]: (float(r["latitude"]), float(r["longitude"])) for r in _data_rows("country_points_geonames.csv")})
     for cc, v in countries.items():
         pts = by_country.get(cc)
         if not pts:

@@ -82,6 +82,8 @@ def _km(a: Candidate, b: Candidate) -> float:
 
 def precision_of(c: Candidate) -> int:
     """UCDP where_prec of a gazetteer entry."""
+    if c.fclass == "H" and c.fcode in ("OCN", "SEA", "GULF"):
+        return 7
     if c.fcode.startswith("PCL") or c.fcode in ("CONT", "TERR"):
         return 6
     if c.fcode == "ADM1":
@@ -185,8 +187,9 @@ class Geoparser:
             j = i + 1
             while j < n and (_is_cap(toks[j][2]) or (toks[j][2].lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2])
                                                       and toks[j][2] not in ("and",))):
-                if text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("", "'"):
-                    break  # punctuation ends a run
+                gap = text[toks[j - 1][1]:toks[j][0]].strip(" -")
+                if gap not in ("", "'") and not (gap == "." and toks[j - 1][2] in ("St", "Ste", "Mt", "Ft", "Pt")):
+                    break  # punctuation ends a run, except after "St." and the like
                 j += 1
             run_start = i
             k = i
@@ -393,7 +396,7 @@ class Geoparser:
             elif c.fcode == "ADM2":
                 s += 2.0
             elif c.fcode == "PPLC":
-                s += 1.5
+                s += 2.0
             elif c.fcode == "CONT":
                 s += 3.0
             s -= (0.0, 0.8, 0.6, 1.5)[min(c.q, 3)]
