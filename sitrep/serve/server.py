@@ -35,6 +35,7 @@ def serve(*, db: Path | None = None, host: str = "127.0.0.1", port: int = 8000, 
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(2048)  # listening before the address is printed: a client may connect at once
     except OSError as e:
         raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}") from None
     bound = sock.getsockname()[1]

@@ -1,0 +1,253 @@
+"""Load benchmark for ``sitrep serve``: requests/s and p50/p95/p99 latency at N concurrent clients.
+
+    .venv/bin/python bench/bench_serve.py                    # 100,000 incidents, 50 clients
+    .venv/bin/python bench/bench_serve.py --incidents 5000 --requests 1000   # a quick run
+
+1. Builds (once; cached in bench/out/) a database of synthetic incidents through the real
+   ``Store.add`` (random places in 16 countries, 10 years of dates, all ACLED types, 1-3 incidents
+   per article, article text for full-text search).
+2. Starts ``sitrep serve`` on 127.0.0.1 (a free port) in a subprocess.
+3. Sends a bounded number of requests (``--requests`` per scenario, and never for longer than
+   ``--seconds``) from ``--clients`` keep-alive connections in one asyncio process, only ever to
+   127.0.0.1, and reports requests/s and latency percentiles per scenario as a table and JSON.
+
+Target (issue 5): p95 <= 100 ms at 50 clients on the 2-core dev machine.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+HOST = "127.0.0.1"  # the only address this script ever talks to
+
+COUNTRIES = [  # (name, ISO, lat, lon, admin1s)
+    ("Syria", "SY", 35.0, 38.0, ["Homs", "Aleppo", "Idlib", "Rif Dimashq"]),
+    ("Iraq", "IQ", 33.0, 44.0, ["Baghdad", "Nineveh", "Anbar"]),
+    ("Yemen", "YE", 15.5, 47.5, ["Sanaa", "Taizz", "Marib"]),
+    ("Nigeria", "NG", 9.0, 8.0, ["Borno", "Kaduna", "Zamfara"]),
+    ("Mali", "ML", 17.0, -4.0, ["Mopti", "Gao", "Timbuktu"]),
+    ("Somalia", "SO", 5.0, 46.0, ["Banaadir", "Lower Shabelle"]),
+    ("Afghanistan", "AF", 34.0, 66.0, ["Kabul", "Helmand", "Kandahar"]),
+    ("Ukraine", "UA", 49.0, 32.0, ["Donetsk", "Kharkiv", "Luhansk"]),
+    ("Sudan", "SD", 15.0, 30.0, ["Khartoum", "North Darfur"]),
+    ("Democratic Republic of Congo", "CD", -2.0, 23.0, ["North Kivu", "Ituri"]),
+    ("Myanmar", "MM", 21.0, 96.0, ["Rakhine", "Sagaing"]),
+    ("Mexico", "MX", 23.0, -102.0, ["Guerrero", "Michoacan"]),
+    ("Burkina Faso", "BF", 12.0, -1.5, ["Sahel", "Est"]),
+    ("Colombia", "CO", 4.0, -73.0, ["Cauca", "Antioquia"]),
+    ("Pakistan", "PK", 30.0, 70.0, ["Khyber Pakhtunkhwa", "Balochistan"]),
+    ("Libya", "LY", 27.0, 17.0, ["Tripoli", "Benghazi"]),
+]
+ACTORS = ["Islamic State", "Government forces", "Al-Shabaab", "Boko Haram", "Taliban", "RSF", "unidentified gunmen",
+          "JNIM", "M23", "Houthis", "police", "protesters"]
+WORDS = ("attack village market convoy checkpoint shelling clash bombing raid airstrike militants soldiers civilians "
+         "killed wounded displaced town road base mosque school hospital protest police fighters").split()
+# A Zipf-like vocabulary of made-up words, so that full-text queries are selective and the
+# near-duplicate detector does not see every synthetic article as a copy of every other.
+_SYL = ["ka", "lo", "mi", "ra", "ten", "du", "sa", "vor", "qi", "ne", "bal", "zu", "fi", "gor", "he", "ul"]
+VOCAB = WORDS + [a + b + c for a in _SYL for b in _SYL for c in _SYL][:4000]
+WEIGHTS = [1.0 / (i + 1) ** 0.9 for i in range(len(VOCAB))]
+
+
+def _text(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choices(VOCAB, WEIGHTS, k=n))
+
+
+def build(path: Path, n: int, seed: int = 7) -> None:
+    sys.path.insert(0, str(ROOT))
+    from sitrep.models import ACLED_TYPES, Actor, Article, Claim, Extraction, Incident, Place, Range
+    from sitrep.store import Store
+
+    rng = random.Random(seed)
+    types = [(t, s) for t, subs in ACLED_TYPES.items() for s in subs]
+    start = dt.date(2014, 1, 1)
+    tmp = path.with_suffix(".building")
+    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        p.unlink(missing_ok=True)
+    t0 = time.time()
+    made = a = 0
+    with Store.open(tmp) as store:
+        while made < n:
+            country, iso, lat0, lon0, admins = rng.choice(COUNTRIES)
+            day = start + dt.timedelta(days=rng.randrange(3650))
+            text = _text(rng, 80) + f" report {a} in {country}."
+            art = Article(id=f"bench-{a}", text=text, published=day + dt.timedelta(days=1), outlet=f"outlet {a % 97}",
+                          title=f"Report {a} from {country}")
+            incidents = []
+            for k in range(min(rng.choice((1, 1, 2, 3)), n - made)):
+                etype, sub = rng.choice(types)
+                f = int(rng.paretovariate(1.3)) - 1
+                incidents.append(Incident(
+                    id=f"b{a}-{k}", event_type=etype, sub_event_type=sub, event_date=day - dt.timedelta(days=k),
+                    date_precision=1,
+                    location=Place(text=f"P{a}", name=f"Place {a}-{k}", latitude=lat0 + rng.uniform(-3, 3),
+                                   longitude=lon0 + rng.uniform(-3, 3), admin1=rng.choice(admins), country=country,
+                                   country_code=iso, precision=1),
+                    actors=[Actor(name=rng.choice(ACTORS), role="perpetrator")],
+                    fatalities=Range(f, f, f + rng.randrange(3)),
+                    claims=[Claim(kind="killed", min=f, max=None, qualifier=None, source="officials",
+                                  quote=text[:30], start=0, end=30, article_id=art.id, reported=art.published)]))
+            with store.transaction():
+                store.add(Extraction(article=art, incidents=incidents))
+            made += len(incidents)
+            a += 1
+            if a % 2000 == 0:
+                rate = made / (time.time() - t0)
+                print(f"  built {made:,} incidents ({rate:,.0f}/s, ~{(n - made) / rate:,.0f} s left)", file=sys.stderr)
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(tmp) + suffix)
+        if src.exists():
+            src.replace(Path(str(path) + suffix))
+    print(f"  built {made:,} incidents from {a:,} articles in {time.time() - t0:,.0f} s", file=sys.stderr)
+
+
+def database(n: int) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"serve-{n}.db"
+    if not path.exists():
+        print(f"building {path} ({n:,} incidents through Store.add; cached for later runs)", file=sys.stderr)
+        build(path, n)
+    return path
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen[str], int]:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env.pop("SITREP_READ_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--host", HOST,
+                             "--port", "0"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    if not m:
+        proc.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    return proc, int(m.group(1))
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bytes]:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    m = re.search(rb"(?i)content-length:\s*(\d+)", head)
+    if not m:
+        raise RuntimeError("response without Content-Length")
+    body = await reader.readexactly(int(m.group(1)))
+    return status, body
+
+
+async def load(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    """Send ``paths`` (bounded list) from ``clients`` connections; stop early after ``seconds``."""
+    latencies: list[float] = []
+    errors = 0
+    queue = list(reversed(paths))
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection(HOST, port)
+        try:
+            while queue and time.perf_counter() < deadline:
+                path = queue.pop()
+                t = time.perf_counter()
+                status, _ = await _get(reader, writer, path)
+                latencies.append(time.perf_counter() - t)
+                errors += status != 200
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    wall = time.perf_counter() - t0
+    ms = sorted(x * 1000 for x in latencies)
+    q = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
+    return {"requests": len(ms), "errors": errors, "seconds": round(wall, 2),
+            "rps": round(len(ms) / wall, 1), "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1),
+            "p99_ms": round(q[98], 1), "max_ms": round(ms[-1], 1)}
+
+
+def filtered_paths(n: int, rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(n):
+        _, iso, lat, lon, admins = rng.choice(COUNTRIES)
+        since = dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(3500))
+        kind = rng.randrange(5)
+        if kind == 0:
+            p = {"country": iso, "since": since.isoformat(), "until": (since + dt.timedelta(days=90)).isoformat()}
+        elif kind == 1:
+            p = {"event_type": rng.choice(["Battles", "Explosions/Remote violence", "Violence against civilians"]),
+                 "min_fatalities": str(rng.choice((1, 5, 20)))}
+        elif kind == 2:
+            p = {"bbox": f"{lon - 1.5:.2f},{lat - 1.5:.2f},{lon + 1.5:.2f},{lat + 1.5:.2f}"}
+        elif kind == 3:
+            p = {"country": iso, "admin1": rng.choice(admins), "sort": "-fatalities"}
+        else:
+            p = {"q": rng.choice(VOCAB[200:2000]), "country": iso}  # a word in ~0.5-5% of articles
+        p["limit"] = "50"
+        out.append("/api/incidents?" + urlencode(p))
+    return out
+
+
+async def sample_ids(port: int, rng: random.Random) -> list[str]:
+    reader, writer = await asyncio.open_connection(HOST, port)
+    ids: list[str] = []
+    for path in filtered_paths(40, rng):
+        status, body = await _get(reader, writer, path.replace("limit=50", "limit=200"))
+        if status == 200:
+            ids += [r["id"] for r in json.loads(body)["incidents"]]
+    writer.close()
+    return ids
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--incidents", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=3000, help="per scenario (bounded)")
+    ap.add_argument("--seconds", type=float, default=60, help="per scenario, at most")
+    ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = ap.parse_args(argv)
+    if not 1 <= args.clients <= 200 or not 1 <= args.requests <= 50_000 or not 0 < args.seconds <= 300:
+        raise SystemExit("bounds: clients 1-200, requests 1-50000, seconds up to 300")
+    db = database(args.incidents)
+    proc, port = start_server(db)
+    rng = random.Random(42)
+    try:
+        ids = asyncio.run(sample_ids(port, rng))
+        scenarios = {
+            "filtered /api/incidents": filtered_paths(args.requests, rng),
+            "/api/incidents/{id}": [f"/api/incidents/{rng.choice(ids)}" for _ in range(args.requests)],
+        }
+        results: dict[str, Any] = {"incidents": args.incidents, "clients": args.clients, "cpus": os.cpu_count(),
+                                   "scenarios": {}}
+        for name, paths in scenarios.items():
+            asyncio.run(load(port, paths[:200], args.clients, 10))  # warm-up: caches, thread stores
+            results["scenarios"][name] = asyncio.run(load(port, paths, args.clients, args.seconds))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    print(f"{args.incidents:,} incidents, {args.clients} clients, {os.cpu_count()} CPUs, server and load on one machine")
+    print(f"{'scenario':<26}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}")
+    for name, r in results["scenarios"].items():
+        print(f"{name:<26}{r['requests']:>9}{r['errors']:>7}{r['rps']:>8}{r['p50_ms']:>8}{r['p95_ms']:>8}{r['p99_ms']:>8}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
