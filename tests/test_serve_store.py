@@ -1,0 +1,61 @@
+"""The API over the real Store (seed expected reading, built by hand): shapes and review round trip,
+plus the CLI's refusal of a missing database."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from serve_fixtures import TOKEN, build_seed_db
+from sitrep.serve import ServeConfig, create_app
+
+AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Sitrep-User": "ana"}
+
+
+@pytest.fixture()
+def client(tmp_path: Path) -> TestClient:
+    db = build_seed_db(tmp_path / "seed.db", pipeline=False)
+    return TestClient(create_app(ServeConfig(db=db, tokens={TOKEN: ""})))
+
+
+def homs(client: TestClient) -> dict:
+    rows = client.get("/api/incidents?q=Homs&sort=-fatalities").json()["incidents"]
+    return next(r for r in rows if r["location"]["name"] == "Homs")
+
+
+def test_real_store_list_filter_detail_stats(client):
+    assert client.get("/api/incidents").json()["count"] == 2
+    assert [r["fatalities"]["best"] for r in client.get("/api/incidents?min_fatalities=60").json()["incidents"]] == [83]
+    assert client.get("/api/incidents?bbox=36.5,34.5,37,35").json()["count"] == 1
+    inc = client.get("/api/incidents/" + homs(client)["id"]).json()
+    assert (inc["fatalities"]["low"], inc["fatalities"]["high"]) == (25, 57)
+    assert client.get("/api/stats").json()["by_week"][0]["week"] == "2016-W07"
+    r = client.get("/api/incidents?cursor=not-a-cursor")
+    assert r.status_code == 400 and r.json()["error"]["details"][0]["param"] == "cursor"
+
+
+def test_real_store_review_round_trip(client):
+    inc = client.get("/api/incidents/" + homs(client)["id"]).json()
+    sana = next(c for c in inc["claims"] if c["kind"] == "killed" and "SANA" in (c["source"] or ""))
+    r = client.post(f"/api/claims/{sana['id']}/credibility", json={"credible": False}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    after = client.get(f"/api/incidents/{inc['id']}").json()
+    assert after["fatalities"]["low"] == 57
+    log = client.get(f"/api/audit?incident_id={inc['id']}").json()["audit"]
+    assert log[0]["user"] == "ana" and log[0]["action"] == "mark_claim"
+    assert client.post(f"/api/audit/{r.json()['audit_id']}/undo", headers=AUTH).status_code == 200
+    assert client.get(f"/api/incidents/{inc['id']}").json()["fatalities"]["low"] == 25
+    again = client.post(f"/api/audit/{r.json()['audit_id']}/undo", headers=AUTH)
+    assert again.status_code == 409
+    assert client.post("/api/claims/nope/credibility", json={"credible": False}, headers=AUTH).status_code == 404
+    fix = client.post(f"/api/incidents/{inc['id']}/corrections", headers=AUTH,
+                      json={"field": "fatalities", "value": {"low": 25, "best": 40, "high": 57}})
+    assert fix.status_code == 200, fix.text
+    assert fix.json()["incident"]["fatalities"]["best"] == 40
+
+
+def test_cli_refuses_a_missing_database(tmp_path):
+    from sitrep.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.db"), "--port", "0"]) == 5
