@@ -234,7 +234,9 @@ class Geoparser:
         if best.gid < 0 and best.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
             s = max(s, 1.5)  # curated supplement: conflict places chosen on purpose
         if all(c.q >= 1 for c in m.cands) and not best.fcode.startswith("PCL"):
-            s -= 0.5
+            s -= 0.3
+        if e - k > 1:
+            s += 0.5  # multi-word names rarely match by accident
         if all(c.q >= 3 for c in m.cands):
             s -= 0.5
         prev = toks[k - 1][2].lower().rstrip(".") if k > 0 else ""
@@ -255,7 +257,7 @@ class Geoparser:
             s -= 5
         if single and m.start in sent_starts or (single and text[max(0, m.start - 2):m.start].strip() in ('"', "“")):
             s -= 0.5
-        if k > run_start:
+        if k > run_start and not all(toks[x][2].lower() in self.common for x in range(run_start, k)):
             # inside a run of capitalised words that are not places: "John Kerry", "Secretary Kerry"
             s -= 3
         elif e < run_end and single and best.pop < 20_000 and not best.fcode.startswith(("PCL", "ADM")):
@@ -354,15 +356,15 @@ class Geoparser:
             by_text.setdefault(norm(m.text), []).append(m)
         ctx: Counter[str] = Counter()
         admin1_named: dict[tuple[str | None, str | None], float] = {}
-        anchors: list[Candidate] = []
+        anchors: list[tuple[int, Candidate]] = []
         for _pass in range(2):
-            for m in mentions:
+            for idx, m in enumerate(mentions):
                 if m.cands:
-                    self._rank(m, ctx, admin1_named, anchors, mentions)
+                    self._rank(m, ctx, admin1_named, [c for i, c in anchors if i != idx and norm(mentions[i].text) != norm(m.text)])
             ctx = Counter()
             admin1_named = {}
             anchors = []
-            for m in mentions:
+            for idx, m in enumerate(mentions):
                 c = m.chosen
                 if c is None:
                     continue
@@ -372,7 +374,7 @@ class Geoparser:
                 if c.fcode == "ADM1" or c.fcode.startswith("PCL"):
                     admin1_named[(c.cc, c.admin1)] = 1.0
                 if margin > 0.3 or len(m.ranking) == 1:
-                    anchors.append(c)
+                    anchors.append((idx, c))
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention
         for ms in by_text.values():
             if len(ms) > 1:
@@ -381,8 +383,7 @@ class Geoparser:
                     if m.cands and m.chosen is not None and best.chosen is not None and m.type_hint is None and m.container is None:
                         m.chosen = best.chosen
 
-    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: list[Candidate],
-              mentions: list[_Mention] | None = None) -> None:
+    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: list[Candidate]) -> None:
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
         near = self._container(m.near) if m.near else None
@@ -489,6 +490,10 @@ class Geoparser:
                 s -= 5
             if prev_word[0] == "from" and p.start < a_start:
                 s -= 0.3
+            if re.match(r"\s+(suburbs?|district|neighbou?rhood|outskirts|countryside|province|governorate|region)\s+of\b", after):
+                s -= 1.5  # "the Damascus suburb of Sayyida Zeinab": the suburb is the more specific place
+            if re.search(r"\w,\s*$", before) and any(q.end is not None and 0 <= p.start - q.end <= 3 for q in located):
+                s -= 1.0  # "Idlib, Syria": Syria is the container
             if p.precision == 1:
                 s += 0.4
             elif p.precision == 6:
