@@ -151,7 +151,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
                         report.failures.append(Failure(article.id, result))
                         continue
                     try:
-                        status = store.add(result)
+                        status = store.add(result, raw_text=article.text)
                     except SitrepError as e:
                         report.failed += 1
                         report.failures.append(Failure(article.id, str(e)))

@@ -62,7 +62,13 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+def _m2_raw_text(db: sqlite3.Connection) -> None:
+    # the extractor stores the cleaned text (claim offsets point into it); keep the raw input too,
+    # and hash the raw input, so that re-ingesting it is recognised as a duplicate
+    db.execute("ALTER TABLE articles ADD COLUMN raw TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

@@ -146,10 +146,15 @@ class Store(ReadMixin, ReviewMixin):
 
     # -- adding ----------------------------------------------------------------------------------
 
-    def add(self, extraction: Extraction) -> str:
-        """Store one article and its incidents. Returns "new", "duplicate" or "copy"."""
+    def add(self, extraction: Extraction, raw_text: str | None = None) -> str:
+        """Store one article and its incidents. Returns "new", "duplicate" or "copy".
+
+        ``raw_text`` is the input as read, when the extractor cleaned it: the content hash is taken
+        of the raw text (so re-reading the input is a no-op) and the raw text is kept beside the
+        cleaned one.
+        """
         art = extraction.article
-        h = content_hash(art.text)
+        h = content_hash(raw_text if raw_text is not None else art.text)
         with self.transaction():
             row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (art.id,)).fetchone()
             if row is not None:
@@ -163,10 +168,10 @@ class Store(ReadMixin, ReviewMixin):
             near = index.query(sig)
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
             self.db.execute(
-                "INSERT INTO articles(id, content_hash, title, url, outlet, published, dateline, text, copy_of, minhash, seq)"
-                " VALUES (?,?,?,?,?,?,?,?,NULL,?,?)",
+                "INSERT INTO articles(id, content_hash, title, url, outlet, published, dateline, text, copy_of, minhash, seq, raw)"
+                " VALUES (?,?,?,?,?,?,?,?,NULL,?,?,?)",
                 (art.id, h, art.title, art.url, art.outlet, art.published.isoformat() if art.published else None,
-                 art.dateline, art.text, sig, seq),
+                 art.dateline, art.text, sig, seq, raw_text if raw_text not in (None, art.text) else None),
             )
             self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text))
             index.add(art.id, sig)
