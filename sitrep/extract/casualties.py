@@ -21,6 +21,16 @@ _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
         "reported", "said", "already", "either", "each", "both", "seriously", "critically", "badly", "slightly",
         "fatally", "mortally", "mainly", "mostly", "most", "many", "including", "among", "them", "whom", "of",
         "who", "were", "the"}
+_SINGLE_VERBS = (
+    r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
+    r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
+    r"slain|wounded|injured|hurt|kidnapped|abducted|arrested|detained"
+)
+_APPOSITIVE = re.compile(
+    r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
+    r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b[^;]{0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
+    re.I,
+)
 _BOUNDARY = {"when", "after", "before", "while", "as", "because", "but", "which", "that", "said", "says", "in", "at",
              "on", "by", "near", "from", "with", "and", "or", "than", "since", "during", "into", "for", "if", "where",
              "told", "according", "than"}
@@ -66,19 +76,26 @@ def _compiled() -> dict[str, object]:
         "hedge": re.compile(rf"\b(?:{v['hedges']})\b", re.I),
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
-            rf"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{v['person_nouns']})\s+(?:who\s+)?(?:was|has been|had been|is|later)\s+(?:\w+\s+)?(?P<kw>killed|shot dead|shot and killed|gunned down|murdered|stabbed to death|beaten to death|wounded|injured|hurt|kidnapped|abducted|arrested|detained)\b"
-            rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b",
+            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']})(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
+            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|\w+ly\s+)?(?P<kw>{_SINGLE_VERBS})\b"
+            rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
+            rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
+            rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)",
             re.I,
         ),
         "named": re.compile(
-            r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s+[^,]{1,50},)?\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>killed|shot dead|shot and killed|gunned down|murdered|stabbed to death|beaten to death|assassinated|wounded|injured|kidnapped|abducted|arrested|detained)\b"
+            rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+)?(?P<kw>{_SINGLE_VERBS}|assassinated)\b"
         ),
     }
 
 
 _KIND_OF = {
+    "shot, killed": "killed", "shot, and killed": "killed", "slain": "killed",
+    "fatally shot": "killed", "fatally stabbed": "killed", "fatally wounded": "killed", "fatally injured": "killed",
+    "fatally struck": "killed", "found dead": "killed", "pronounced dead": "killed", "died": "killed", "dies": "killed",
+    "shot to death": "killed", "burned to death": "killed", "shot and wounded": "injured", "shot and injured": "injured",
     "killed": "killed", "shot dead": "killed", "shot and killed": "killed", "gunned down": "killed", "murdered": "killed",
-    "stabbed to death": "killed", "beaten to death": "killed", "assassinated": "killed", "killing": "killed",
+    "stabbed to death": "killed", "shot to death": "killed", "burned to death": "killed", "hacked to death": "killed", "beaten to death": "killed", "assassinated": "killed", "killing": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
     "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted",
     "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
@@ -96,7 +113,11 @@ def _is_date_number(sentence: str, n: Number) -> bool:
         return True
     if n.exact and n.min == n.max and 1900 <= n.min <= 2100 and re.fullmatch(r"\d{4}", n.text):
         return True
-    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock)", after))
+    if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
+        return True  # "Paul J. Rayer, 51, ...": an age in apposition
+    if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
+        return True  # "at 1500": a 24-hour time
+    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
 
 
 def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
@@ -134,7 +155,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if re.search(r"\b(?:no|not|nor)\s+$", sentence[max(0, n.start - 5):n.start], re.I):
             continue  # "no one was injured" is a zero claim, read below
-        if not n.exact and re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their)\b", sentence[n.end:], re.I):
+        if re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", sentence[n.end:], re.I):
             continue  # "many of the injured": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
@@ -158,7 +179,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if matched:
             continue
         # 1b. "killing two soldiers and three civilians": the second count shares the verb
-        if prev_after and re.fullmatch(r"[\s,]*(?:and|as well as)?\s*", sentence[prev_after[2]:n.start] if prev_after[2] <= n.start else "x"):
+        subset = re.match(r"\s+of\s+(?:them|whom|those|the)\b", sentence[n.end:], re.I)
+        if prev_after and not subset and re.fullmatch(r"[\s,]*(?:and|as well as)?\s*", sentence[prev_after[2]:n.start] if prev_after[2] <= n.start else "x"):
             if _accepts_after(words, person, thing):
                 raw.append((prev_after[0], n, prev_after[1], np_text or None))
                 prev_after = (prev_after[0], prev_after[1], n.end + len(np_text) + 1)
@@ -171,7 +193,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 best = (m.start(), kind, m.end())
         if best is None:
             continue
-        gap = sentence[n.end:best[0]]
+        gap = _APPOSITIVE.sub(" ", sentence[n.end:best[0]])
         gap_words = _words(gap)
         if len(gap_words) > 10 or re.search(r"[;:()]", gap):
             continue
@@ -179,6 +201,9 @@ def find_figures(sentence: str) -> list[Figure]:
         i = 0
         while i < len(gap_words):
             w = gap_words[i].lower()
+            if w.isdigit() and not (i > 0 and gap_words[i - 1].lower() == "and"):
+                ok = False
+                break
             if thing.match(w):
                 ok = False
                 break
@@ -241,8 +266,12 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     out = []
     taken = {f.kind for f in found}
     for m in c["single"].finditer(sentence):
-        noun = m.group("noun") or m.group("anoun")
-        verb = (m.group("kw") or m.group("akw")).lower()
+        noun = m.group("noun") or m.group("anoun") or ("victim" if m.group("vkw") else "him/her")
+        verb = (m.group("kw") or m.group("akw") or m.group("pkw") or "died").lower()
+        if verb == "left":
+            if not re.match(r"\s+dead\b", sentence[m.end():]):
+                continue
+            verb = "killed"
         kind = _KIND_OF.get(verb)
         if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
             continue

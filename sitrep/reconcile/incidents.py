@@ -21,10 +21,9 @@ from ..extract.events import Trigger
 from ..models import Place
 
 _BACKGROUND = re.compile(
-    r"\b(?:a|the)\s+(?:series|spate|wave|string|number|rash|succession)\s+of\b|\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
-    r"|\bin recent (?:days|weeks|months|years)\b|\bsince (?:the (?:start|beginning)|19\d\d|20\d\d)\b|\bprevious(?:ly)?\b"
-    r"|\b(?:deadliest|worst)\b.{0,40}\bsince\b|\bepicent(?:er|re)s?\b|\buprising\b|\banniversary\b|\bmost of which\b|\blast year\b"
-    r"|\bhas (?:long )?been accused\b|\bhistory of\b|\bthe past (?:decade|year)\b",
+    r"\b(?:a|the)\s+(?:series|spate|wave|string|rash|succession)\s+of\b|\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
+    r"|\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning)\b|\bepicent(?:er|re)s?\b|\buprising\b"
+    r"|\bmost of which\b|\bhas (?:long )?been accused\b|\bhistory of\b|\bthe past (?:decade|year)\b",
     re.I,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
