@@ -365,7 +365,7 @@ class Gazetteer:
         """Entries whose normalised name is ``key`` (see ``normalize.norm``), most populous first."""
         rows = self.con.execute(
             f"SELECT {self._COLS}, n.q FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
-            "ORDER BY p.pop DESC LIMIT 300", (key,)).fetchall()
+            "ORDER BY p.pop DESC LIMIT 60", (key,)).fetchall()
         return tuple(Candidate(*r) for r in rows)
 
     def _lookup_skeleton(self, key: str) -> tuple[Candidate, ...]:
