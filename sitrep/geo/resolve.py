@@ -268,7 +268,8 @@ class Geoparser:
             elif label == "FAC":
                 s += 1.0
             elif label == "NORP":
-                s -= 5
+                # spaCy's small model tags some cities NORP ("Aleppo"); real nationalities are caught as demonyms
+                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) else 1
             elif label == "PERSON":
                 s -= 1.0 if prev in self.locative else 3.0
             elif label == "ORG":
@@ -317,6 +318,11 @@ class Geoparser:
                 m.type_hint = self.type_words[after.group(1).lower()]
                 if m.type_hint in ("PPLX", "CMP", "AREA", "BCP", "PPL") and not m.cands:
                     m.score = max(m.score, _ACCEPT)
+            else:
+                plural = re.match(r"\s*(?:,|and|or)\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+([A-Za-z]+s)\b",
+                                  text[m.end:m.end + 60])
+                if plural and plural.group(1).lower() in self.type_words:
+                    m.type_hint = self.type_words[plural.group(1).lower()]  # "Homs and Aleppo Governorates"
             before = text[max(0, m.start - 40):m.start].lower()
             tw = re.search(r"\b(city|town|village|province|district|county|region|state|governorate|suburb|"
                            r"neighbou?rhood|camp)\s+of\s+(the\s+)?$", before)
