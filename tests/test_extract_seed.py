@@ -38,3 +38,15 @@ def test_json_shape(seed_extraction):
         assert key in inc
     for key in ("kind", "min", "max", "qualifier", "source", "quote", "start", "end"):
         assert key in inc["claims"][0]
+
+
+def test_ner_alone_gives_the_full_pipeline_entities():
+    """The extractor runs only spaCy's 'ner' (it has its own tok2vec); entities must not change."""
+    from sitrep.nlp import load
+
+    nlp = load()
+    text = SEED.read_text("utf-8")
+    full = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    with nlp.select_pipes(enable=["ner"]):
+        alone = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    assert alone == full

@@ -87,7 +87,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ stages
     def _run(self, batch: list[Article]) -> Iterator[tuple[Article, Extraction | SitrepError]]:
-        prepared: list[tuple[Article, Article | SitrepError, list[Sentence], list[int]]] = []
+        prepared: list[tuple] = []
         wanted: list[str] = []
         for raw in batch:
             try:
@@ -98,28 +98,33 @@ class Extractor:
                     cleaned = dataclasses.replace(cleaned, id=article_id(cleaned.text))
                 sents = _dedupe(split(cleaned.text))
                 relevant = [i for i, s in enumerate(sents) if _relevant(s.text)]
-                prepared.append((raw, cleaned, sents, relevant))
-                wanted.extend(sents[i].text for i in relevant)
+                found = {i: (events.find_triggers(sents[i].text), casualties.find_figures(sents[i].text)) for i in relevant}
+                # NER only where an event or a figure is: that is where places and actors matter
+                parse = [i for i in relevant if found[i][0] or found[i][1]]
+                prepared.append((raw, cleaned, sents, relevant, found, parse))
+                wanted.extend(sents[i].text for i in parse)
             except SitrepError as e:
-                prepared.append((raw, e, [], []))
+                prepared.append((raw, e, [], [], {}, []))
         ents_by_sentence = self._ner(wanted)
         k = 0
-        for raw, cleaned, sents, relevant in prepared:
+        for raw, cleaned, sents, relevant, found, parse in prepared:
             if isinstance(cleaned, SitrepError):
                 yield raw, cleaned
                 continue
             ents: list[tuple[int, int, str]] = []
-            for i in relevant:
+            for i in parse:
                 base = sents[i].start
                 ents.extend((base + s, base + e, label) for s, e, label in ents_by_sentence[k])
                 k += 1
-            yield raw, self._read(cleaned, sents, relevant, ents)
+            yield raw, self._read(cleaned, sents, relevant, ents, found)
 
     def _ner(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         if not self.use_ner or not texts:
             return [[] for _ in texts]
         nlp = self.nlp
-        keep = {"tok2vec", "ner"}
+        # en_core_web_sm's NER carries its own tok2vec: the shared one, the tagger and the parser
+        # feed nothing we read, so only "ner" runs (a test checks the entities are unchanged)
+        keep = {"ner"} if "ner" in nlp.pipe_names else set(nlp.pipe_names)
         disable = [p for p in nlp.pipe_names if p not in keep]
         out = []
         with nlp.select_pipes(disable=disable):
@@ -127,7 +132,8 @@ class Extractor:
                 out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _NER_LABELS])
         return out
 
-    def _read(self, article: Article, sents: list[Sentence], relevant: list[int], ents: list[tuple[int, int, str]]) -> Extraction:
+    def _read(self, article: Article, sents: list[Sentence], relevant: list[int], ents: list[tuple[int, int, str]],
+              found: dict[int, tuple[list, list]]) -> Extraction:
         text, pub = article.text, article.published
         places = self.geo.find_places(text, ents)
         countries = Counter(p.country_code for p in places if p.country_code)
@@ -139,8 +145,7 @@ class Extractor:
         per_sentence: dict[int, dict] = {}
         for i in relevant:
             s = sents[i]
-            triggers = events.find_triggers(s.text)
-            figures = casualties.find_figures(s.text)
+            triggers, figures = found[i]
             rise = casualties.toll_may_rise(s.text)
             found_dates = dates.find_dates(s.text, pub, previous)
             date = dates.best(found_dates)
