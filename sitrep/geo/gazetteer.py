@@ -21,6 +21,7 @@ import csv
 import functools
 import io
 import json
+import os
 import sqlite3
 import statistics
 import time
@@ -276,7 +277,9 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
 
     say("writing index")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    # a name of its own per process: two processes building at once (ingest workers) must not
+    # delete each other's file; each finished index replaces the path atomically
+    tmp = path.with_suffix(f".building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
