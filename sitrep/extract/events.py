@@ -29,11 +29,37 @@ class Trigger:
 
 
 @functools.lru_cache(maxsize=1)
+def _raw() -> dict:
+    return tomllib.loads(resources.files("sitrep.extract").joinpath("data/event_triggers.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _table() -> tuple[list[tuple[re.Pattern[str], dict]], re.Pattern[str], int, str]:
-    raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/event_triggers.toml").read_text("utf-8"))
+    raw = _raw()
     rules = [(re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w-])", re.I), t) for t in raw["trigger"]]
     veto = re.compile(rf"\b(?:{raw['veto']['pattern']})\b", re.I)
     return rules, veto, int(raw["veto"]["keep_priority"]), raw["version"]
+
+
+@functools.lru_cache(maxsize=1)
+def _context() -> tuple[re.Pattern[str], re.Pattern[str], int, re.Pattern[str]]:
+    raw = _raw()
+    a = raw["armed_targets"]
+    return (
+        re.compile(rf"\b{a['armed']}\b", re.I),
+        re.compile(rf"\b{a['civilian']}\b", re.I),
+        int(a["max_priority"]),
+        re.compile(raw["cause"]["pattern"], re.I),
+    )
+
+
+def retype(trigger: Trigger, text: str) -> Trigger:
+    """A generic attack between armed actors is an armed clash (ACLED's Battles), not violence
+    against civilians; ``text`` is the incident's evidence."""
+    armed, civilian, max_priority, _ = _context()
+    if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed.search(text) and not civilian.search(text):
+        return Trigger(trigger.start, trigger.end, trigger.text, "Battles", "Armed clash", "190", trigger.priority)
+    return trigger
 
 
 def version() -> str:
@@ -49,6 +75,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
             found.append(Trigger(m.start(), m.end(), m.group(0), t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
     if veto.search(sentence):
         found = [t for t in found if t.priority >= keep]
+    if any(t.event_type == "Protests" for t in found):
+        cause = _context()[3]
+        found = [t for t in found if t.event_type == "Protests" or t.priority >= 60 or not cause.search(sentence[:t.start])]
     found.sort(key=lambda t: (-t.priority, -(t.end - t.start), t.start))
     chosen: list[Trigger] = []
     for t in found:

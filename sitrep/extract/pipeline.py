@@ -180,6 +180,11 @@ class Extractor:
         trig = events.dominant(d.triggers)
         if trig is None:
             return None
+        if trig.event_type == "Strategic developments" and any(m.figures and any(f.kind == "killed" and f.min > 0 for f in m.figures) for m in d.mentions):
+            # people were killed: the violence is the event, not the arrest or the seized weapons
+            violent = [t for t in d.triggers if t.violent]
+            trig = events.dominant(violent) or trig
+        trig = events.retype(trig, " ".join(m.text for m in d.mentions))
         event_type, sub, cameo = trig.event_type, trig.sub_event_type, trig.cameo
         claims: list[Claim] = []
         for m in d.mentions:

@@ -55,6 +55,8 @@ class Mention:
             return None
         if t.violent or t.sub_event_type == "Excessive force against protesters":
             return "violent"
+        if any(x.violent for x in self.triggers) and any(f.kind in ("killed", "injured") and f.min > 0 for f in self.figures):
+            return "violent"  # "police found the bomb after the blast killed five": the blast is the event
         return t.sub_event_type
 
 
