@@ -39,7 +39,8 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 #: Event types that ACLED counts as political violence (they may carry fatalities).
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
-ClaimKind = Literal["killed", "injured", "missing", "abducted", "arrested"]
+#: "shot": wounded by gunfire, fate not stated; counts toward injuries once the killed are subtracted
+ClaimKind = Literal["killed", "injured", "shot", "missing", "abducted", "arrested"]
 ActorRole = Literal["perpetrator", "target", "victim", "party", "other"]
 ClaimStatus = Literal["claimed", "suspected", "denied"]
 

@@ -127,9 +127,11 @@ def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tup
         if g.get("event_type") is not None or (dataset == "case2021" and g.get("sub_event_type")):
             pred_type = inc.event_type if inc else None
             pred_sub = inc.sub_event_type if inc else None
-            add(ours, "event_type", pred_type == g.get("event_type"))
-            add(ours, "sub_event_type", pred_sub == g.get("sub_event_type"))
-            add(base, "sub_event_type", b["sub_event_type"] == g.get("sub_event_type"))
+            if g.get("event_type") is not None:
+                add(ours, "event_type", pred_type == g.get("event_type"))
+            if g.get("sub_event_type") is not None:  # GTD maps some attack types to an event type only
+                add(ours, "sub_event_type", pred_sub == g.get("sub_event_type"))
+                add(base, "sub_event_type", b["sub_event_type"] == g.get("sub_event_type"))
         if g.get("city"):
             add(ours, "city", _place_matches(g["city"], inc))
         if g.get("country"):

@@ -63,8 +63,15 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]
             # short acronyms are case-sensitive: "IS" the group, not "is" the verb
             (sensitive if len(alias) <= 5 and alias.isupper() or alias in ("IS",) else insensitive).append(alias)
 
+    def flexible(alias: str) -> str:
+        # "Communist Party of India - Maoist" also matches "Communist Party of India-Maoists"
+        out = re.escape(alias)
+        out = re.sub(r"(?:\\ )?\\-(?:\\ )?", r"\\s*[-–]\\s*", out)
+        out = out.replace("'", "['’]?").replace("\\ ", r"\s+")
+        return out + ("s?" if len(alias) > 5 else "")
+
     def alt(names: list[str]) -> str:
-        return "|".join(re.escape(a) for a in sorted(set(names), key=len, reverse=True))
+        return "|".join(flexible(a) for a in sorted(set(names), key=len, reverse=True))
 
     return (
         re.compile(rf"(?<![\w-])(?:{alt(sensitive)})(?![\w-])"),
@@ -102,6 +109,20 @@ def _pick(entries: list[_Entry], when: dt.date | None) -> _Entry:
     return entries[0]
 
 
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-–'’]+", "", text.lower())
+
+
+def _alias_key(text: str, by_alias: dict[str, list[_Entry]]) -> str:
+    """The table key of an alias matched loosely (hyphen spacing, apostrophes, a plural s)."""
+    want = _key(text)
+    for alias in by_alias:
+        k = _key(alias)
+        if want == k or want == k + "s":
+            return alias
+    raise KeyError(text)
+
+
 def find_actors(sentence: str, when: dt.date | None = None, country: str | None = None) -> list[Mention]:
     """Named actors (alias table) and generic armed actors in a sentence, left to right."""
     sens, insens, by_alias = _table()
@@ -110,7 +131,7 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
         for m in pat.finditer(sentence):
             if any(m.start() < o.end and m.end() > o.start for o in out):
                 continue
-            e = _pick(by_alias[m.group(0).lower()], when)
+            e = _pick(by_alias.get(m.group(0).lower()) or by_alias[_alias_key(m.group(0), by_alias)], when)
             out.append(Mention(m.start(), m.end(), m.group(0), e.name, e.actor_type))
     for pat, name, kind in _generic():
         for m in pat.finditer(sentence):

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .numbers import Number, find_numbers
 
-KINDS = ("killed", "injured", "missing", "abducted", "arrested")
+KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be", "reportedly", "also", "all", "later",
         "subsequently", "allegedly", "confirmed", "now", "so", "far", "believed", "feared", "thought", "to", "have",
@@ -24,7 +24,8 @@ _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
 _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
     r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
-    r"slain|wounded|injured|hurt|kidnapped|abducted|arrested|detained"
+    r"slain|(?:critically |seriously |gravely )?(?:wounded|injured|hurt)|kidnapped|abducted|arrested|detained|"
+    r"shot(?! himself| herself| dead| and killed| to death)|(?:taken|rushed|transported) to (?:a |the )?(?:local )?hospital"
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
@@ -97,7 +98,7 @@ _KIND_OF = {
     "killed": "killed", "shot dead": "killed", "shot and killed": "killed", "gunned down": "killed", "murdered": "killed",
     "stabbed to death": "killed", "shot to death": "killed", "burned to death": "killed", "hacked to death": "killed", "beaten to death": "killed", "assassinated": "killed", "killing": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
-    "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted",
+    "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted", "shot": "shot",
     "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
 }
 
@@ -272,7 +273,7 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
             if not re.match(r"\s+dead\b", sentence[m.end():]):
                 continue
             verb = "killed"
-        kind = _KIND_OF.get(verb)
+        kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
             continue
         if noun.lower() in ("dead", "casualties", "lives", "bodies", "fatalities", "deaths", "injuries", "more", "of them", "of whom"):
@@ -280,7 +281,8 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), noun, hedge))
         taken.add(kind)
     for m in c["named"].finditer(sentence):
-        kind = _KIND_OF.get(m.group("kw").lower())
+        verb = m.group("kw").lower()
+        kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         name = m.group("name")
         if not kind or kind in taken or name.split()[0] in ("The", "He", "She", "It", "This", "That", "Nobody", "No", "One", "Everyone", "Each"):
             continue

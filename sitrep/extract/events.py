@@ -74,7 +74,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for m in pat.finditer(sentence):
             found.append(Trigger(m.start(), m.end(), m.group(0), t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
     if veto.search(sentence):
-        found = [t for t in found if t.priority >= keep]
+        found = [t for t in found if t.priority >= keep or not t.violent]
     if any(t.event_type == "Protests" for t in found):
         cause = _context()[3]
         found = [t for t in found if t.event_type == "Protests" or t.priority >= 60 or not cause.search(sentence[:t.start])]

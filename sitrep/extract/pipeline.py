@@ -21,7 +21,7 @@ from ..clean import clean_article
 from ..errors import EmptyInput, SitrepError
 from ..models import Actor, Article, Claim, Evidence, Extraction, Incident, Place, Summary
 from ..reconcile import incidents as seg
-from ..reconcile.tolls import reconcile
+from ..reconcile.tolls import injuries, reconcile
 from . import actors as actor_rules
 from . import casualties, dates, events, numbers
 from .attribution import source_of
@@ -149,7 +149,7 @@ class Extractor:
             rise = casualties.toll_may_rise(s.text)
             found_dates = dates.find_dates(s.text, pub, previous)
             date = dates.best(found_dates)
-            background = seg.is_background(s.text) or any(dates.is_background(d, pub) for d in found_dates)
+            background = seg.is_background(s.text, bool(figures)) or any(dates.is_background(d, pub) for d in found_dates)
             if date and not background:
                 previous = date.date
                 if anchor_date is None and any(t.violent for t in triggers):
@@ -200,6 +200,9 @@ class Extractor:
             first = d.mentions[0]
             anchor = _anchor(Sentence(first.start, first.end, first.text), first.triggers)
             location = self.geo.event_place(text, places, anchor)
+        if location is None and country:
+            # only the country is known: say so (where_prec 6), never a centroid posing as a town
+            location = self.geo.resolve_name(country)
         date_m = next((m.date for m in d.mentions if m.date is not None), None) or anchor_date
         event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
         actors = self._actors(d, per_sentence)
@@ -214,7 +217,7 @@ class Extractor:
             claims=claims, evidence=evidence, article_id=article.id, rules_version=rules_version(),
         )
         inc.fatalities = reconcile(claims, "killed")
-        inc.injuries = reconcile(claims, "injured")
+        inc.injuries = injuries(claims, inc.fatalities)
         return inc
 
     def _actors(self, d: seg.Draft, per_sentence: dict) -> list[Actor]:
@@ -233,10 +236,12 @@ class Extractor:
                     continue
                 if a.actor_type in ("Civilians", "Protesters"):
                     role = "victim" if a.actor_type == "Civilians" else "other"
-                elif a.end <= trig.start or re.match(r"\s*by\b", m.text[max(0, a.start - 4):a.start][::-1][::-1]) or _by_before(m.text, a.start):
+                elif _by_before(m.text, a.start):
+                    role = "perpetrator"
+                elif a.end <= trig.start and not _PASSIVE.search(m.text[:trig.start]):
                     role = "perpetrator"
                 else:
-                    role = "target"
+                    role = "target"  # "soldiers were killed", "killed five soldiers"
                 out.setdefault((a.name, role), Actor(a.name, role, a.text, a.actor_type))
         names = {}
         for a in out.values():
@@ -276,6 +281,9 @@ class Extractor:
                     existing.role = role if existing.role != "perpetrator" else existing.role
                     existing.claim_status = r.status
                     existing.claimed_responsibility = r.status == "claimed"
+                if any(a.role == "perpetrator" and not a.name.startswith("Unidentified") for a in inc.actors):
+                    # the unnamed "gunmen" are the named group that claimed or is suspected
+                    inc.actors[:] = [a for a in inc.actors if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))]
 
     def _summary(self, article: Article, s: seg.SummaryDraft, by_draft: dict[int, Incident]) -> Summary:
         f = s.mention.figures[0]
@@ -288,6 +296,7 @@ def _anchor(s: Sentence, triggers: list[events.Trigger]) -> tuple[int, int]:
     return (s.start + t.start, s.start + t.end) if t else (s.start, s.end)
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
 _MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b", re.I)
 
 
@@ -310,7 +319,9 @@ _QUICK = re.compile(
     r"kill|dead|die|death|wound|injur|hurt|bomb|blast|explo|attack|shot|shoot|gun|fire|clash|fight|strike|raid|shell|rocket|missile|mortar"
     r"|grenade|mine|ied|kidnap|abduct|hostage|arrest|detain|protest|demonstrat|riot|rall|march|ceasefire|cease-fire|truce|agree|deal|accord"
     r"|massacre|execut|behead|stab|murder|assassin|loot|torch|burn|seiz|captur|recaptur|retook|control|militan|insurgen|rebel|troops|soldier"
-    r"|police|responsib|claim|toll|casualt|fatalit|victim|rape|sexual|defus|cache|base|withdr|deploy|hospital|critical",
+    r"|police|responsib|claim|toll|casualt|fatalit|victim|rape|sexual|defus|cache|base|withdr|deploy|hospital|critical"
+    r"|post|point|establish|set up|troops|forces|defect|join|pushed|drove|driven|freed|liberat|talks|signed|exchang|prisoner"
+    r"|found|discover|weapon|ammunition|destroy|vigil|sit-in|strike|block|mob|lynch|stone|tear gas|jets|warplane|drone",
     re.I,
 )
 

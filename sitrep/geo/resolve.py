@@ -274,7 +274,10 @@ class Geoparser:
                 s -= 1.0 if prev in self.locative else 3.0
             elif label == "ORG":
                 lead = text[es:m.start].strip().lower()
-                s -= 0.0 if lead in ("", "the") and ee > m.end else 1.5
+                # the small model tags many Middle-East cities ORG ("Hama", "Lattakia"): a well-known
+                # place loses less to that label than an obscure one
+                strong = best.pop >= 100_000 or best.fcode.startswith(("PCL", "ADM1"))
+                s -= 0.0 if lead in ("", "the") and ee > m.end else (0.5 if strong else 1.5)
         m.score = s
 
     @functools.lru_cache(maxsize=8192)

@@ -20,8 +20,9 @@ from ..extract.casualties import Figure
 from ..extract.events import Trigger
 from ..models import Place
 
+_SERIES = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?:series|spate|wave|string|rash|succession)\s+of\b", re.I)
 _BACKGROUND = re.compile(
-    r"\b(?:a|the)\s+(?:series|spate|wave|string|rash|succession)\s+of\b|\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
+    r"\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
     r"|\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning)\b|\bepicent(?:er|re)s?\b|\buprising\b"
     r"|\bmost of which\b|\bhas (?:long )?been accused\b|\bhistory of\b|\bthe past (?:decade|year)\b",
     re.I,
@@ -78,8 +79,11 @@ class SummaryDraft:
     covers: list[Draft] = field(default_factory=list)
 
 
-def is_background(sentence: str) -> bool:
-    return bool(_BACKGROUND.search(sentence))
+def is_background(sentence: str, has_figures: bool = False) -> bool:
+    """History or context, not the event: "a popular uprising that erupted in 2011", "a series of
+    attacks" (a series with its own toll in the sentence is the event: "a string of airstrikes
+    injured four")."""
+    return bool(_BACKGROUND.search(sentence)) or (not has_figures and bool(_SERIES.search(sentence)))
 
 
 def listed_places(text: str, places: list[Place]) -> list[Place]:

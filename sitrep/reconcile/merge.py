@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import Actor, Claim, Evidence, Incident, Place, Range, VIOLENT_TYPES
+from . import tolls
 
 #: event types that are often coded differently for the same event (a bombing of a market is
 #: "Explosions/Remote violence" in one report and "Violence against civilians" in another)
@@ -237,20 +238,15 @@ class Merged:
 
 
 def _report_range(report: Report, kind: str, own: Range) -> Range:
-    claims = [
-        c
-        for cid, c in zip(report.claim_ids or [""] * len(report.incident.claims), report.incident.claims)
-        if c.kind == kind and report.credible.get(cid, True)
-    ]
-    dropped = any(not report.credible.get(cid, True) for cid in report.claim_ids)
-    if own.low is not None and not dropped:
+    """One report's figure; recomputed by the same rule as extraction when a reviewer marked
+    some of its claims not credible."""
+    ids = report.claim_ids or [""] * len(report.incident.claims)
+    dropped = frozenset(i for i, cid in enumerate(ids) if not report.credible.get(cid, True))
+    if not dropped:
         return own
-    if not claims:
-        return Range() if dropped else own
-    low = min(c.min for c in claims)
-    high = max(c.max if c.max is not None else c.min for c in claims)
-    best = max(c.min for c in claims)
-    return Range(low=low, best=min(best, high), high=high)
+    claims = report.incident.claims
+    killed = tolls.reconcile(claims, "killed", dropped)
+    return killed if kind == "killed" else tolls.injuries(claims, killed, dropped)
 
 
 def _merge_range(reports: Sequence[Report], kind: str) -> Range:

@@ -8,6 +8,8 @@ Rules (documented in docs/extraction.md):
 - "another N" claims add to the running figure instead of competing with it.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored.
+- "shot" claims (wounded by gunfire, fate not stated) give injuries when no claim states injuries:
+  shot minus killed ("three people were shot, one fatally": 2 injured).
 """
 from __future__ import annotations
 
@@ -38,3 +40,16 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
             latest[c.min] = c.reported
     best_value = max(counts, key=lambda v: (counts[v], latest.get(v, dt.date.min), v))
     return Range(low, best_value + extra, high)
+
+
+def injuries(claims: list[Claim], fatalities: Range, not_credible: frozenset[int] = frozenset()) -> Range:
+    """Injuries from injury claims, else from "shot" claims less the killed."""
+    stated = reconcile(claims, "injured", not_credible)
+    if stated.best is not None:
+        return stated
+    shot = reconcile(claims, "shot", not_credible)
+    if shot.best is None:
+        return stated
+    killed = fatalities.best or 0
+    low_k, high_k = fatalities.low or 0, fatalities.high or 0
+    return Range(max((shot.low or 0) - high_k, 0), max(shot.best - killed, 0), max((shot.high or 0) - low_k, 0))
