@@ -86,7 +86,7 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.sitrep_db = request.node.callspec.params.get("base_url", "hand") if hasattr(request.node, "callspec") else "hand"
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)  # a loaded CI machine starts chromium slowly
     outside: list[str] = []
     problems: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else outside.append(r.url))
