@@ -22,6 +22,14 @@ from sitrep.extract.casualties import find_figures, toll_may_rise
         ("23 people were killed and 97 people were injured when a suicide bomber detonated a belt.", [("killed", 23), ("injured", 97)]),
         ("killing his five young children as well as his wife, police said.", [("killed", 5)]),
         ("The clashes resulted in more than 20 pro-Houthi elements killed.", [("killed", 20)]),
+        ("A landmine went off in a QDW vehicle in Quriyeh desert, killing 2 of them.", [("killed", 2)]),
+        ("Five members of the CV (Red Command) died during a shoot-out with the Military Police.", [("killed", 5)]),
+        ("Six people, two of whom were women, were killed and nine wounded from the explosion.", [("killed", 6), ("injured", 9)]),
+        ("Three rubber farmers were shot and killed by suspected Muslim separatists.", [("killed", 3)]),
+        ("A 42-year-old woman was fatally shot in the area of Eight Mile and Ryan.", [("killed", 1)]),
+        ("A 20-year-old man was shot while walking on the 800 block of Cadillac Drive.", [("shot", 1)]),
+        ("Unknown fatalities coded as 10.", [("killed", 10)]),
+        ("Fatalities are split across 2 events (3).", [("killed", 3)]),
     ],
 )
 def test_figures_in_real_sentences(sentence, expected):

@@ -39,3 +39,15 @@ def test_not_credible_ignored():
 
 def test_no_claims():
     assert reconcile([], "killed").best is None
+
+
+def test_shot_minus_killed_gives_injuries():
+    from sitrep.reconcile.tolls import injuries
+
+    claims = [claim(3, kind="shot"), claim(1)]
+    killed = reconcile(claims, "killed")
+    assert injuries(claims, killed).best == 2
+
+
+def test_coded_figure_settles():
+    assert reconcile([claim(1), claim(0, q="coded as")], "killed").best == 0

@@ -21,6 +21,13 @@ _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
         "reported", "said", "already", "either", "each", "both", "seriously", "critically", "badly", "slightly",
         "fatally", "mortally", "mainly", "mostly", "most", "many", "including", "among", "them", "whom", "of",
         "who", "were", "the"}
+# A dataset's own coding note: "Unknown fatalities coded as 10", "Fatalities are split across 2
+# events (3)", "Fatalities coded as 0 (VoJ reported 1)". The coder's figure stands for the event.
+_CODED = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:\w+\s+){0,3}?coded\s+as\s+(?P<n>\d+)"
+    r"|\bfatalities\s+(?:are\s+|were\s+)?split\s+(?:up\s+)?(?:across|between|among)\s+\d+\s+events?\s*\((?P<n2>\d+)\)",
+    re.I,
+)
 _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
     r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
@@ -78,7 +85,7 @@ def _compiled() -> dict[str, object]:
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
             rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']})(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
-            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|\w+ly\s+)?(?P<kw>{_SINGLE_VERBS})\b"
+            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{_SINGLE_VERBS})\b"
             rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)",
@@ -156,8 +163,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if re.search(r"\b(?:no|not|nor)\s+$", sentence[max(0, n.start - 5):n.start], re.I):
             continue  # "no one was injured" is a zero claim, read below
-        if re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", sentence[n.end:], re.I):
-            continue  # "many of the injured": a share of a group already counted
+        subset_of = re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", sentence[n.end:], re.I)
+        if subset_of and not any(p.search(sentence[:n.start]) for p in c["after"].values()):
+            continue  # "many of the injured", "two of whom were women": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
         left = sentence[:n.start]
@@ -194,7 +202,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 best = (m.start(), kind, m.end())
         if best is None:
             continue
-        gap = _APPOSITIVE.sub(" ", sentence[n.end:best[0]])
+        gap = _APPOSITIVE.sub(" ", re.sub(r"\([^()]{0,60}\)", " ", sentence[n.end:best[0]]))
         gap_words = _words(gap)
         if len(gap_words) > 10 or re.search(r"[;:()]", gap):
             continue
@@ -230,6 +238,11 @@ def find_figures(sentence: str) -> list[Figure]:
         victims = _victims(gap)
         raw.append((best[1], n, best[0], victims))
     figures = _merge_coordinated(raw, hedge)
+    coded = _CODED.search(sentence)
+    if coded:
+        value = int(coded.group("n") or coded.group("n2"))
+        figures = [f for f in figures if f.kind != "killed"]
+        figures.append(Figure("killed", value, value, "coded as", coded.start(), coded.end(), None, None))
     figures += _single_victims(sentence, figures, hedge)
     figures += _zero_claims(sentence, figures)
     return figures

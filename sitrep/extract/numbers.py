@@ -82,7 +82,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str | None, str]]]:
     article_mult = rf"(?:a|one)\s+(?:{'|'.join(mult)})"
     vague_re = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague)
     core = rf"(?P<num>{digit_num}|{article_mult}(?:\s+(?:and\s+)?(?:{unit}|\d+))?|{word_num}|(?P<vague>{vague_re}))"
-    between = rf"(?:between\s+(?P<lo>{digit_num}|{word_num})\s+and\s+(?P<hi>{digit_num}|{word_num}))"
+    between = rf"(?:between\s+(?P<lo>{digit_num}|{word_num})\s+(?:and|to)\s+(?P<hi>{digit_num}|{word_num}))"
     ranged = (
         rf"(?:(?P<lo2>{digit_num})\s*(?:-|–|to|or)\s*(?P<hi2>{digit_num})"
         rf"|(?P<lo3>{word_num})\s+(?:to|or)\s+(?P<hi3>{word_num}))(?=\s+[a-z])"

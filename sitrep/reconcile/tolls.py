@@ -8,6 +8,7 @@ Rules (documented in docs/extraction.md):
 - "another N" claims add to the running figure instead of competing with it.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored.
+- a coder's own figure stated in the text ("Unknown fatalities coded as 10", ACLED notes) settles it.
 - "shot" claims (wounded by gunfire, fate not stated) give injuries when no claim states injuries:
   shot minus killed ("three people were shot, one fatally": 2 injured).
 """
@@ -27,6 +28,11 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
     positive = [c for c in mine if c.min > 0 or (c.max or 0) > 0]
     if not positive:
         return Range(0, 0, 0)
+    coded = [c for c in mine if c.qualifier == "coded as"]
+    if coded:
+        # a coder's own figure for this event ("fatalities coded as 3") settles it
+        v = coded[-1].min
+        return Range(v, v, v)
     base = [c for c in positive if c.qualifier != "another"]
     extra = sum(c.min for c in positive if c.qualifier == "another")
     if not base:
