@@ -28,6 +28,12 @@ _CODED = re.compile(
     r"|\bfatalities\s+(?:are\s+|were\s+)?split\s+(?:up\s+)?(?:across|between|among)\s+\d+\s+events?\s*\((?P<n2>\d+)\)",
     re.I,
 )
+_PASSIVE_AUX = {"was", "were", "been", "are", "is", "being", "be"}
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|at least|more than|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|dozens|many|scores|hundreds)\b|\s+(?-i:[A-Z])",
+    re.I,
+)
 _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
     r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
@@ -235,6 +241,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if gap_words and not saw_person and len(gap_words) > 2:
             continue
+        if _ACTIVE_OBJECT.match(sentence, best[2]) and not any(w.lower() in _PASSIVE_AUX for w in gap_words):
+            continue  # "three militants shot and killed two officers": the count is the attackers
         victims = _victims(gap)
         raw.append((best[1], n, best[0], victims))
     figures = _merge_coordinated(raw, hedge)
