@@ -77,6 +77,10 @@ def test_alias_is_time_aware():
         ("Islamic State militant group has claimed responsibility for the yesterday’s attacks in both cities.", "Islamic State", "claimed"),
         ("No group has claimed responsibility, but the militant group Jaish Al Islam was thought to be responsible.", "Army of Islam", "suspected"),
         ("The Taliban denied any involvement in the blast.", "Taliban", "denied"),
+        ("Baloch Mussalah Diffah Tanzim (BMDT) claimed responsibility for the attack.", "Baloch Mussalah Diffah Tanzim", "claimed"),
+        ("No group claimed responsibility, but Kangleipak Communist Party militants were thought to be responsible.",
+         "Kangleipak Communist Party", "suspected"),
+        ("The Communist Party of India-Maoists claimed responsibility.", "Communist Party of India - Maoist", "claimed"),
     ],
 )
 def test_responsibility(sentence, name, status):
