@@ -200,6 +200,8 @@ class Extractor:
             first = d.mentions[0]
             anchor = _anchor(Sentence(first.start, first.end, first.text), first.triggers)
             location = self.geo.event_place(text, places, anchor)
+        if location is not None and location.precision is None:
+            location = _resolved_near(text, location, places) or location
         if location is None and country:
             # only the country is known: say so (where_prec 6), never a centroid posing as a town
             location = self.geo.resolve_name(country)
@@ -303,6 +305,17 @@ _MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countrys
 def _modifier(text: str, p: Place) -> bool:
     """"the Damascus suburb of Sayyida Zeinab": Damascus only qualifies the place that follows."""
     return p.end is not None and bool(_MODIFIER.match(text, p.end))
+
+
+def _resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:
+    """An unresolved name ("Hawija, northern Baghdad") stands near the resolved place written right
+    after it in the same address: that place, at where_prec 2 or coarser."""
+    after = [p for p in places if p.precision is not None and p.start is not None and place.end is not None
+             and 0 <= p.start - place.end <= 60 and not re.search(r"[.;!?]", text[place.end:p.start])]
+    if not after:
+        return None
+    p = min(after, key=lambda p: p.start)
+    return dataclasses.replace(p, precision=max(p.precision or 2, 2))
 
 
 def _by_before(text: str, pos: int) -> bool:

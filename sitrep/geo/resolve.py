@@ -33,6 +33,12 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le"
                          "ibn", "bani", "y", "e", "al-", "the"})
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
 _MAX_NGRAM = 6
+# what may stand between two names of one address chain: "X, Y", "X district of Y", "X in Y"
+_CHAIN_GAP = re.compile(
+    r"[\s,]*(?:(?:district|tehsil|area|province|governorate|state|region|county|city|town|village|municipality|"
+    r"neighbou?rhood|sector|division|department|prefecture|oblast|raion|subdistrict|sub-district)\b[\s,]*)?(?:(?:of|in)\s+)?(?:the\s+)?",
+    re.I,
+)
 _ACCEPT = 2.0
 
 
@@ -106,6 +112,7 @@ class _Mention:
     container: str | None = None  # text of "Y" in "X, Y"
     near: str | None = None  # text of "X" in "the X suburb of Y"
     region_word: bool = False  # "northern Syria"
+    fallback: bool = False  # the name was not found inside its stated area: the area's point stands in
     chosen: Candidate | None = None
     ranking: list[tuple[float, Candidate]] = field(default_factory=list)
 
@@ -286,6 +293,8 @@ class Geoparser:
         w = word.lower()
         if len(w) < 4 or any(c.fcode.startswith("PCL") for c in self.candidates(word)):
             return False
+        if not w.endswith(("an", "ans", "ese", "i", "is", "ish", "ic", "ics", "ean", "eans", "ite", "ites", "ot", "ots")):
+            return False  # "Bamako" is no nationality whatever "Bay" region its stem resembles
         stems = {w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "e", w[:-3] + "a", w[:-3], w[:-4] + "y", w + "istan", w[:-1] + "y"}
         if w.endswith("ese"):
             stems |= {w[:-3] + "a", w[:-3]}
@@ -384,6 +393,7 @@ class Geoparser:
                     admin1_named[(c.cc, c.admin1)] = 1.0
                 if margin > 0.3 or len(m.ranking) == 1:
                     anchors.append((idx, c))
+        self._obey_chains(text, mentions)
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention
         for ms in by_text.values():
             if len(ms) > 1:
@@ -391,6 +401,30 @@ class Geoparser:
                 for m in ms:
                     if m.cands and m.chosen is not None and best.chosen is not None and m.type_hint is None and m.container is None:
                         m.chosen = best.chosen
+
+    def _obey_chains(self, text: str, mentions: list[_Mention]) -> None:
+        """"Matani, Peshawar, Khyber Pakhtunkhwa, Pakistan": a name written inside a chain that ends
+        in a country lies in that country. A name with no entry there is placed at the nearest
+        chain element that has one, with where_prec 2 (near a known point), never in another country."""
+        i = 0
+        while i < len(mentions):
+            j = i
+            while j + 1 < len(mentions) and _CHAIN_GAP.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
+                j += 1
+            chain = mentions[i:j + 1]
+            country = next((m.chosen for m in reversed(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
+            if country is not None and len(chain) > 1:
+                for k, m in enumerate(chain):
+                    if m.chosen is None or m.chosen.cc == country.cc:
+                        continue
+                    inside = [c for _, c in m.ranking if c.cc == country.cc]
+                    if inside:
+                        m.chosen = inside[0]
+                        continue
+                    outer = next((o for o in chain[k + 1:] if o.chosen is not None and o.chosen.cc == country.cc), None)
+                    if outer is not None:
+                        m.chosen, m.fallback = outer.chosen, True
+            i = j + 1
 
     def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: list[Candidate]) -> None:
         total = sum(ctx.values()) or 1.0
@@ -457,6 +491,8 @@ class Geoparser:
         prec = precision_of(c)
         if m.region_word and prec >= 4:
             prec = 5 if prec == 6 else prec
+        if m.fallback and prec == 1:
+            prec = 2
         return Place(text=m.text, start=m.start, end=m.end, name=c.name, geonameid=c.gid if c.gid > 0 else None,
                      latitude=c.lat, longitude=c.lon, admin1=c.admin1,
                      country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
