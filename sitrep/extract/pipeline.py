@@ -346,13 +346,19 @@ def _relevant(sentence: str) -> bool:
 
 def _dedupe(sents: list[Sentence]) -> list[Sentence]:
     """Drop sentences that repeat an earlier one nearly word for word (syndication, templates)."""
-    seen: list[set[str]] = []
+    # exact repeats anywhere; near repeats within the last 200 sentences (linear time on huge texts)
+    exact: set[str] = set()
+    recent: list[set[str]] = []
     out = []
     for s in sents:
-        words = set(re.findall(r"\w+", s.text.lower()))
-        if len(words) >= 8 and any(len(words & w) / min(len(words), len(w)) >= 0.8 for w in seen if w):
+        key = " ".join(re.findall(r"\w+", s.text.lower()))
+        words = set(key.split())
+        if key in exact or (len(words) >= 8 and any(len(words & w) / min(len(words), len(w)) >= 0.8 for w in recent if w)):
             continue
-        seen.append(words)
+        exact.add(key)
+        recent.append(words)
+        if len(recent) > 200:
+            recent.pop(0)
         out.append(s)
     return out
 
