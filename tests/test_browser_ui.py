@@ -118,11 +118,15 @@ def seed_ids(page: Any, base_url: str) -> dict[str, str]:
 
 def expand_clusters(page: Any) -> None:
     """Click grouped markers (markercluster zooms to their bounds) until none is left."""
-    for _ in range(6):
+    for _ in range(12):
         clusters = page.locator(".incident-cluster")
         if clusters.count() == 0:
             return
-        clusters.first.click()
+        try:
+            # markercluster re-draws while it animates: a cluster can detach under the click
+            clusters.first.click(timeout=3_000)
+        except sync_api.TimeoutError:
+            pass
         page.wait_for_timeout(700)
 
 

@@ -214,6 +214,11 @@ def read_warc(stream: BinaryIO, where: str) -> Iterator[Item]:
             except (OSError, EOFError, zlib.error, ValueError) as e:
                 yield Failure(at, f"corrupt record: {e}")
                 continue
+            short = _unread(record.raw_stream)
+            if short:
+                # a cut-off archive can end inside a record without any decoder complaining
+                yield Failure(at, f"corrupt record: truncated, {short} bytes of its declared length missing")
+                continue
             published = parse_date(record.rec_headers.get_header("WARC-Date"))
             try:
                 yield html_article(decode(body, at), at, url=url, published=published)
@@ -226,6 +231,16 @@ def read_warc(stream: BinaryIO, where: str) -> Iterator[Item]:
             yield Failure(f"{where}#{n + 1}", f"corrupt archive, stopped reading it here: {e}")
         else:
             raise
+
+
+def _unread(stream: object) -> int:
+    """Bytes a warcio LimitReader still expected when the data ran out (0 when complete)."""
+    while stream is not None:
+        limit = getattr(stream, "limit", None)
+        if isinstance(limit, int):
+            return limit if limit > 0 else 0
+        stream = getattr(stream, "stream", None)
+    return 0
 
 
 READERS = {"txt": read_txt, "html": read_html, "jsonl": read_jsonl, "feed": read_feed, "warc": read_warc}
