@@ -127,6 +127,8 @@ def _is_date_number(sentence: str, n: Number) -> bool:
         return True
     if n.exact and n.min == n.max and 1900 <= n.min <= 2100 and re.fullmatch(r"\d{4}", n.text):
         return True
+    if re.search(r"\b(?:aged|age|ages)\s+$", before):
+        return True  # "Giffords, aged 40"
     if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
         return True  # "Paul J. Rayer, 51, ...": an age in apposition
     if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):

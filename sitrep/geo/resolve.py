@@ -222,6 +222,13 @@ class Geoparser:
         found = self._add_ner_only(text, found, ents, toks, starts)
         self._type_words(text, found)
         self._list_bonus(text, found)
+        # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
+        # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
+        surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
+                    if label == "PERSON" and len(text[es:ee].split()) >= 2}
+        for m in found:
+            if m.text in surnames and " " not in m.text and not any(lab in ("GPE", "LOC") for _, _, lab in self._ents_over(ents, m.start, m.end)):
+                m.score -= 3.0
         return [m for m in found if m.score >= _ACCEPT]
 
     def _ents_over(self, ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:

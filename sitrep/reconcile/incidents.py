@@ -88,7 +88,8 @@ def is_background(sentence: str, has_figures: bool = False) -> bool:
 
 def listed_places(text: str, places: list[Place]) -> list[Place]:
     """Places in one sentence written as a list ("Homs and Damascus"), distinct and resolved."""
-    ps = sorted((p for p in places if p.geonameid and p.precision and p.precision <= 4), key=lambda p: p.start or 0)
+    # towns only, and an "and" in the run: "Tucson, Arizona" is an address, "Homs and Damascus" a list
+    ps = sorted((p for p in places if p.geonameid and p.precision and p.precision <= 2), key=lambda p: p.start or 0)
     best: list[Place] = []
     run: list[Place] = []
     for p in ps:
@@ -96,7 +97,8 @@ def listed_places(text: str, places: list[Place]) -> list[Place]:
             run.append(p)
         else:
             run = [p]
-        if len(run) > len(best):
+        joined_by_and = any(re.search(r"\band\b|&", text[a.end:b.start]) for a, b in zip(run, run[1:]))
+        if len(run) > len(best) and joined_by_and:
             best = list(run)
     return best if len(best) >= 2 else []
 
@@ -153,6 +155,9 @@ def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summa
                     target = cur
                 elif (m.place.precision or 6) >= 4 and cur.place is not None and cur.place.country_code == m.place.country_code:
                     # a country or province named in passing ("Syria's official news agency") is no new place
+                    target = cur
+                elif cur.place is not None and km(cur.place, m.place) <= 40 and not m.figures:
+                    # the county around the town, a district of the city: the same incident told on
                     target = cur
         else:
             target = last.get(group)

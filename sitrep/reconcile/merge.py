@@ -95,7 +95,9 @@ class Signature:
 def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None) -> Signature:
     loc = incident.location or Place(text="")
     day_date = incident.event_date or published
-    perps = frozenset(a.name.lower() for a in incident.actors if a.role == "perpetrator" and a.name)
+    # an unnamed perpetrator ("Unidentified Armed Group (X)") says nothing against a named one
+    perps = frozenset(a.name.lower() for a in incident.actors
+                      if a.role == "perpetrator" and a.name and not a.name.lower().startswith("unidentified"))
     return Signature(
         id=rid,
         article_id=article_id,
