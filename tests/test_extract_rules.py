@@ -101,3 +101,23 @@ def test_responsibility(sentence, name, status):
 )
 def test_attribution(sentence, source):
     assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "text,sub",
+    [
+        ("Al-Shabab militants seized a village near the border.", "Non-state actor overtakes territory"),
+        ("Syrian rebels have recaptured a village in the country's west.", "Non-state actor overtakes territory"),
+        ("Iraqi security forces recaptured the town from the militants.", "Government regains territory"),
+        ("Hundreds of protesters rallied and clashed with riot police in several cities.", "Violent demonstration"),
+        ("Taliban fighters have attacked a checkpoint, killing 12 security force members.", "Armed clash"),
+        ("Gunmen opened fire on worshippers inside a mosque.", "Attack"),
+    ],
+)
+def test_actor_dependent_types(extractor, text, sub):
+    """ACLED's rules that depend on who acts: battles between armed actors, territory by taker,
+    protesters in a clash (run through the whole extractor)."""
+    from sitrep.models import Article
+
+    (inc,) = extractor.extract(Article("t", text, PUB)).incidents
+    assert inc.sub_event_type == sub

@@ -53,12 +53,38 @@ def _context() -> tuple[re.Pattern[str], re.Pattern[str], int, re.Pattern[str]]:
     )
 
 
-def retype(trigger: Trigger, text: str) -> Trigger:
-    """A generic attack between armed actors is an armed clash (ACLED's Battles), not violence
-    against civilians; ``text`` is the incident's evidence."""
+@functools.lru_cache(maxsize=1)
+def _sides() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    raw = _raw()
+    t, p = raw["territory"], raw["protest_clash"]
+    return (re.compile(rf"\b{t['state']}\b", re.I), re.compile(rf"\b{t['non_state']}\b", re.I),
+            re.compile(rf"\b{p['protest']}\b", re.I), re.compile(rf"\b{p['armed']}\b", re.I))
+
+
+def _as(trigger: Trigger, event_type: str, sub: str, cameo: str) -> Trigger:
+    return Trigger(trigger.start, trigger.end, trigger.text, event_type, sub, cameo, trigger.priority)
+
+
+def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
+    """ACLED's actor-dependent rules on top of the trigger's own type. ``text`` is the incident's
+    evidence; ``sentence`` the trigger's sentence (offsets of ``trigger`` refer to it).
+
+    - a generic attack between armed actors is an armed clash (Battles), not violence against civilians;
+    - territory taken by state forces is "Government regains", by others "Non-state actor overtakes";
+    - a clash with protesters and no armed group is a violent demonstration (Riots)."""
     armed, civilian, max_priority, _ = _context()
+    state, non_state, protest, armed_group = _sides()
     if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed.search(text) and not civilian.search(text):
-        return Trigger(trigger.start, trigger.end, trigger.text, "Battles", "Armed clash", "190", trigger.priority)
+        return _as(trigger, "Battles", "Armed clash", "190")
+    if trigger.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and sentence:
+        before = sentence[:trigger.start]
+        cues = [(m.end(), "state") for m in state.finditer(before)] + [(m.end(), "non") for m in non_state.finditer(before)]
+        if cues:
+            side = max(cues)[1]
+            return (_as(trigger, "Battles", "Government regains territory", "190") if side == "state"
+                    else _as(trigger, "Battles", "Non-state actor overtakes territory", "190"))
+    if trigger.sub_event_type == "Armed clash" and protest.search(text) and not armed_group.search(text):
+        return _as(trigger, "Riots", "Violent demonstration", "145")
     return trigger
 
 

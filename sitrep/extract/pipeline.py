@@ -184,7 +184,8 @@ class Extractor:
             # people were killed: the violence is the event, not the arrest or the seized weapons
             violent = [t for t in d.triggers if t.violent]
             trig = events.dominant(violent) or trig
-        trig = events.retype(trig, " ".join(m.text for m in d.mentions))
+        home = next((m.text for m in d.mentions if trig in m.triggers), "")
+        trig = events.retype(trig, " ".join(m.text for m in d.mentions), home)
         event_type, sub, cameo = trig.event_type, trig.sub_event_type, trig.cameo
         claims: list[Claim] = []
         for m in d.mentions:
