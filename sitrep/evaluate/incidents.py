@@ -1,8 +1,8 @@
 """Scoring sitrep's reading against incident gold (gvdb, isaf, gtd2011, acled2020, hrdsattack,
 plover_gsr) and event-type gold (case2021), with a plain regex baseline beside it.
 
-Each gold record describes one incident; sitrep's *primary* incident is the violent incident with
-the largest best fatality figure (else the first incident). Casualty scoring on gtd2011/acled2020
+Each gold record describes one incident; sitrep's *primary* incident is the incident with the
+largest best fatality figure, or, when none reports deaths, the first incident the text tells. Casualty scoring on gtd2011/acled2020
 is restricted to records whose gold count appears in the text (``count_in_text``), as the gold
 README advises. Nothing from the gold files is stored.
 """
@@ -24,9 +24,10 @@ def primary(extraction: Extraction) -> Incident | None:
     incs = extraction.incidents
     if not incs:
         return None
-    violent = [i for i in incs if i.event_type in VIOLENT_TYPES]
-    pool = violent or incs
-    return max(pool, key=lambda i: (i.fatalities.best or 0, -incs.index(i)))
+    deadly = [i for i in incs if (i.fatalities.best or 0) > 0]
+    if deadly:
+        return max(deadly, key=lambda i: (i.fatalities.best or 0, -incs.index(i)))
+    return incs[0]  # a text about one event tells it first
 
 
 def _norm(s: str | None) -> str:
