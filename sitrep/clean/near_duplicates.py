@@ -7,6 +7,8 @@ index answers "which stored articles look like this one"; the caller decides whi
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable
 
@@ -26,11 +28,19 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@functools.lru_cache(maxsize=1)
+def _permutations():  # type: ignore[no-untyped-def]
+    """The seed-1 permutations, computed once: datasketch would redo them for every MinHash."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """MinHash hash values of ``text`` as bytes (stored with the article)."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles(text)))
     return m.hashvalues.astype(np.uint64).tobytes()
 
@@ -38,7 +48,8 @@ def signature(text: str) -> bytes:
 def _minhash(sig: bytes):  # type: ignore[no-untyped-def]
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint64),
+                   permutations=_permutations())
 
 
 def similarity(a: bytes, b: bytes) -> float:
