@@ -66,6 +66,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def date_or_none(value: Any) -> dt.date | None:
+    """A date from a record's JSON (ISO string), a date or a datetime; None for empty. ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 class Record:
     """Mixin: JSON-ready dict of a dataclass record (dates as ISO strings)."""
 

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from .. import settings
 from ..errors import InputError, InputTooLarge, MalformedRecord
-from ..models import Article
+from ..models import Article, date_or_none
 from .text import decode
 
 _TAG = re.compile(r"<[^>]+>")
@@ -45,22 +45,17 @@ def text_id(text: str) -> str:
 
 
 def parse_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A date from what feeds, HTML metadata and WARC headers give: ISO, RFC 2822 or a struct_time."""
     if isinstance(value, tuple):  # feedparser's time.struct_time
         try:
             return dt.date(value[0], value[1], value[2])
         except (ValueError, IndexError, TypeError):
             return None
-    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        return date_or_none(value.strip() if isinstance(value, str) else value)
     except ValueError:
         pass
+    text = str(value).strip()
     from email.utils import parsedate_to_datetime
 
     try:

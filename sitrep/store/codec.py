@@ -4,17 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Actor, Article, Claim, Evidence, Incident, Place, Range
-
-
-def date_or_none(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+from ..models import Actor, Article, Claim, Evidence, Incident, Place, Range, date_or_none
 
 
 def _fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
