@@ -1,7 +1,6 @@
 """Typed records from their JSON dicts (the inverse of ``Record.to_dict``)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ..models import Actor, Article, Claim, Evidence, Incident, Place, Range, date_or_none
