@@ -75,8 +75,12 @@ def _m3_sort_indexes(db: sqlite3.Connection) -> None:
         "CREATE INDEX IF NOT EXISTS incidents_date_key ON incidents(COALESCE(event_date, ''), id)",
         "CREATE INDEX IF NOT EXISTS incidents_fatalities_key ON incidents(COALESCE(fatalities_best, -1), id)",
         "CREATE INDEX IF NOT EXISTS incidents_type_fatalities ON incidents(event_type, fatalities_best)",
+        "CREATE INDEX IF NOT EXISTS incidents_type_date ON incidents(event_type, COALESCE(event_date, ''), id)",
         "CREATE INDEX IF NOT EXISTS incidents_country_nocase ON incidents(country_code COLLATE NOCASE, event_date)",
-        "CREATE INDEX IF NOT EXISTS incidents_admin1_nocase ON incidents(admin1 COLLATE NOCASE)",
+        "CREATE INDEX IF NOT EXISTS incidents_country_fatalities ON incidents(country_code COLLATE NOCASE, COALESCE(fatalities_best, -1), id)",
+        "CREATE INDEX IF NOT EXISTS incidents_countryname_nocase ON incidents(country COLLATE NOCASE, event_date)",
+        "CREATE INDEX IF NOT EXISTS incidents_admin1_date ON incidents(admin1 COLLATE NOCASE, COALESCE(event_date, ''), id)",
+        "CREATE INDEX IF NOT EXISTS incidents_admin1_fatalities ON incidents(admin1 COLLATE NOCASE, COALESCE(fatalities_best, -1), id)",
     ):
         db.execute(sql)
 

@@ -65,8 +65,12 @@ class ReadMixin:
             where.append("i.event_date <= ?")
             params.append(_iso(until))
         if country:
-            where.append("(i.country_code = ? COLLATE NOCASE OR i.country = ? COLLATE NOCASE)")
-            params += [country, country]
+            # an ISO code or a name, one column each, so the planner can use that column's index
+            if len(country) == 2:
+                where.append("i.country_code = ? COLLATE NOCASE")
+            else:
+                where.append("i.country = ? COLLATE NOCASE")
+            params.append(country)
         if admin1:
             where.append("i.admin1 = ? COLLATE NOCASE")
             params.append(admin1)
