@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         if args.limit:
             records = records[: args.limit]
         for dataset, recs in incidents.records_by_dataset(records).items():
+            if dataset in incidents.CAMEO_SETS:
+                rows.append({"dataset": dataset, "system": "sitrep", "n": len(recs), "scores": incidents.evaluate_cameo(recs)})
+                continue
             if dataset in GEO_SETS:
                 from .geo import evaluate as geo_evaluate
 

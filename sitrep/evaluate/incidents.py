@@ -15,6 +15,10 @@ from typing import Any
 
 from ..models import VIOLENT_TYPES, Article, Extraction, Incident
 
+CAMEO_SETS = {"petrarch_unittest", "universalpetrarch_gsr"}
+#: CAMEO roots inside sitrep's scope (ACLED's events): protest, force posture, coercion, assault,
+#: fight, mass violence, plus the agreement/ceasefire codes it assigns (057, 0871)
+CAMEO_SCOPE = ("14", "15", "17", "18", "19", "20", "057", "087")
 INCIDENT_SETS = {"gvdb", "isaf", "gtd2011", "acled2020", "hrdsattack", "plover_gsr", "case2021"}
 _GENERIC_PERPS = {"gunmen", "militants", "unknown", "individual", "assailants", "insurgents", "extremists", "terrorists",
                   "separatists", "rebels", "criminals", "bandits", "jihadists"}
@@ -149,3 +153,37 @@ def records_by_dataset(records: Iterable[dict[str, Any]]) -> dict[str, list[dict
     for r in records:
         out.setdefault(r.get("dataset") or "unknown", []).append(r)
     return out
+
+
+def evaluate_cameo(records: list[dict[str, Any]], extractor=None) -> dict[str, tuple[float, int]]:
+    """The PETRARCH peer suites: of the gold codings inside sitrep's scope, the share whose CAMEO
+    root sitrep also assigns (root_in_scope); and of the "noevents" sentences, the share where
+    sitrep codes nothing (noevents_correct). Codings outside the scope (statements, consultations,
+    aid) are counted, not scored: sitrep does not code them by design."""
+    from ..extract.pipeline import default_extractor
+
+    ex = extractor or default_extractor()
+    arts = _articles(records)
+    got: dict[str, list[str]] = {}
+    for art, result in ex.extract_many(arts):
+        got[art.id] = [i.cameo or "" for i in result.incidents] if isinstance(result, Extraction) else []
+    in_scope, hits, noev, noev_ok, outside = 0, 0, 0, 0, 0
+    for r in records:
+        g = r["gold"]
+        codes = got.get(r["id"], [])
+        if g.get("noevents"):
+            noev += 1
+            noev_ok += not codes
+            continue
+        for c in g.get("codings") or []:
+            ev = c["event"]
+            if not ev.startswith(CAMEO_SCOPE):
+                outside += 1
+                continue
+            in_scope += 1
+            hits += any(code[:2] == ev[:2] for code in codes)
+    return {
+        "root_in_scope": (hits / in_scope if in_scope else 0.0, in_scope),
+        "noevents_correct": (noev_ok / noev if noev else 0.0, noev),
+        "codings_out_of_scope": (float(outside), outside),
+    }

@@ -1,0 +1,62 @@
+"""sitrep eval on small gold files written by the test (no gold data is stored in the repo)."""
+import json
+import subprocess
+import sys
+
+from sitrep.evaluate.incidents import evaluate, evaluate_cameo, perpetrator_matches
+
+RECORDS = [
+    {"id": "t-1", "dataset": "gtd2011", "text": "On Monday, in Peshawar, Pakistan, gunmen shot and killed three policemen and wounded two others. "
+     "The Taliban claimed responsibility for the attack.", "published": "2011-05-02",
+     "gold": {"killed": 3, "injured": 2, "city": "Peshawar", "country": "Pakistan", "event_type": "Battles",
+              "sub_event_type": "Armed clash", "perpetrator": "Taliban", "count_in_text": True, "injured_in_text": True}},
+    {"id": "t-2", "dataset": "gtd2011", "text": "On Friday, in Kabul, Afghanistan, a suicide bomber killed 12 people at a market.",
+     "published": "2011-05-06",
+     "gold": {"killed": 12, "injured": None, "city": "Kabul", "country": "Afghanistan", "event_type": "Explosions/Remote violence",
+              "sub_event_type": "Suicide bomb", "perpetrator": None, "count_in_text": True}},
+]
+
+
+def test_scores_and_baseline():
+    ours, base = evaluate(RECORDS, "gtd2011")
+    assert ours["killed"] == (1.0, 2)
+    assert ours["injured"] == (1.0, 1)
+    assert ours["sub_event_type"] == (1.0, 2)
+    assert ours["perpetrator"] == (1.0, 1)
+    assert ours["city"][0] == 1.0 and ours["country"][0] == 1.0
+    assert base["killed"] == (0.0, 2)  # the baseline reads only "<digits> ... killed": not "three", not "killed 12"
+
+
+def test_perpetrator_names_match_through_aliases():
+    assert perpetrator_matches("Islamic State of Iraq and the Levant (ISIL)", ["Islamic State"])
+    assert perpetrator_matches("Gunmen", ["Unidentified Armed Group (Pakistan)"])
+    assert not perpetrator_matches("Taliban", ["Al Shabaab"])
+
+
+def test_cameo_peer_suite_scoring():
+    recs = [
+        {"id": "c-1", "dataset": "petrarch_unittest", "text": "Rebels attacked an army base in Gondor, killing five soldiers.",
+         "published": "1995-01-01", "gold": {"codings": [{"source": "REB", "target": "MIL", "event": "190"}], "noevents": False}},
+        {"id": "c-2", "dataset": "petrarch_unittest", "text": "The minister praised the weather.", "published": "1995-01-01",
+         "gold": {"codings": [], "noevents": True}},
+        {"id": "c-3", "dataset": "petrarch_unittest", "text": "Arnor will restore diplomatic ties with Gondor.", "published": "1995-01-01",
+         "gold": {"codings": [{"source": "ARN", "target": "GON", "event": "064"}], "noevents": False}},
+    ]
+    scores = evaluate_cameo(recs)
+    assert scores["root_in_scope"] == (1.0, 1)
+    assert scores["noevents_correct"] == (1.0, 1)
+    assert scores["codings_out_of_scope"][1] == 1
+
+
+def test_eval_cli_prints_a_table(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n")
+    out = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", str(gold)], capture_output=True, text=True, check=True).stdout
+    assert "gtd2011" in out and "regex baseline" in out and "killed" in out
+
+
+def test_eval_cli_bad_gold(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    r = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", str(bad)], capture_output=True, text=True)
+    assert r.returncode == 3 and "Traceback" not in r.stderr
