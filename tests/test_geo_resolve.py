@@ -125,3 +125,12 @@ def test_other_scripts_resolve(geoparser):
 def test_unknown_names(geoparser):
     assert geoparser.resolve_name("") is None
     assert geoparser.resolve_name("Qwxzzlandia") is None
+
+
+def test_address_chain_keeps_a_town_in_its_country(geoparser):
+    """Regression: 'Matani, Peshawar, ..., Pakistan' put Matani in Georgia; a list of countries must
+    not be read as a chain ('Greece, Bulgaria, Italy, Austria' put Greece in Austria)."""
+    places = geoparser.find_places("On Wednesday, in Matani, Peshawar, Khyber Pakhtunkhwa, Pakistan, militants planted explosives.")
+    assert {p.country_code for p in places if p.precision} == {"PK"}
+    places = geoparser.find_places("Wild swans in Greece, Bulgaria, Italy, Austria and Germany had died.")
+    assert [p.country_code for p in places] == ["GR", "BG", "IT", "AT", "DE"]

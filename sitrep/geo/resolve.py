@@ -422,8 +422,8 @@ class Geoparser:
             country = next((m.chosen for m in reversed(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
             if country is not None and len(chain) > 1:
                 for k, m in enumerate(chain):
-                    if m.chosen is None or m.chosen.cc == country.cc:
-                        continue
+                    if m.chosen is None or m.chosen.cc == country.cc or m.chosen.fcode.startswith(("PCL", "CONT")):
+                        continue  # a country in a list of countries ("Greece, Bulgaria, Italy") is not inside the last one
                     inside = [c for _, c in m.ranking if c.cc == country.cc]
                     if inside:
                         m.chosen = inside[0]
