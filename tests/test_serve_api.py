@@ -120,6 +120,9 @@ def test_csv_export_streams_acled_columns(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     lines = r.text.splitlines()
     assert lines[0].startswith("event_id_cnty,event_date,year") and len(lines) == 3
+    from sitrep.export.acled import COLUMNS
+
+    assert lines[0].split(",")[: len(COLUMNS)] == list(COLUMNS)  # the same columns as `sitrep export --format acled`
     assert "attachment" in r.headers["content-disposition"]
 
 

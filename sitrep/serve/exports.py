@@ -10,35 +10,24 @@ from typing import Any
 
 from starlette.responses import StreamingResponse
 
+from ..export.acled import COLUMNS as ACLED_COLUMNS
+from ..export.acled import acled_row
+from ..store import codec
 from .params import IncidentFilters
 
 CHUNK = 500
-#: ACLED column names where the meaning matches; sitrep's own columns are prefixed.
-CSV_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-               "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
-               "geo_precision", "source", "notes", "fatalities", "sitrep_fatalities_low",
-               "sitrep_fatalities_high", "sitrep_injuries_best", "sitrep_n_sources", "sitrep_reviewed")
-
-
-def _actors(row: dict[str, Any], roles: tuple[str, ...]) -> str:
-    return "; ".join(a.get("name") or "" for a in row.get("actors") or [] if a.get("role") in roles)
+#: the same columns as ``sitrep export --format acled`` (one mapping: ``sitrep.export.acled``), plus
+#: what the list API knows of the cluster
+CSV_COLUMNS = (*ACLED_COLUMNS, "n_sources", "reviewed")
 
 
 def csv_row(row: dict[str, Any]) -> list[Any]:
-    loc = row.get("location") or {}
-    fat = row.get("fatalities") or {}
-    date = row.get("event_date") or ""
-    # ACLED's time_precision: 1 day, 2 week, 3 month; sitrep's date_precision uses the same scale
-    return [row.get("id"), date, date[:4], row.get("date_precision") or "", row.get("event_type"),
-            row.get("sub_event_type"), _actors(row, ("perpetrator", "party")),
-            _actors(row, ("target", "victim")), loc.get("country") or "", loc.get("admin1") or "",
-            loc.get("name") or "", loc.get("latitude") if loc.get("latitude") is not None else "",
-            loc.get("longitude") if loc.get("longitude") is not None else "", loc.get("precision") or "",
-            "; ".join(row.get("sources") or []), row.get("notes") or "",
-            fat.get("best") if fat.get("best") is not None else (fat.get("low") or 0),
-            fat.get("low") if fat.get("low") is not None else "", fat.get("high") if fat.get("high") is not None else "",
-            (row.get("injuries") or {}).get("best") or "", row.get("n_sources") or "",
-            "1" if row.get("reviewed") else "0"]
+    """One list-API incident summary as an ACLED row."""
+    out = acled_row(codec.incident(row), sources=row.get("sources") or [], n_sources=row.get("n_sources"),
+                    note=row.get("notes") or "")
+    out["n_sources"] = row.get("n_sources")
+    out["reviewed"] = 1 if row.get("reviewed") else 0
+    return ["" if out.get(c) is None else out[c] for c in CSV_COLUMNS]
 
 
 def feature(row: dict[str, Any]) -> dict[str, Any]:
