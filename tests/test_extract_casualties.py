@@ -29,6 +29,8 @@ from sitrep.extract.casualties import find_figures, toll_may_rise
         ("A 42-year-old woman was fatally shot in the area of Eight Mile and Ryan.", [("killed", 1)]),
         ("A 20-year-old man was shot while walking on the 800 block of Cadillac Drive.", [("shot", 1)]),
         ("Unknown fatalities coded as 10.", [("killed", 10)]),
+        ("A shooting and robbery left a man in critical condition in the city.", [("injured", 1)]),
+        ("A Jefferson County Sheriff’s deputy who was shot and injured while off-duty remained in hospital.", [("injured", 1)]),
         ("Fatalities are split across 2 events (3).", [("killed", 3)]),
     ],
 )

@@ -90,11 +90,12 @@ def _compiled() -> dict[str, object]:
         "hedge": re.compile(rf"\b(?:{v['hedges']})\b", re.I),
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
-            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']})(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
+            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']})(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
             rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{_SINGLE_VERBS})\b"
             rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
-            rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)",
+            rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
+            rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
             re.I,
         ),
         "named": re.compile(
@@ -290,12 +291,16 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     out = []
     taken = {f.kind for f in found}
     for m in c["single"].finditer(sentence):
-        noun = m.group("noun") or m.group("anoun") or ("victim" if m.group("vkw") else "him/her")
-        verb = (m.group("kw") or m.group("akw") or m.group("pkw") or "died").lower()
+        noun = m.group("noun") or m.group("anoun") or m.group("cnoun") or ("victim" if m.group("vkw") else "him/her")
+        verb = (m.group("kw") or m.group("akw") or m.group("pkw") or ("injured" if m.group("ckw") else "died")).lower()
         if verb == "left":
-            if not re.match(r"\s+dead\b", sentence[m.end():]):
+            tail = sentence[m.end():]
+            if re.match(r"\s+dead\b", tail):
+                verb = "killed"
+            elif re.match(r"\s+(?:\w+\s+){0,3}?in\s+(?:critical|serious|grave|stable|fair)\s+condition", tail):
+                verb = "injured"
+            else:
                 continue
-            verb = "killed"
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
             continue
