@@ -227,8 +227,6 @@ def find_figures(sentence: str) -> list[Figure]:
                 break
             if person.match(w):
                 saw_person = True
-            elif w == "and" and any(m2.start() > n.end and m2.start() < best[0] for m2 in find_numbers(gap) if False):
-                pass
             elif w in _BOUNDARY:
                 # "two soldiers and three civilians were killed": 'and' may join counts
                 if w == "and" and re.search(r"\band\s+(?:\S+\s+)?\d|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)\b", gap, re.I):

@@ -157,8 +157,6 @@ class Extractor:
             in_sent = [p for p in places if p.start is not None and s.start <= p.start < s.end and not _modifier(text, p)]
             anchor = _anchor(s, triggers)
             place = self.geo.event_place(text, in_sent, anchor) if in_sent else None
-            if place is not None and place.precision == 6 and triggers and triggers[0].event_type != "Strategic developments":
-                place = place  # a country is still a place; finer places win when later named
             mentions.append(seg.Mention(i, s.start, s.end, s.text, triggers, figures, place, in_sent, date, background,
                                         source_of(s.text), rise))
             when = date.date if date else pub
@@ -246,9 +244,6 @@ class Extractor:
                 else:
                     role = "target"  # "soldiers were killed", "killed five soldiers"
                 out.setdefault((a.name, role), Actor(a.name, role, a.text, a.actor_type))
-        names = {}
-        for a in out.values():
-            names.setdefault(a.name, a)
         # one actor, one role: a named group that is perpetrator somewhere is not also a target
         result: list[Actor] = []
         seen: set[str] = set()
