@@ -11,6 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sitrep.errors import StoreError
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "seed_article.txt").read_text("utf-8")
@@ -254,3 +256,16 @@ def build_seed_db(path: Path, pipeline: bool = True) -> Path:
     with Store.open(path) as store:
         store.add(extraction)
     return path
+
+
+@pytest.fixture()
+def store() -> FakeStore:
+    """A fresh fake store per test (the serve tests import this fixture)."""
+    return FakeStore()
+
+
+@pytest.fixture()
+def client(store: FakeStore) -> Any:
+    from fastapi.testclient import TestClient
+
+    return TestClient(make_app(store))

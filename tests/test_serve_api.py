@@ -6,17 +6,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from serve_fixtures import FakeStore, make_app
+from serve_fixtures import FakeStore, client, make_app, store  # noqa: F401 - fixtures
 
-
-@pytest.fixture()
-def store() -> FakeStore:
-    return FakeStore()
-
-
-@pytest.fixture()
-def client(store: FakeStore) -> TestClient:
-    return TestClient(make_app(store))
 
 
 def assert_error(r, status: int, param: str | None = None) -> dict:

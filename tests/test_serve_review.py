@@ -4,20 +4,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from serve_fixtures import TOKEN, FakeStore, make_app
+from serve_fixtures import TOKEN, FakeStore, client, make_app, store  # noqa: F401 - fixtures
 from sitrep.serve.config import ServeConfig
 
 AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Sitrep-User": "ana"}
 
-
-@pytest.fixture()
-def store() -> FakeStore:
-    return FakeStore()
-
-
-@pytest.fixture()
-def client(store: FakeStore) -> TestClient:
-    return TestClient(make_app(store))
 
 
 def err(r, status):

@@ -149,9 +149,7 @@ def merge(request: Request, body: Merge) -> Response:
     def act(store: Any, user: str) -> dict[str, Any]:
         for i in body.ids:
             _need_incident(store, i)
-        new_id = store.merge_incidents(list(body.ids), user)
-        return {"incident_id": new_id, "incident": store.get_incident(new_id),
-                "audit_id": _latest_audit(store, new_id)}
+        return _created(store, store.merge_incidents(list(body.ids), user))
 
     return json_response(_write(request, act))
 
@@ -169,9 +167,7 @@ def split(request: Request, incident_id: Id, body: Split) -> Response:
             raise bad_param("claim_ids", f"not claims of this incident: {', '.join(unknown[:5])}")
         if len(set(wanted)) == len(known):
             raise bad_param("claim_ids", "a split must leave at least one claim behind")
-        new_id = store.split_incident(incident_id, wanted, user)
-        return {"incident_id": new_id, "incident": store.get_incident(new_id),
-                "audit_id": _latest_audit(store, new_id)}
+        return _created(store, store.split_incident(incident_id, wanted, user))
 
     return json_response(_write(request, act))
 
@@ -191,6 +187,11 @@ def undo(request: Request, audit_id: Annotated[int, Path(ge=1, le=2**62)]) -> Re
         return {"audit_id": store.undo(audit_id, user)}
 
     return json_response(_write(request, act))
+
+
+def _created(store: Any, new_id: str) -> dict[str, Any]:
+    """The reply to a merge or split: the incident it made and the audit row that records it."""
+    return {"incident_id": new_id, "incident": store.get_incident(new_id), "audit_id": _latest_audit(store, new_id)}
 
 
 def _latest_audit(store: Any, incident_id: str) -> int | None:
