@@ -217,6 +217,8 @@ def test_review_refused_without_token_then_done_and_undone_with_it(page, ui_url)
     page.wait_for_selector("#messages.ok")
     ready(page)
     page.wait_for_selector("#audit tbody tr[data-audit]")
+    # the page re-renders after the write: wait for the re-drawn claims, then check them
+    page.wait_for_function("document.querySelectorAll('#claims .status.bad').length === 1")
     assert "mark_claim" in page.locator("#audit tbody").inner_text()
     assert page.locator("#claims .status.bad").count() == 1
     # with the SANA figure set aside, the low end of the range moves off 25
@@ -227,6 +229,7 @@ def test_review_refused_without_token_then_done_and_undone_with_it(page, ui_url)
     page.wait_for_selector("#messages.ok")
     ready(page)
     page.wait_for_function("document.querySelector('#fatalities-range').textContent === '25–57'")
+    page.wait_for_function("document.querySelectorAll('#claims .status.bad').length === 0")
     assert page.locator("#claims .status.bad").count() == 0
 
 
