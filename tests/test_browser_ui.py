@@ -26,6 +26,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian chromium missing: run tools/setup-system.sh", allow_module_level=True)
 
@@ -174,7 +175,7 @@ def test_filter_changes_url_and_markers(page, ui_url):
     page.click("#apply")
     page.wait_for_url(re.compile(r"min_fatalities=60"))
     ready(page)
-    page.wait_for_function("document.querySelectorAll('.incident-marker').length === 1")
+    expect(page.locator(".incident-marker")).to_have_count(1)
     assert "83" in page.locator("#incidents-table tbody").inner_text()
     assert "min_fatalities=60" in page.locator("#csv-download").get_attribute("href")
     shot(page, "map-filtered")
@@ -218,7 +219,7 @@ def test_review_refused_without_token_then_done_and_undone_with_it(page, ui_url)
     ready(page)
     page.wait_for_selector("#audit tbody tr[data-audit]")
     # the page re-renders after the write: wait for the re-drawn claims, then check them
-    page.wait_for_function("document.querySelectorAll('#claims .status.bad').length === 1")
+    expect(page.locator("#claims .status.bad")).to_have_count(1)
     assert "mark_claim" in page.locator("#audit tbody").inner_text()
     assert page.locator("#claims .status.bad").count() == 1
     # with the SANA figure set aside, the low end of the range moves off 25
@@ -228,9 +229,18 @@ def test_review_refused_without_token_then_done_and_undone_with_it(page, ui_url)
     page.locator("#audit button.undo").first.click()
     page.wait_for_selector("#messages.ok")
     ready(page)
-    page.wait_for_function("document.querySelector('#fatalities-range').textContent === '25–57'")
-    page.wait_for_function("document.querySelectorAll('#claims .status.bad').length === 0")
-    assert page.locator("#claims .status.bad").count() == 0
+    expect(page.locator("#fatalities-range")).to_have_text("25–57")
+    expect(page.locator("#claims .status.bad")).to_have_count(0)
+    assert page.locator("#fatalities-low").inner_text() == "25" and page.locator("#fatalities-high").inner_text() == "57"
+    def audit_row(action: str) -> Any:
+        return page.locator("#audit tbody tr").filter(has=page.locator("td.action", has_text=re.compile(f"^{action}$")))
+    expect(audit_row("mark_claim")).to_contain_text("undone")
+    expect(audit_row("undo")).to_have_count(1)
+    # the product's undo restores the stored figures, not only the page: ask the API
+    incident_id = page.url.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    stored = page.request.get(ui_url + "/api/incidents/" + incident_id).json()
+    assert (stored["fatalities"]["low"], stored["fatalities"]["high"]) == (25, 57), stored["fatalities"]
+    assert not any(c.get("credible") is False for c in stored["claims"]), stored["claims"]
 
 
 def test_docs_render_offline(page, ui_url):
