@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -48,7 +49,49 @@ ClaimStatus = Literal["claimed", "suspected", "denied"]
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+class DatePrecision(enum.IntEnum):
+    """How precisely an event date is known, on UCDP GED's ``date_prec`` scale (the one sitrep stores).
+
+    UCDP: 1 the exact day; 2 a range of 2-6 days; 3 only the week; 4 only the month (or 8-30 days);
+    5 only the year (or 1-12 months). ACLED's ``time_precision`` has three steps (1 the day, 2 the
+    week or a range within a week, 3 the month or anything coarser): ``to_acled``/``from_acled``
+    convert, and each exporter says which scale it writes.
+    """
+
+    DAY = 1
+    DAYS = 2
+    WEEK = 3
+    MONTH = 4
+    YEAR = 5
+
+    @classmethod
+    def of(cls, value: Any) -> DatePrecision | None:
+        """A UCDP date_prec from a stored or given value (None stays None); ValueError for anything else."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            raise ValueError(f"date precision must be UCDP date_prec 1-5, not {value!r}")
+        return cls(value)
+
+    @classmethod
+    def from_acled(cls, time_precision: int) -> DatePrecision:
+        """ACLED time_precision 1 (day), 2 (week), 3 (month) on UCDP's scale."""
+        try:
+            return {1: cls.DAY, 2: cls.WEEK, 3: cls.MONTH}[time_precision]
+        except (KeyError, TypeError):
+            raise ValueError(f"ACLED time_precision must be 1-3, not {time_precision!r}") from None
+
+    def to_ucdp(self) -> int:
+        return int(self)
+
+    def to_acled(self) -> int:
+        """ACLED's time_precision: a year-precise date is as coarse as ACLED goes (3)."""
+        return {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}[int(self)]
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, enum.IntEnum):
+        return int(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, (dt.date, dt.datetime)):
@@ -180,7 +223,7 @@ class Incident(Record):
     sub_event_type: str
     cameo: str | None = None
     event_date: dt.date | None = None
-    date_precision: int | None = None
+    date_precision: DatePrecision | None = None  # UCDP date_prec; ints given are checked and converted
     location: Place | None = None
     actors: list[Actor] = field(default_factory=list)
     fatalities: Range = field(default_factory=Range)
@@ -190,6 +233,9 @@ class Incident(Record):
     evidence: list[Evidence] = field(default_factory=list)
     article_id: str | None = None
     rules_version: str | None = None
+
+    def __post_init__(self) -> None:
+        self.date_precision = DatePrecision.of(self.date_precision)
 
 
 @dataclass(slots=True)

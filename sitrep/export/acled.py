@@ -60,7 +60,7 @@ def acled_row(incident: Incident, *, sources: Sequence[str] | None = None, n_sou
         "event_id_cnty": f"{countries.iso3(code)}{incident.id}",
         "event_date": incident.event_date.isoformat() if incident.event_date else None,
         "year": incident.event_date.year if incident.event_date else None,
-        "time_precision": min(incident.date_precision, 3) if incident.date_precision else None,
+        "time_precision": incident.date_precision.to_acled() if incident.date_precision else None,
         "event_type": incident.event_type,
         "sub_event_type": incident.sub_event_type,
         "actor1": one[0] if one else None,

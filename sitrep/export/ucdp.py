@@ -18,8 +18,6 @@ COLUMNS = (
 )
 _STATE = re.compile(r"\b(military|army|armed forces|police|government|forces of|security forces|navy|air force|soldiers|troops)\b", re.I)
 _CIVILIAN = re.compile(r"civilian|people|residents|worshippers|children|women|villagers|passengers|students", re.I)
-#: ACLED-style time precision (1 day, 2 week, 3 month) -> UCDP date_prec (1 day, 2 2-6 days, 3 week, 4 month)
-_DATE_PREC = {1: 1, 2: 3, 3: 4}
 
 
 def type_of_violence(incident: Incident) -> int | None:
@@ -67,7 +65,7 @@ def ucdp_row(incident: Incident, *, sources: Sequence[str] | None = None, n_sour
         "country_id": countries.isonumeric(code),
         "region": None,
         "event_clarity": 1,
-        "date_prec": _DATE_PREC.get(incident.date_precision or 0, 5) if incident.event_date else None,
+        "date_prec": incident.date_precision.to_ucdp() if incident.event_date and incident.date_precision else None,
         "date_start": date,
         "date_end": date,
         "latitude": loc.latitude if loc else None,

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from ..errors import ConfigError, StoreError
-from ..models import ACLED_TYPES
+from ..models import ACLED_TYPES, DatePrecision
 from .app import json_response
 from .auth import require_reviewer
 from .errors import ApiError, bad_param
@@ -80,8 +80,10 @@ def check_value(field: str, value: Any) -> Any:
         except ValueError:
             raise bad_param("value", "a date YYYY-MM-DD") from None
     elif field == "date_precision":
-        if isinstance(value, bool) or value not in (1, 2, 3):
-            raise bad_param("value", "1 (day), 2 (week) or 3 (month)")
+        try:
+            value = DatePrecision.of(value)
+        except ValueError:
+            raise bad_param("value", "UCDP date_prec: 1 (day), 2 (2-6 days), 3 (week), 4 (month) or 5 (year)") from None
     elif field in ("fatalities", "injuries"):
         value = _range("value", value)
     elif field == "toll_may_rise":

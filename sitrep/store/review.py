@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ConfigError, StoreError
-from ..models import ACLED_TYPES, Incident
+from ..models import ACLED_TYPES, DatePrecision, Incident
 from . import codec
 
 FIELDS = ("event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
@@ -33,6 +33,8 @@ def apply_overrides(incident: Incident, overrides: dict[str, Any]) -> Incident:
             inc.actors = [codec.actor(a) for a in value or []]
         elif name in ("fatalities", "injuries"):
             setattr(inc, name, codec.range_(value))
+        elif name == "date_precision":
+            inc.date_precision = DatePrecision.of(value)
         elif name != "notes":
             setattr(inc, name, value)
     return inc
@@ -45,6 +47,11 @@ def _check(name: str, value: Any) -> None:
         raise ConfigError(f"unknown event_type {value!r}")
     if name == "event_date" and value is not None:
         codec.date_or_none(value)
+    if name == "date_precision":
+        try:
+            DatePrecision.of(value)
+        except ValueError as e:
+            raise ConfigError(str(e)) from None
     if name in ("fatalities", "injuries") and not isinstance(value, dict):
         raise ConfigError(f"{name} must be {{low, best, high}}")
 
