@@ -37,3 +37,42 @@ def test_every_command_is_in_the_readme():
     names = [n for a in parser._subparsers._group_actions for n in a.choices]
     missing = [n for n in names if f"sitrep {n}" not in readme]
     assert not missing, f"commands missing from README: {missing}"
+
+
+def _named_entry_points(text):
+    """Python names the docs promise: `sitrep.a.b.Name` in backticks and `from sitrep.x import a, b`."""
+    import re
+
+    for m in re.finditer(r"`(sitrep(?:\.[A-Za-z_]\w*)+)`", text):
+        if m.group(1).rsplit(".", 1)[-1] not in ("db", "toml", "py", "md"):  # file names, not modules
+            yield m.group(1)
+    for m in re.finditer(r"from (sitrep(?:\.\w+)*) import ([\w, ]+)", text):
+        for name in m.group(2).split(","):
+            if name.strip():
+                yield f"{m.group(1)}.{name.strip()}"
+
+
+def test_every_entry_point_the_docs_name_imports():
+    """Regression: the README named sitrep.geo.Geoparser, which did not import."""
+    import importlib
+
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    names = {n for d in docs for n in _named_entry_points(d.read_text("utf-8"))}
+    assert "sitrep.geo.Geoparser" in names and "sitrep.extract.extract" in names
+    broken = []
+    for dotted in sorted(names):
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):  # the longest importable module, then attributes
+            try:
+                obj = importlib.import_module(".".join(parts[:cut]))
+            except ImportError:
+                continue
+            try:
+                for attr in parts[cut:]:
+                    obj = getattr(obj, attr)
+            except AttributeError:
+                broken.append(dotted)
+            break
+        else:
+            broken.append(dotted)
+    assert not broken, f"the docs name entry points that do not import: {broken}"
