@@ -20,12 +20,18 @@ run: setup
 	$(BIN)/sitrep export --db sitrep.db --format table
 	$(BIN)/sitrep serve --db sitrep.db
 
+# The dev gold lives beside the clone (CI has a copy of shared/ there); tests/test_eval_gate.py gates
+# the figures on data/gold/eval_baseline.json, and skips with a notice when the folder is absent.
+GOLD_DEV ?= ../shared/gold/dev
+# make eval EVAL_BASELINE="--write-baseline data/gold/eval_baseline.json"   re-records the floors
+EVAL_BASELINE ?= --baseline data/gold/eval_baseline.json
+
 test: setup
 	bash tools/setup-system.sh
-	$(BIN)/python -m pytest -q
+	SITREP_GOLD_DEV=$(GOLD_DEV) $(BIN)/python -m pytest -q
 
 eval: setup
-	$(BIN)/sitrep eval ../shared/gold/dev/*.jsonl ../shared/gold/dev/mordecai3_peer_tests.json
+	$(BIN)/sitrep eval $(GOLD_DEV)/*.jsonl $(GOLD_DEV)/mordecai3_peer_tests.json $(EVAL_BASELINE)
 
 bench: setup
 	$(BIN)/python bench/bench_extract.py --n 2000

@@ -1,12 +1,12 @@
-"""``sitrep eval``: score sitrep against gold files (read from the paths given, never stored)."""
+"""``sitrep eval``: score sitrep against gold files (read from the paths given, never stored), and
+with ``--baseline`` gate the figures on the floors recorded in a baseline file (``gate.py``)."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 from pathlib import Path
-
-GEO_SETS = {"lgl", "trnews", "geowebnews", "geovirus", "event_location"}
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,60 +16,65 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Score sitrep against gold files in the format of the project's gold README: incident gold "
         "(killed/injured exact match, event type, sub-event type, city, country, perpetrator, with a plain regex "
         "baseline beside it), event-type gold (case2021), geoparsing gold (lgl, trnews, geowebnews, geovirus), "
-        "event-location gold, and Mordecai3's peer test file (.json).",
+        "event-location gold, and Mordecai3's peer test file (.json). With --baseline it is a quality gate: exit 1 "
+        "when a figure is below its recorded floor by more than its noise tolerance, or when a gold file differs "
+        "from the one the floors were measured on.",
     )
     p.add_argument("gold", nargs="+", help="gold .jsonl files (and/or mordecai3_peer_tests.json)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N records of each file")
     p.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--baseline", metavar="FILE", help="compare the figures with the floors and gold SHA-256 "
+                      "recorded in FILE (JSON, e.g. data/gold/eval_baseline.json); one line per missed floor")
+    mode.add_argument("--write-baseline", metavar="FILE", help="record the figures as floors (rounded down to 3 "
+                      "decimals) with each gold file's SHA-256 in FILE; floors of gold files not given are kept")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import InputError
-    from . import incidents
+    from ..errors import ConfigError, InputError, SitrepError
+    from . import gate
+    from .score import score_files
 
-    rows: list[dict] = []
+    if args.limit and (args.baseline or args.write_baseline):
+        raise ConfigError("--limit cannot be combined with --baseline or --write-baseline: floors are for whole gold files")
     for path in args.gold:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{p}: no such gold file")
-        if p.suffix == ".json":
-            from .geo import peer_tests
-
-            res = peer_tests(p)
-            rows.append({"dataset": "mordecai3_peer_tests", "system": "sitrep", "n": res.get("total"),
-                         "scores": {"peer_tests_passed": (res["passed"] / max(res["total"], 1), res["total"])}})
-            continue
-        records = []
-        for n, line in enumerate(p.read_text("utf-8").split("\n"), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise InputError(f"{p}:{n}: bad JSON: {e.msg}") from e
-        if args.limit:
-            records = records[: args.limit]
-        for dataset, recs in incidents.records_by_dataset(records).items():
-            if dataset in incidents.CAMEO_SETS:
-                rows.append({"dataset": dataset, "system": "sitrep", "n": len(recs), "scores": incidents.evaluate_cameo(recs)})
-                continue
-            if dataset in GEO_SETS:
-                from .geo import evaluate as geo_evaluate
-
-                scores = geo_evaluate(recs, dataset)
-                rows.append({"dataset": dataset, "system": "sitrep", "n": len(recs), "scores": {k: (v, None) for k, v in scores.items()}})
-            else:
-                ours, base = incidents.evaluate(recs, dataset)
-                rows.append({"dataset": dataset, "system": "sitrep", "n": len(recs), "scores": ours})
-                rows.append({"dataset": dataset, "system": "regex baseline", "n": len(recs), "scores": base})
+        if not Path(path).is_file():
+            raise InputError(f"{path}: no such gold file")
+    # a bad baseline fails before minutes of scoring
+    baseline = gate.load(args.baseline) if args.baseline else None
+    target = Path(args.write_baseline) if args.write_baseline else None
+    previous = gate.load(target) if target and target.exists() else None
+    hashes = {Path(p).name: gate.sha256(p) for p in args.gold}
+    rows = score_files(args.gold, args.limit)
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
         _table(rows)
-    return 0
+    if target is not None:
+        new = gate.record(gate.figures(rows), hashes, previous)
+        try:
+            target.write_text(gate.dump(new), "utf-8")
+        except OSError as e:
+            raise SitrepError(f"{target}: cannot write the baseline: {e.strerror or e}") from e
+        for line in gate.changes(previous, new):
+            print(line, file=sys.stderr)
+        n = sum(len(m) for g in new.gold.values() for m in g.floors.values())
+        print(f"sitrep: recorded {n} floors for {len(new.gold)} gold files in {target}", file=sys.stderr)
+        return 0
+    if baseline is None:
+        return 0
+    result = gate.check(gate.figures(rows), hashes, baseline)
+    report = sys.stderr if args.json else sys.stdout  # keep --json's stdout one JSON document
+    print(f"\nquality gate against {args.baseline}:", file=report)
+    for line in result.lines():
+        print(line, file=report)
+    for line in result.problems():
+        print(f"sitrep: eval gate: {line}", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
-def _table(rows: list[dict]) -> None:
+def _table(rows: list[dict[str, Any]]) -> None:
     out = sys.stdout
     out.write(f"{'dataset':<22} {'system':<15} {'metric':<22} {'score':>8} {'n':>6}\n")
     for r in rows:

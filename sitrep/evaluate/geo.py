@@ -96,6 +96,7 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
         "within_161km_e2e": round(near_found / n_gold, 4) if n_gold else 0.0,
         "within_161km_found": round(near_found / found, 4) if found else 0.0,
         "country_acc": round(cc_ok / found, 4) if found else 0.0,
+        "n_found": found,
     }
 
 

