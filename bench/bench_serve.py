@@ -12,6 +12,12 @@
    127.0.0.1, and reports requests/s and latency percentiles per scenario as a table and JSON.
 
 Target (issue 5): p95 <= 100 ms at 50 clients on the 2-core dev machine.
+
+    .venv/bin/python bench/bench_serve.py --keepalive 20     # one client, 20 requests on one connection
+
+``--keepalive N`` measures instead the latency of N requests one after the other on one keep-alive
+connection, for ``sitrep serve`` and, beside it, the same app on a socket uvicorn made itself
+(issue 8: sitrep's socket lacked TCP_NODELAY and each request waited ~43 ms for a delayed ACK).
 """
 from __future__ import annotations
 
@@ -178,6 +184,67 @@ async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path:
     return status, body
 
 
+def start_reference(db: Path) -> tuple[subprocess.Popen[str], int]:
+    """The same app served by ``uvicorn.run(host=..., port=...)``: uvicorn makes the socket itself."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port = s.getsockname()[1]
+    code = ("import sys, uvicorn; from pathlib import Path; from sitrep.serve.app import create_app;"
+            " from sitrep.serve.config import ServeConfig;"
+            f" uvicorn.run(create_app(ServeConfig.from_env(db=Path(sys.argv[1]))), host={HOST!r}, port={port},"
+            " log_level='warning', access_log=False)")
+    env = dict(os.environ)
+    env.pop("SITREP_READ_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=ROOT, env=env, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("reference server did not start")
+
+
+async def keepalive(port: int, path: str, n: int) -> dict[str, Any]:
+    """``n`` requests one after the other on one keep-alive connection (after one warm-up request)."""
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        await _get(reader, writer, path)
+        ms = []
+        for _ in range(n):
+            t = time.perf_counter()
+            status, _ = await _get(reader, writer, path)
+            ms.append((time.perf_counter() - t) * 1000)
+            if status != 200:
+                raise SystemExit(f"{path}: HTTP {status}")
+    finally:
+        writer.close()
+    return {"requests": n, "median_ms": round(statistics.median(ms), 2), "max_ms": round(max(ms), 2),
+            "at_least_40ms": sum(x >= 40 for x in ms)}
+
+
+def run_keepalive(n: int) -> int:
+    db = database(2000)
+    path = "/api/incidents?limit=5"
+    results = {}
+    for name, start in (("sitrep serve", start_server), ("uvicorn's own socket", start_reference)):
+        proc, port = start(db)
+        try:
+            results[name] = asyncio.run(keepalive(port, path, n))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    print(f"{n} requests of {path} one after the other on one keep-alive connection (2,000 incidents)")
+    print(f"{'server':<24}{'median ms':>10}{'max ms':>9}{'>= 40 ms':>10}")
+    for name, r in results.items():
+        print(f"{name:<24}{r['median_ms']:>10}{r['max_ms']:>9}{r['at_least_40ms']:>10}")
+    return 0
+
+
 async def load(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, Any]:
     """Send ``paths`` (bounded list) from ``clients`` connections; stop early after ``seconds``."""
     latencies: list[float] = []
@@ -250,7 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--suggested-indexes", action="store_true",
                     help="run on a copy of the database with the indexes proposed to the store (SUGGESTED_INDEXES)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument("--keepalive", type=int, default=None, metavar="N",
+                    help="only measure N requests in a row on one keep-alive connection, beside uvicorn's own socket")
     args = ap.parse_args(argv)
+    if args.keepalive is not None:
+        if not 1 <= args.keepalive <= 10_000:
+            raise SystemExit("bounds: --keepalive 1-10000")
+        return run_keepalive(args.keepalive)
     if not 1 <= args.clients <= 200 or not 1 <= args.requests <= 50_000 or not 0 < args.seconds <= 300:
         raise SystemExit("bounds: clients 1-200, requests 1-50000, seconds up to 300")
     db = database(args.incidents)

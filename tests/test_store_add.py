@@ -86,3 +86,24 @@ def test_incident_round_trip(killed, injured, title, day):
         assert got["event_date"] == f"2016-02-{day:02d}"
         assert [c["min"] for c in got["claims"] if c["kind"] == "killed"] == [killed]
         assert s.get_article("p1")["title"] == title
+
+
+def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    # all pending migrations run in one transaction: a step that fails undoes the steps before it too
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).close()
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done(x)")
+        raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+    monkeypatch.setattr("sitrep.store.migrations.MIGRATIONS", [*MIGRATIONS, broken])
+    with pytest.raises(StoreError, match=f"migration {len(MIGRATIONS) + 1} \\(broken\\) failed"):
+        Store.open(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == []
+    db.close()
+    monkeypatch.undo()
+    with Store.open(path) as s:  # and the next open migrates it
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -10,19 +10,37 @@ from ..errors import ConfigError, StoreError
 from .config import ServeConfig
 
 
-def check_db(db: Path | None) -> Path:
-    from .. import settings
+def check_db(db: Path | str | None) -> Path:
+    from ..store import Store, database_path
 
-    path = Path(db) if db is not None else Path(str(settings.get("store", "db")))
+    path = Path(database_path(db))  # a URL is a usage error (exit 2), not "no database here"
     if not path.is_file():
         raise StoreError(f"{path}: no database here (build one with 'sitrep ingest', or pass --db)")
-    from ..store import Store
-
     Store.open(path).close()  # fail now, with exit 5, rather than on the first request
     return path
 
 
-def serve(*, db: Path | None = None, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, made as asyncio expects a TCP socket to be.
+
+    ``IPPROTO_TCP`` named explicitly: the accepted connections inherit the listener's ``proto``, and
+    asyncio sets TCP_NODELAY only on sockets whose proto says TCP. With ``proto`` 0 Nagle's
+    algorithm stayed on, and each keep-alive response waited ~40 ms for the client's delayed ACK.
+    TCP_NODELAY on the listener as well: Linux copies it to the sockets it accepts.
+    """
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)  # listening before the address is printed: a client may connect at once
+    except OSError as e:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+    return sock
+
+
+def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
           out: TextIO | None = None) -> int:
     import uvicorn
 
@@ -31,13 +49,7 @@ def serve(*, db: Path | None = None, host: str = "127.0.0.1", port: int = 8000, 
     out = out or sys.stdout
     path = check_db(db)
     config = ServeConfig.from_env(db=path)
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-        sock.listen(2048)  # listening before the address is printed: a client may connect at once
-    except OSError as e:
-        raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+    sock = listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     review = "on (token set)" if config.tokens else "off (set SITREP_TOKEN to enable)"

@@ -1,4 +1,4 @@
-"""Schema migrations: small functions applied in order, one transaction each.
+"""Schema migrations: small functions applied in order, all pending ones in one transaction.
 
 ``PRAGMA user_version`` holds the number of migrations applied. A database from an older sitrep is
 migrated forward, never reset; one from a newer sitrep is refused.
@@ -89,17 +89,37 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_t
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:
-    """Apply pending migrations; returns the schema version."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    """Apply pending migrations; returns the schema version.
+
+    All pending steps run in one ``BEGIN IMMEDIATE`` transaction and the version is read again once
+    it holds SQLite's write lock: of two processes opening a new database at once, the second waits
+    (busy_timeout) and then finds the schema done, instead of creating the tables a second time.
+    """
+    version = _version(db, where)
+    if version == len(MIGRATIONS):
+        return version  # the common case: no write lock taken, so readers never wait on writers here
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as e:
+        raise StoreError(f"{where}: cannot migrate the database: {e}") from e
+    try:
+        version = _version(db, where)
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                step(db)
+            except sqlite3.Error as e:
+                raise StoreError(f"{where}: migration {number} ({step.__name__}) failed: {e}") from e
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return len(MIGRATIONS)
+
+
+def _version(db: sqlite3.Connection, where: str) -> int:
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise StoreError(f"{where}: schema version {version} is newer than this sitrep ({len(MIGRATIONS)}); upgrade sitrep")
-    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
-            db.execute("COMMIT")
-        except sqlite3.Error as e:
-            db.execute("ROLLBACK")
-            raise StoreError(f"{where}: migration {number} ({step.__name__}) failed: {e}") from e
-    return len(MIGRATIONS)
+    return version

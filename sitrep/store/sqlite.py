@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from .. import settings
 from ..clean import near_duplicates
-from ..errors import StoreError
+from ..errors import ConfigError, StoreError
 from ..models import Extraction, Incident
 from ..reconcile import cluster as clustering
 from ..reconcile.merge import LOOSE_WINDOW_DAYS, Merged, Report, Signature, claim_id, combine, report_id, signature
@@ -26,6 +27,27 @@ from . import codec
 from .migrations import migrate
 from .read import ReadMixin
 from .review import ReviewMixin, apply_overrides
+
+
+#: ``scheme://`` (or ``scheme:/``, as ``pathlib.Path`` folds it): a database URL, not a file path.
+#: Two letters at least, so that a Windows drive (``C:/``) stays a path.
+_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):/")
+
+
+def database_path(path: str | Path | None = None) -> str:
+    """The SQLite file that ``path`` (or, when None, the ``store.db`` setting) names.
+
+    A URL is a usage error (``ConfigError``, exit 2): without this check ``postgresql://host/db``
+    would quietly become a local folder ``postgresql:`` holding a new SQLite file. The message names
+    the scheme only, never the rest of the URL (it may hold a password).
+    """
+    where = str(path if path is not None else settings.get("store", "db"))
+    url = _URL.match(where)
+    if url:
+        scheme = url.group(1)
+        raise ConfigError(f"database {scheme}://... is a URL, not a file path: sitrep keeps its database in an SQLite "
+                          f"file (there is no {scheme} backend); pass --db PATH or set store.db to a path")
+    return where
 
 
 def content_hash(text: str) -> str:
@@ -57,12 +79,13 @@ class Store(ReadMixin, ReviewMixin):
         self.path = path
         self._depth = 0
         self._near: near_duplicates.NearDuplicates | None = None
+        self._near_seq = 0  # the highest article seq in the index
 
     # -- opening, transactions -------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Store:
-        where = str(path if path is not None else settings.get("store", "db"))
+        where = database_path(path)
         try:
             if where != ":memory:":
                 Path(where).parent.mkdir(parents=True, exist_ok=True)
@@ -137,11 +160,18 @@ class Store(ReadMixin, ReviewMixin):
                 out[aid] = "duplicate"
         return out
 
-    def _near_index(self) -> near_duplicates.NearDuplicates:
+    def _near_index(self, stored_seq: int) -> near_duplicates.NearDuplicates:
+        """The copy-detection index of every stored article, up to ``stored_seq`` (the highest seq).
+
+        Another process may have added articles since this index was built (a second ingest, the
+        Python API): those are read in first, so that copies are found whoever stored the original.
+        """
         if self._near is None:
-            index = near_duplicates.NearDuplicates()
-            index.add_many((r[0], r[1]) for r in self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq"))
-            self._near = index
+            self._near, self._near_seq = near_duplicates.NearDuplicates(), 0
+        if self._near_seq < stored_seq:
+            self._near.add_many((r[0], r[1]) for r in self.db.execute(
+                "SELECT id, minhash FROM articles WHERE seq > ? AND minhash IS NOT NULL ORDER BY seq", (self._near_seq,)))
+            self._near_seq = stored_seq
         return self._near
 
     # -- adding ----------------------------------------------------------------------------------
@@ -164,9 +194,9 @@ class Store(ReadMixin, ReviewMixin):
             if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (h,)).fetchone():
                 return "duplicate"
             sig = near_duplicates.signature(art.text)
-            index = self._near_index()
-            near = index.query(sig)
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+            index = self._near_index(seq - 1)
+            near = index.query(sig)
             self.db.execute(
                 "INSERT INTO articles(id, content_hash, title, url, outlet, published, dateline, text, copy_of, minhash, seq, raw)"
                 " VALUES (?,?,?,?,?,?,?,?,NULL,?,?,?)",
@@ -175,6 +205,7 @@ class Store(ReadMixin, ReviewMixin):
             )
             self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text))
             index.add(art.id, sig)
+            self._near_seq = seq
             touched = self._relink_copies(art.id, near)
             new_reports = [self._insert_report(art.id, art.published, inc) for inc in extraction.incidents]
             self._link(new_reports)
