@@ -71,6 +71,15 @@ def test_cursor_pagination_walks_every_incident(client):
     ("actor=%00", "actor"),
     ("colour=red", "colour"),
     ("country=SY&country=IQ", "country"),
+    # issue 8 item 7: filters that mean nothing are refused, not answered with nothing
+    ("since=yesterday", "since"),
+    ("since=20160221", "since"),
+    ("until=2016-W07", "until"),
+    ("country=Narnia", "country"),
+    ("country=QQ", "country"),
+    ("sub_event_type=Bombing", "sub_event_type"),
+    ("admin1=%20", "admin1"),
+    ("q=%2A%2A", "q"),
 ])
 def test_malformed_queries_are_400_in_the_one_shape(client, query, param):
     assert_error(client.get("/api/incidents?" + query), 400, param)
@@ -175,3 +184,27 @@ def test_a_store_crash_is_a_500_in_the_one_shape(store):
     client = TestClient(make_app(store), raise_server_exceptions=False)
     err = assert_error(client.get("/api/stats"), 500)
     assert "secret" not in err["message"]
+
+
+@pytest.mark.parametrize("query, understood", [
+    ("country=sy", {"country": "SY"}),
+    ("country=syria", {"country": "syria"}),
+    ("since=2016-02-21&until=2016-02-21", {"since": "2016-02-21", "until": "2016-02-21"}),
+])
+def test_good_filters_are_echoed_as_understood(client, query, understood):
+    r = client.get("/api/incidents?" + query)
+    assert r.status_code == 200, r.text
+    assert r.json()["filters"] == understood
+
+
+def test_the_document_declares_errors_and_media_types(client):
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    assert {"400", "401", "404"} <= set(paths["/api/incidents/{incident_id}"]["get"]["responses"])
+    review = paths["/api/incidents/{incident_id}/corrections"]["post"]["responses"]
+    assert {"400", "401", "403", "404", "409", "413"} <= set(review) and "422" not in review
+    assert review["400"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
+    csv_ = paths["/api/export/incidents.csv"]["get"]["responses"]
+    assert list(csv_["200"]["content"]) == ["text/csv"] and list(csv_["400"]["content"]) == ["application/json"]
+    geo = paths["/api/export/incidents.geojson"]["get"]["responses"]
+    assert list(geo["200"]["content"]) == ["application/geo+json"]

@@ -65,11 +65,50 @@ def test_correct_field_returns_the_incident_and_can_be_undone(client, store):
     {"field": "notes"},
     {"field": "notes", "value": "x", "extra": 1},
     [],
+    # issue 8 item 4: each of these reached the store unchecked (a 500 on the real one)
+    {"field": "location", "value": {"name": "Homs", "country_code": {"a": 1}}},
+    {"field": "location", "value": {"name": "Homs", "country": ["Syria"]}},
+    {"field": "location", "value": {"name": 5}},
+    {"field": "location", "value": {"geonameid": "x"}},
+    {"field": "location", "value": {"precision": 0}},
+    {"field": "location", "value": {"latitude": True}},
+    {"field": "location", "value": ["Homs"]},
+    {"field": "event_type", "value": ["Battles"]},
+    {"field": "event_type", "value": {"a": 1}},
+    {"field": "sub_event_type", "value": {"a": 1}},
+    {"field": "event_date", "value": 20160221},
+    {"field": "event_date", "value": ["2016-02-21"]},
+    {"field": "cameo", "value": 183},
+    {"field": "toll_may_rise", "value": "yes"},
+    {"field": "actors", "value": [{"name": "x", "role": "perpetrator", "claim_status": {"a": 1}}]},
+    {"field": "actors", "value": [{"name": "x", "role": "perpetrator", "claimed_responsibility": "yes"}]},
+    {"field": "actors", "value": [{"name": "x", "role": "perpetrator", "mention": ["x"]}]},
+    {"field": "actors", "value": [{"name": "x", "role": "perpetrator", "colour": "red"}]},
+    {"field": "actors", "value": [{"name": "", "role": "perpetrator"}]},
+    {"field": "fatalities", "value": {"low": 1.5}},
+    {"field": "fatalities", "value": [1, 2, 3]},
+    {"field": ["notes"], "value": "x"},
 ])
 def test_bad_corrections_are_400(client, store, body):
     r = client.post("/api/incidents/inc-homs/corrections", json=body, headers=AUTH)
     assert err(r, 400)["code"] == "invalid_parameter"
     assert store.audit == []
+
+
+@pytest.mark.parametrize("field, value", [
+    ("location", {"name": "Homs", "admin1": "Homs", "country": "Syria", "country_code": "SY", "geonameid": 169577,
+                  "latitude": 34.7268, "longitude": 36.7234, "precision": 1, "feature": "P.PPLA", "text": "Homs"}),
+    ("location", {"name": "Homs", "country_code": None, "population": None}),
+    ("actors", [{"name": "Islamic State", "role": "perpetrator", "claimed_responsibility": True,
+                 "claim_status": "claimed", "mention": "IS", "actor_type": None}]),
+    ("event_date", "2016-02-20"),
+    ("cameo", "183"),
+    ("notes", None),
+])
+def test_good_corrections_still_pass(client, store, field, value):
+    r = client.post("/api/incidents/inc-homs/corrections", json={"field": field, "value": value}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert store.incidents["inc-homs"][field] == value
 
 
 def test_malformed_json_is_400_not_500(client):

@@ -59,3 +59,61 @@ def test_cli_refuses_a_missing_database(tmp_path):
     from sitrep.cli import main
 
     assert main(["serve", "--db", str(tmp_path / "none.db"), "--port", "0"]) == 5
+
+
+def _cursor(raw: str) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+# issue 8 item 4: each of these cursors answered 500 (its values went unchecked into SQL)
+@pytest.mark.parametrize("raw, sort", [
+    ("[[1], [2]]", "-event_date"),                    # nested lists
+    ('{"k": "2016-02-21", "id": "x"}', "-event_date"),  # an object
+    ('[{"a": 1}, "x"]', "-event_date"),               # a list holding an object
+    ('["2016-02-21", {"a": 1}]', "id"),
+    ("[100000000000000000000000000000000000000, \"x\"]", "-fatalities"),  # a huge integer
+    ("[\"x\", 100000000000000000000000000000000000000]", "-event_date"),
+    ("100000000000000000000000000000000000000", "-event_date"),
+    ("[1e400, \"x\"]", "fatalities"),
+    ("[null, null]", "-event_date"),
+    ("[true, \"x\"]", "-fatalities"),
+    ('["2016-02-21", "x"]', "-fatalities"),           # a cursor of another sort
+    ("[" * 5000 + "]" * 5000, "-event_date"),         # deeper than the JSON parser goes
+])
+def test_crafted_cursors_are_400_not_500(client, raw, sort):
+    r = client.get("/api/incidents", params={"cursor": _cursor(raw), "sort": sort})
+    assert r.status_code == 400, r.text
+    assert r.json()["error"]["details"][0]["param"] == "cursor"
+
+
+@pytest.mark.parametrize("sort", ["-event_date", "event_date", "-fatalities", "fatalities", "id"])
+def test_the_cursors_the_api_makes_still_walk_every_incident(client, sort):
+    first = client.get(f"/api/incidents?limit=1&sort={sort}").json()
+    second = client.get(first["next"]).json()
+    assert second["count"] == 1 and second["next_cursor"] is None
+    assert first["incidents"][0]["id"] != second["incidents"][0]["id"]
+
+
+# issue 8 item 4: a location whose country_code is an object or whose country is a list answered 500
+@pytest.mark.parametrize("location", [
+    {"name": "Homs", "country_code": {"a": 1}},
+    {"name": "Homs", "country": ["Syria"]},
+    {"name": ["Homs"]},
+    {"admin1": {"x": 1}},
+    {"geonameid": "169577"},
+    {"geonameid": 1.5},
+    {"population": -3},
+    {"precision": {}},
+    {"precision": 9},
+    {"country_code": "SYR"},
+    {"feature": ["P.PPL"]},
+    {"latitude": "34.7"},
+])
+def test_crafted_locations_are_400_not_500_on_the_real_store(client, location):
+    iid = homs(client)["id"]
+    r = client.post(f"/api/incidents/{iid}/corrections", headers=AUTH, json={"field": "location", "value": location})
+    assert r.status_code == 400, r.text
+    assert r.json()["error"]["code"] == "invalid_parameter"
+    assert client.get(f"/api/audit?incident_id={iid}").json()["audit"] == []

@@ -12,46 +12,40 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", "-f", default="table", choices=("acled", "ucdp", "geojson", "jsonl", "parquet", "table"))
     p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
     p.add_argument("--output", "-o", default="-", help="output file (default: standard output; parquet needs a file or a pipe)")
+    # filters: validated by sitrep.filters, the same validation (and messages) as the API's
     p.add_argument("--since", help="event date on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="event date on or before (YYYY-MM-DD)")
     p.add_argument("--country", help="ISO alpha-2 code or country name")
-    p.add_argument("--admin1")
-    p.add_argument("--type", dest="event_type", help="ACLED event type")
-    p.add_argument("--sub-type", dest="sub_event_type", help="ACLED sub-event type")
+    p.add_argument("--admin1", help="first-order administrative division")
+    p.add_argument("--type", "--event-type", dest="event_type", help="ACLED event type")
+    p.add_argument("--sub-type", "--sub-event-type", dest="sub_event_type", help="ACLED sub-event type")
     p.add_argument("--actor", help="actor name (substring)")
-    p.add_argument("--min-fatalities", type=int)
-    p.add_argument("--bbox", help="west,south,east,north")
-    p.add_argument("--q", help="full-text query over the incidents' articles (FTS5 syntax)")
+    p.add_argument("--min-fatalities", help="minimum best fatality estimate (a whole number)")
+    p.add_argument("--bbox", help="west,south,east,north in degrees")
+    p.add_argument("--q", help="full-text words over the incidents' articles; word* is a prefix")
     p.set_defaults(func=run)
 
 
 def filters(args: argparse.Namespace) -> dict[str, object]:
-    from ..errors import ConfigError
+    """The filter options as store keyword arguments; a bad one raises FilterError (exit 2)."""
+    from ..filters import FILTERS, parse_filters
 
-    out: dict[str, object] = {k: getattr(args, k) for k in ("since", "until", "country", "admin1", "event_type",
-                                                           "sub_event_type", "actor", "min_fatalities", "q")}
-    if args.bbox:
-        try:
-            west, south, east, north = (float(v) for v in args.bbox.split(","))
-        except ValueError as e:
-            raise ConfigError("--bbox must be west,south,east,north") from e
-        out["bbox"] = (west, south, east, north)
-    return {k: v for k, v in out.items() if v is not None}
+    return parse_filters({k: getattr(args, k, None) for k in FILTERS}).store_kwargs()
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .. import settings
     from ..errors import StoreError
-    from ..store import Store
+    from ..store import Store, database_path
     from . import writers
 
-    db = args.db or settings.get("store", "db")
+    chosen = filters(args)  # a filter that means nothing is a usage error, before the database is opened
+    db = database_path(args.db)  # a URL is a usage error (exit 2), not "no database"
     if not Path(db).exists():
         raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
-        rows = store.iter_incidents(**filters(args))
+        rows = store.iter_incidents(**chosen)
         if args.format == "parquet":
             target = sys.stdout.buffer if args.output == "-" else args.output
             writers.write_parquet(rows, target)

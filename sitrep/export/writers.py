@@ -24,13 +24,29 @@ def _ucdp(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
     return ucdp_row(inc, sources=extra.get("sources"), n_sources=extra.get("n_sources"), articles=extra.get("articles", ()))
 
 
+#: what makes a spreadsheet read a cell as a formula (OWASP "CSV injection"); tab and CR too,
+#: since some tools strip them before looking
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'``.
+
+    Only strings: a negative number in a numeric column stays a number. Every CSV sitrep writes
+    (``sitrep export`` and the API's streamed CSV) goes through here.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Rows, out: IO[str], fmt: str) -> int:
     columns, row_of = (ACLED_COLUMNS, _acled) if fmt == "acled" else (UCDP_COLUMNS, _ucdp)
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     n = 0
     for inc, extra in rows:
-        writer.writerow(row_of(inc, extra))
+        writer.writerow({k: csv_cell(v) for k, v in row_of(inc, extra).items()})
         n += 1
     return n
 

@@ -9,12 +9,13 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from ..errors import ConfigError
+from ..filters import MAX_TEXT
 from ..models import ACLED_TYPES
 from . import exports
 from .app import json_response
 from .auth import check_read
-from .errors import ApiError, bad_param
-from .params import IncidentFilters, Page, incident_query, no_params
+from .errors import ApiError, bad_param, responses
+from .params import SORTS, IncidentFilters, Page, incident_query, no_params
 
 router = APIRouter(prefix="/api", tags=["read"])
 # Lookups by primary key take well under a millisecond: they run on the event loop (async def),
@@ -22,17 +23,41 @@ router = APIRouter(prefix="/api", tags=["read"])
 # plain ``def`` and run in the thread pool, each thread with its own store.
 
 Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
-# Declared for the OpenAPI page; the values are parsed and checked by params.py.
-Since = Annotated[str | None, Query(description="first event date, YYYY-MM-DD")]
-Until = Annotated[str | None, Query(description="last event date, YYYY-MM-DD")]
-Country = Annotated[str | None, Query(description="ISO 3166 alpha-2 code or country name")]
-Admin1 = Annotated[str | None, Query(description="first-order administrative division")]
-EventType = Annotated[str | None, Query(description="ACLED event type")]
-SubEventType = Annotated[str | None, Query(description="ACLED sub-event type")]
-ActorQ = Annotated[str | None, Query(description="actor name (any role)")]
-MinFat = Annotated[str | None, Query(description="minimum best fatality estimate")]
-Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees")]
-Q = Annotated[str | None, Query(description="full-text words over the incidents' articles; word* is a prefix")]
+# Declared for the OpenAPI page; the values are parsed and checked by params.py (sitrep.filters),
+# so the constraints below are documentation only (json_schema_extra): the checks and their
+# messages stay the ones `sitrep export` gives. Some cannot be written in OpenAPI at all (a known
+# country, since <= until, a sub-type of the given type, a cursor this API made).
+_DATE = {"format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_TEXT = {"minLength": 1, "maxLength": MAX_TEXT}
+_NUMBER = r"-?\d+(\.\d+)?"
+
+
+def _q(description: str, **schema: Any) -> Any:
+    """An optional text parameter, documented as a plain string (not ``anyOf [string, null]``:
+    left out, it is absent, never null) with the given JSON Schema constraints."""
+
+    def document(js: dict[str, Any]) -> None:
+        js.pop("anyOf", None)
+        js.update(type="string", **schema)
+
+    return Query(description=description, json_schema_extra=document)
+
+
+Since = Annotated[str | None, _q("first event date, YYYY-MM-DD", **_DATE)]
+Until = Annotated[str | None, _q("last event date, YYYY-MM-DD", **_DATE)]
+Country = Annotated[str | None, _q("ISO 3166 alpha-2 code or country name", **_TEXT)]
+Admin1 = Annotated[str | None, _q("first-order administrative division", **_TEXT)]
+EventType = Annotated[str | None, _q("ACLED event type", enum=list(ACLED_TYPES))]
+SubEventType = Annotated[str | None, _q("ACLED sub-event type",
+                                        enum=sorted({s for subs in ACLED_TYPES.values() for s in subs}))]
+ActorQ = Annotated[str | None, _q("actor name (any role)", **_TEXT)]
+MinFat = Annotated[str | None, _q("minimum best fatality estimate", pattern=r"^\d{1,8}$")]
+Bbox = Annotated[str | None, _q("west,south,east,north in degrees",
+                                pattern=f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$")]
+Q = Annotated[str | None, _q("full-text words over the incidents' articles; word* is a prefix", **_TEXT)]
+Sort = Annotated[str | None, _q("-event_date (default), event_date, -fatalities, fatalities, id", enum=list(SORTS))]
+Limit = Annotated[str | None, _q("page size, 1-500 (default 50)", pattern=r"^\d{1,3}$")]
+ExportLimit = Annotated[str | None, _q("at most this many incidents", pattern=r"^\d{1,8}$")]
 
 
 def _store(request: Request) -> Any:
@@ -57,14 +82,14 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{urlencode(params)}"
 
 
-@router.get("/incidents", summary="Incidents, filtered and cursor-paged")
+@router.get("/incidents", summary="Incidents, filtered and cursor-paged", responses=responses(400, 401))
 def list_incidents(request: Request, since: Since = None, until: Until = None, country: Country = None,
                    admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                    actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
-                   sort: Annotated[str | None, Query(description="-event_date (default), event_date, "
-                                                     "-fatalities, fatalities, id")] = None,
-                   cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
-                   limit: Annotated[str | None, Query(description="page size, 1-500 (default 50)")] = None,
+                   sort: Sort = None,
+                   cursor: Annotated[str | None, _q("next_cursor of the previous page", minLength=1,
+                                                    maxLength=500)] = None,
+                   limit: Limit = None,
                    ) -> Response:
     config = request.app.state.config
     filters, page, _ = incident_query(request.query_params, config.max_page_size)
@@ -83,7 +108,7 @@ def list_incidents(request: Request, since: Since = None, until: Until = None, c
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its claims, quotes, sources, "
-            "articles, toll revisions, merged reports and review state")
+            "articles, toll revisions, merged reports and review state", responses=responses(400, 401, 404))
 async def get_incident(request: Request, incident_id: Id) -> Response:
     no_params(request.query_params)
     incident = _store(request).get_incident(incident_id)
@@ -92,7 +117,8 @@ async def get_incident(request: Request, incident_id: Id) -> Response:
     return json_response(incident)
 
 
-@router.get("/articles/{article_id}", summary="One article: text, metadata, copies, its incidents")
+@router.get("/articles/{article_id}", summary="One article: text, metadata, copies, its incidents",
+            responses=responses(400, 401, 404))
 async def get_article(request: Request, article_id: Id) -> Response:
     no_params(request.query_params)
     article = _store(request).get_article(article_id)
@@ -101,7 +127,7 @@ async def get_article(request: Request, article_id: Id) -> Response:
     return json_response(article)
 
 
-@router.get("/stats", summary="Counts and fatalities by week, event type and country")
+@router.get("/stats", summary="Counts and fatalities by week, event type and country", responses=responses(400, 401))
 def stats(request: Request, since: Since = None, until: Until = None, country: Country = None,
           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
           actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None) -> Response:
@@ -110,18 +136,17 @@ def stats(request: Request, since: Since = None, until: Until = None, country: C
     return json_response({**out, "filters": filters.echo()})
 
 
-@router.get("/audit", summary="Review actions, newest first")
+@router.get("/audit", summary="Review actions, newest first", responses=responses(400, 401))
 def audit(request: Request,
           incident_id: Annotated[str | None, Query(max_length=128, pattern=r"^[\w\-.:]+$")] = None) -> Response:
     no_params(request.query_params, ("incident_id",))
     return json_response({"audit": _store(request).audit_log(incident_id=incident_id)})
 
 
-@router.get("/meta", summary="Vocabulary for filters: ACLED event and sub-event types, sort keys")
+@router.get("/meta", summary="Vocabulary for filters: ACLED event and sub-event types, sort keys",
+            responses=responses(400))
 async def meta(request: Request) -> Response:
     no_params(request.query_params)
-    from .params import SORTS
-
     config = request.app.state.config
     return json_response({"event_types": ACLED_TYPES, "sorts": list(SORTS),
                           "max_page_size": config.max_page_size, "review": bool(config.tokens)})
@@ -130,7 +155,7 @@ async def meta(request: Request) -> Response:
 def _export(request: Request, fmt: str) -> Response:
     filters, page, raw = incident_query(request.query_params, 10_000_000, paged=False, extra=("sort", "limit"))
     sort = raw.get("sort", "-event_date")
-    if sort not in ("-event_date", "event_date", "-fatalities", "fatalities", "id"):
+    if sort not in SORTS:
         raise bad_param("sort", "not a sort key")
     limit = None
     if "limit" in raw:
@@ -144,19 +169,21 @@ def _export(request: Request, fmt: str) -> Response:
     return exports.stream(request.app.state.pool, fmt, filters, sort, limit, first)
 
 
-@router.get("/export/incidents.csv", summary="ACLED-style CSV of the filtered incidents (streamed)")
+@router.get("/export/incidents.csv", summary="ACLED-style CSV of the filtered incidents (streamed)",
+            response_class=exports.CsvResponse, responses={**exports.CSV_200, **responses(400, 401)})
 def export_csv(request: Request, since: Since = None, until: Until = None, country: Country = None,
                admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
-               sort: str | None = None, limit: str | None = None) -> Response:
+               sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "csv")
 
 
-@router.get("/export/incidents.geojson", summary="GeoJSON FeatureCollection of the filtered incidents (streamed)")
+@router.get("/export/incidents.geojson", summary="GeoJSON FeatureCollection of the filtered incidents (streamed)",
+            response_class=exports.GeoJsonResponse, responses={**exports.GEOJSON_200, **responses(400, 401)})
 def export_geojson(request: Request, since: Since = None, until: Until = None, country: Country = None,
                    admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                    actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
-                   sort: str | None = None, limit: str | None = None) -> Response:
+                   sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "geojson")
 
 

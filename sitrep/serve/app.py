@@ -165,4 +165,33 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type",
                                                                          "X-Sitrep-User"])
 
+    _declare_errors(app)
     return app
+
+
+def _declare_errors(app: FastAPI) -> None:
+    """FastAPI documents a 422 for every route with parameters; errors.install answers those as 400
+    in the one error shape, so the document drops the 422 that is never sent, and declares every
+    error answer as JSON in that shape."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            error_ref = {"$ref": "#/components/schemas/ErrorBody"}
+            for ops in spec.get("paths", {}).values():
+                for op in ops.values():
+                    if not isinstance(op, dict):
+                        continue
+                    answers = op.get("responses", {})
+                    answers.pop("422", None)
+                    for status, answer in answers.items():
+                        # errors are JSON even on the CSV/GeoJSON routes (FastAPI gives them the route's type)
+                        if status.isdigit() and int(status) >= 400 and "content" in answer:
+                            answer["content"] = {"application/json": {"schema": error_ref}}
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -32,6 +33,41 @@ CODES = {
     500: "internal_error",
     503: "unavailable",
 }
+
+
+class ErrorDetail(BaseModel):
+    param: str
+    problem: str
+
+
+class ErrorInfo(BaseModel):
+    status: int
+    code: str
+    message: str
+    details: list[ErrorDetail]
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, declared in the OpenAPI document for every 4xx/5xx a route can give."""
+
+    error: ErrorInfo
+
+
+_WHY = {
+    400: "malformed request: unknown, repeated or invalid parameter or body",
+    401: "no token, or a wrong one",
+    403: "review is disabled on this server",
+    404: "no such incident, article, claim or audit entry",
+    409: "the store refused the change (e.g. an undo already undone)",
+    413: "request body too large",
+    500: "internal error",
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status answered in the error shape (plus 500, always possible)."""
+    return {s: {"model": ErrorBody, "description": _WHY.get(s, CODES.get(s, "error"))}
+            for s in (*statuses, 500)}
 
 
 class ApiError(Exception):

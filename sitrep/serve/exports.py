@@ -8,10 +8,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from ..export.acled import COLUMNS as ACLED_COLUMNS
 from ..export.acled import acled_row
+from ..export.writers import csv_cell
 from ..store import codec
 from .params import IncidentFilters
 
@@ -21,13 +22,34 @@ CHUNK = 500
 CSV_COLUMNS = (*ACLED_COLUMNS, "n_sources", "reviewed")
 
 
+class CsvResponse(Response):
+    """Declares the CSV media type in the OpenAPI document (the body itself is streamed)."""
+
+    media_type = "text/csv"
+
+
+class GeoJsonResponse(Response):
+    media_type = "application/geo+json"
+
+
+CSV_200: dict[int | str, dict[str, Any]] = {200: {
+    "description": "ACLED-style CSV, one header row then one row per incident",
+    "content": {"text/csv": {"schema": {"type": "string"}}}}}
+GEOJSON_200: dict[int | str, dict[str, Any]] = {200: {
+    "description": "an RFC 7946 FeatureCollection, one Feature per incident",
+    "content": {"application/geo+json": {"schema": {
+        "type": "object", "required": ["type", "features"],
+        "properties": {"type": {"type": "string", "enum": ["FeatureCollection"]},
+                       "features": {"type": "array", "items": {"type": "object"}}}}}}}}
+
+
 def csv_row(row: dict[str, Any]) -> list[Any]:
     """One list-API incident summary as an ACLED row."""
     out = acled_row(codec.incident(row), sources=row.get("sources") or [], n_sources=row.get("n_sources"),
                     note=row.get("notes") or "")
     out["n_sources"] = row.get("n_sources")
     out["reviewed"] = 1 if row.get("reviewed") else 0
-    return ["" if out.get(c) is None else out[c] for c in CSV_COLUMNS]
+    return ["" if out.get(c) is None else csv_cell(out[c]) for c in CSV_COLUMNS]
 
 
 def feature(row: dict[str, Any]) -> dict[str, Any]:

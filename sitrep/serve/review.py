@@ -7,6 +7,7 @@ serialized: the server is the database's one writer.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
@@ -17,15 +18,42 @@ from ..errors import ConfigError, StoreError
 from ..models import ACLED_TYPES, DatePrecision
 from .app import json_response
 from .auth import require_reviewer
-from .errors import ApiError, bad_param
+from .errors import ApiError, bad_param, responses
 
-router = APIRouter(prefix="/api", tags=["review"])
+# every review route can answer these, each in the one error shape
+router = APIRouter(prefix="/api", tags=["review"], responses=responses(400, 401, 403, 404, 409, 413))
 Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
 IdStr = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
 FIELDS = ("event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
           "fatalities", "injuries", "toll_may_rise", "notes")
-PLACE_KEYS = {"name", "admin1", "country", "country_code", "geonameid", "latitude", "longitude", "precision",
-              "text", "feature", "population"}
+#: a corrected location's keys and what each may hold (None always allowed): the store binds some
+#: of them as SQL parameters, so a list or an object must be refused here, not crash there
+PLACE_TEXT = {"name": 200, "admin1": 200, "country": 200, "text": 500, "feature": 16}
+PLACE_INTS = {"geonameid": (0, 2**53), "population": (0, 10**11), "precision": (1, 7)}
+PLACE_KEYS = {*PLACE_TEXT, *PLACE_INTS, "country_code", "latitude", "longitude"}
+ROLES = ("perpetrator", "target", "victim", "party", "other")
+CLAIM_STATUSES = ("claimed", "suspected", "denied")
+ACTOR_KEYS = {"name", "role", "mention", "actor_type", "claimed_responsibility", "claim_status"}
+
+
+_OPT_STR = {"type": ["string", "null"]}
+_OPT_INT = {"type": ["integer", "null"]}
+#: what a correction's value may look like, by field (documentation; check_value decides)
+VALUE_SCHEMAS: list[dict[str, Any]] = [
+    {"type": "null"}, {"type": "boolean"}, {"type": "integer"}, {"type": "string"},
+    {"type": "object", "additionalProperties": False,  # fatalities, injuries
+     "properties": {k: {"type": ["integer", "null"], "minimum": 0} for k in ("low", "best", "high")}},
+    {"type": "object", "additionalProperties": False,  # location
+     "properties": {**{k: _OPT_STR for k in PLACE_TEXT}, **{k: _OPT_INT for k in PLACE_INTS},
+                    "country_code": {"type": ["string", "null"], "pattern": "^[A-Za-z]{2}$"},
+                    "latitude": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
+                    "longitude": {"type": ["number", "null"], "minimum": -180, "maximum": 180}}},
+    {"type": "array", "maxItems": 50, "items": {  # actors
+        "type": "object", "required": ["name", "role"], "additionalProperties": False,
+        "properties": {"name": {"type": "string"}, "role": {"enum": list(ROLES)}, "mention": _OPT_STR,
+                       "actor_type": _OPT_STR, "claimed_responsibility": {"type": "boolean"},
+                       "claim_status": {"enum": [*CLAIM_STATUSES, None]}}}},
+]
 
 
 class Strict(BaseModel):
@@ -33,8 +61,10 @@ class Strict(BaseModel):
 
 
 class Correction(Strict):
-    field: str = Field(description="one of " + ", ".join(FIELDS))
-    value: Any = Field(description="the corrected value (null clears a correction's value)")
+    # enum as documentation only: check_value refuses other fields with its own message
+    field: str = Field(description="one of " + ", ".join(FIELDS), json_schema_extra={"enum": list(FIELDS)})
+    value: Any = Field(description="the corrected value (null clears a correction's value)",
+                       json_schema_extra={"anyOf": VALUE_SCHEMAS})
 
 
 class Merge(Strict):
@@ -64,19 +94,65 @@ def _range(field: str, value: Any) -> dict[str, int | None]:
     return out
 
 
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _location(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict) or not set(value) <= PLACE_KEYS:
+        raise bad_param("value", "an object with keys among " + ", ".join(sorted(PLACE_KEYS)))
+    for k, limit in PLACE_TEXT.items():
+        v = value.get(k)
+        if v is not None and (not isinstance(v, str) or len(v) > limit):
+            raise bad_param("value", f"location {k} must be a string of at most {limit} characters or null")
+    for k, (lo, hi) in PLACE_INTS.items():
+        v = value.get(k)
+        if v is not None and (not _is_int(v) or not lo <= v <= hi):
+            raise bad_param("value", f"location {k} must be a whole number from {lo} to {hi} or null")
+    code = value.get("country_code")
+    if code is not None and (not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2}", code)):
+        raise bad_param("value", "location country_code must be an ISO 3166 alpha-2 code or null")
+    for k in ("latitude", "longitude"):
+        v = value.get(k)
+        bound = 90 if k == "latitude" else 180
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not -bound <= v <= bound):
+            raise bad_param("value", f"location {k} must be a number in [-{bound}, {bound}] or null")
+    return value
+
+
+def _actors(value: Any) -> list[dict[str, Any]]:
+    problem = "a list of at most 50 {name, role} objects"
+    if not isinstance(value, list) or len(value) > 50:
+        raise bad_param("value", problem)
+    for a in value:
+        if (not isinstance(a, dict) or not set(a) <= ACTOR_KEYS or not isinstance(a.get("name"), str)
+                or not 0 < len(a["name"]) <= 200 or a.get("role") not in ROLES):
+            raise bad_param("value", problem + "; keys among " + ", ".join(sorted(ACTOR_KEYS)))
+        for k in ("mention", "actor_type"):
+            if a.get(k) is not None and (not isinstance(a[k], str) or len(a[k]) > 200):
+                raise bad_param("value", f"actor {k} must be a string of at most 200 characters or null")
+        if not isinstance(a.get("claimed_responsibility", False), bool):
+            raise bad_param("value", "actor claimed_responsibility must be true or false")
+        if a.get("claim_status") is not None and a["claim_status"] not in CLAIM_STATUSES:
+            raise bad_param("value", "actor claim_status must be one of " + ", ".join(CLAIM_STATUSES) + " or null")
+    return value
+
+
 def check_value(field: str, value: Any) -> Any:
     """Validate a correction by field; the store receives only well-formed values."""
     if field not in FIELDS:
         raise bad_param("field", "one of " + ", ".join(FIELDS))
     if field == "event_type":
-        if value not in ACLED_TYPES:
+        if not isinstance(value, str) or value not in ACLED_TYPES:
             raise bad_param("value", "not an ACLED event type")
     elif field == "sub_event_type":
-        if not any(value in subs for subs in ACLED_TYPES.values()):
+        if not isinstance(value, str) or not any(value in subs for subs in ACLED_TYPES.values()):
             raise bad_param("value", "not an ACLED sub-event type")
     elif field == "event_date":
         try:
-            value = dt.date.fromisoformat(str(value)).isoformat()
+            if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            value = dt.date.fromisoformat(value).isoformat()
         except ValueError:
             raise bad_param("value", "a date YYYY-MM-DD") from None
     elif field == "date_precision":
@@ -94,18 +170,9 @@ def check_value(field: str, value: Any) -> Any:
         if value is not None and (not isinstance(value, str) or len(value) > limit):
             raise bad_param("value", f"a string of at most {limit} characters")
     elif field == "location":
-        if not isinstance(value, dict) or not set(value) <= PLACE_KEYS:
-            raise bad_param("value", "an object with keys among " + ", ".join(sorted(PLACE_KEYS)))
-        for k in ("latitude", "longitude"):
-            v = value.get(k)
-            bound = 90 if k == "latitude" else 180
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not -bound <= v <= bound):
-                raise bad_param("value", f"{k} out of range")
+        value = _location(value)
     elif field == "actors":
-        if not isinstance(value, list) or len(value) > 50 or not all(
-                isinstance(a, dict) and isinstance(a.get("name"), str) and a.get("role") in
-                ("perpetrator", "target", "victim", "party", "other") for a in value):
-            raise bad_param("value", "a list of {name, role} objects")
+        value = _actors(value)
     return value
 
 

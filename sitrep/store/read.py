@@ -34,13 +34,22 @@ def _encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str) -> list[Any]:
+def _decode_cursor(cursor: str, sort: str) -> list[Any]:
+    """The (sort key, id) a cursor holds, checked against the sort: its values are bound into SQL,
+    so a crafted cursor (nested lists, an object, a huge number) must be refused here."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, UnicodeDecodeError) as e:
-        raise ConfigError(f"bad cursor: {cursor!r}") from e
+    except (ValueError, UnicodeDecodeError, RecursionError) as e:
+        raise ConfigError(f"bad cursor: {cursor[:80]!r}") from e
     if not isinstance(values, list) or len(values) != 2:
-        raise ConfigError(f"bad cursor: {cursor!r}")
+        raise ConfigError(f"bad cursor: {cursor[:80]!r}")
+    key, last_id = values
+    if "fatalities" in sort:
+        key_ok = type(key) is int and -1 <= key <= 2**63 - 1
+    else:
+        key_ok = isinstance(key, str) and len(key) <= 256
+    if not key_ok or not isinstance(last_id, str) or len(last_id) > 256:
+        raise ConfigError(f"bad cursor for sort {sort!r}: {cursor[:80]!r}")
     return values
 
 
@@ -117,7 +126,7 @@ class ReadMixin:
         where, params, join = self._where(since, until, country, admin1, event_type, sub_event_type, actor,
                                           min_fatalities, bbox, q)
         if cursor:
-            last_key, last_id = _decode_cursor(cursor)
+            last_key, last_id = _decode_cursor(cursor, sort)
             op = "<" if desc else ">"
             where += f" AND ({key} {op} ? OR ({key} = ? AND i.id {op} ?))"
             params += [last_key, last_key, last_id]
