@@ -76,3 +76,47 @@ def test_every_entry_point_the_docs_name_imports():
         else:
             broken.append(dotted)
     assert not broken, f"the docs name entry points that do not import: {broken}"
+
+
+def _documented_schema(doc):
+    """Tables and columns from docs/store.md's schema block: `name(col, col ...)` or `name  FTS5(col ...)`."""
+    import re
+
+    block = doc.split("## Schema", 1)[1].split("```")[1]
+    tables, name, cols, depth = {}, None, "", 0
+    for line in block.splitlines():
+        if name is None:
+            m = re.match(r"(\w+)\s*(?:FTS5|R\*Tree)?\(", line)
+            if not m:
+                continue
+            name, line = m.group(1), line[m.end():]
+            depth = 1
+        for ch in line:
+            if depth == 0:
+                break
+            depth += (ch == "(") - (ch == ")")
+            if depth:
+                cols += ch
+        if depth == 0:
+            cols = re.sub(r"\([^)]*\)", "", cols)  # "(m2)"-style notes inside the list
+            tables[name] = [c.split()[0] for c in cols.split(",") if c.strip()]
+            name, cols = None, ""
+    return tables
+
+
+def test_the_documented_schema_is_the_schema(tmp_path):
+    """Regression: docs/store.md gave a schema and a migration count the code did not have."""
+    import re
+
+    from sitrep.store import Store
+    from sitrep.store.migrations import MIGRATIONS
+
+    doc = (ROOT / "docs" / "store.md").read_text("utf-8")
+    heading = re.search(r"## Schema \(migrations 1-(\d+)", doc)
+    assert heading and int(heading.group(1)) == len(MIGRATIONS), "docs/store.md: migration count"
+    with Store.open(tmp_path / "s.db") as store:
+        names = [r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        shadow = tuple(f"{n}_" for n in names if n.endswith(("_fts", "_rtree")))
+        real = {n: [r[1] for r in store.db.execute(f"PRAGMA table_info({n})")]
+                for n in names if not n.startswith(("sqlite_", *shadow))}
+    assert _documented_schema(doc) == real
