@@ -76,3 +76,37 @@ def test_never_crashes_on_arbitrary_text(extractor, text):
 
     for _, result in extractor.extract_many([Article("x", text, None)]):
         assert isinstance(result, SitrepError) or all(i.event_type for i in result.incidents)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\u00a0\n"])
+def test_extract_raises_empty_input_for_blank_text(text):
+    # issue 8 item 9: extract() returned the EmptyInput object instead of raising it
+    from sitrep.errors import EmptyInput
+    from sitrep.extract.pipeline import Extractor
+
+    with pytest.raises(EmptyInput):
+        Extractor(nlp=object(), geoparser=object()).extract(Article("blank", text, None))
+
+
+@pytest.mark.parametrize("published,text", [
+    ("0001-01-01", "A roadside bomb killed three soldiers yesterday in Helmand, officials said."),
+    ("0001-01-03", "Gunmen killed two people last month in Peshawar, police said last year."),
+    ("9999-12-31", "A bomb killed four people on Dec. 30 in Kabul, officials said."),
+])
+def test_dates_at_the_ends_of_the_calendar_do_not_crash(extractor, published, text):
+    # issue 8: a record published 0001-01-01 with "yesterday" raised OverflowError and took its batch with it
+    import datetime as dt
+
+    x = extractor.extract(Article("edge", text, dt.date.fromisoformat(published)))
+    assert x.incidents and all(i.fatalities.best for i in x.incidents)
+
+
+def test_jsonl_nul_byte_line_is_read_and_does_not_refuse_the_file(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_bytes(b'{"id": "a", "text": "Gunmen killed three\x00 people in Peshawar on Monday."}\n'
+                  b'{"id": "b", "text": "x", "title": {"not": "a string"}}\n')
+    r = run("extract", str(p))
+    assert r.returncode == 0 and b"Traceback" not in r.stderr
+    a, b = (json.loads(x) for x in r.stdout.decode().splitlines())
+    assert a["id"] == "a" and a["incidents"][0]["fatalities"]["best"] == 3
+    assert b == {"id": "line-2", "error": "line 2: 'title' must be a string, not an object"}

@@ -88,3 +88,37 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path):
     assert any("garbage.warc.gz" in f.where and "corrupt" in f.reason for f in fails)
     assert sum(1 for a in arts if a.outlet == "Example News") == 2  # each broken archive keeps its first record
     assert any(k.startswith("feed.rss") for k in where) or not any(a.title == "broken" for a in arts)
+
+
+def test_stdin_and_fifo_streams_are_sniffed_without_seeking(tmp_path):
+    from sitrep.ingest.readers import read_stream
+
+    class Pipe(io.RawIOBase):  # a pipe: readable, never seekable
+        def __init__(self, data):
+            self.data = io.BytesIO(data)
+
+        def readable(self):
+            return True
+
+        def readinto(self, b):
+            n = self.data.readinto(b)
+            return n
+
+    for data in (gzip.compress(RSS.encode()), RSS.encode(), ('{"id": "s", "text": "%s"}\n' % BODY).encode()):
+        items = list(read_stream(io.BufferedReader(Pipe(data)), "stdin"))
+        assert isinstance(items[0], Article) and "Homs" in items[0].text
+
+
+def test_record_fields_are_checked_where_the_article_is_built():
+    import pytest
+
+    from sitrep.errors import MalformedRecord
+    from sitrep.ingest.readers import record_article
+
+    a = record_article({"id": 7, "text": " Bomb \ud800 in Homs\x00. ", "url": "https://www.ex.org/a", "published": "2016-02-22"}, "t:1")
+    assert (a.id, a.text, a.outlet, str(a.published)) == ("7", "Bomb \ufffd in Homs.", "ex.org", "2016-02-22")
+    assert record_article({"text": "x", "published": "not a date"}, "t:1").published is None
+    for rec, field in [({"text": "x", "url": "http://[::1"}, "'url'"), ({"text": "x", "source": ["a"]}, "'source'"),
+                       ({"text": "x", "id": None, "title": 3}, "'title'"), ({"text": "x", "published": "nope"}, "'published'")]:
+        with pytest.raises(MalformedRecord, match=field):
+            record_article(rec, "t:1", strict_dates=True)

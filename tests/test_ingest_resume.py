@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from sitrep.ingest.pipeline import ingest
 from sitrep.store import Store
 from store_fixtures import marked_corpus
@@ -74,4 +76,57 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path):
     resumed = ingest([str(corpus)], killed, workers=1, batch_size=5, extractor="store_fixtures:fake_extract_many", progress=False)
     assert resumed.new + resumed.duplicate == 60 and resumed.failed == 0
     assert resumed.duplicate >= 15
+    assert _dump(killed) == _dump(clean)
+
+
+def _children(pid):
+    """Live (not zombie) processes whose parent is ``pid``, read from /proc (psutil is not installed)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if int(ppid) == pid and state != "Z":
+            out.append(int(entry.name))
+    return out
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path):
+    # regression: after kill -9 of ingest its two worker processes stayed alive for a minute or more
+    corpus = _corpus(tmp_path, 60)
+    clean = tmp_path / "clean.db"
+    ingest([str(corpus)], clean, workers=1, batch_size=3, extractor="store_fixtures:fake_extract_many", progress=False)
+    killed = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": TESTS + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(killed), "--workers", "2",
+           "--batch-size", "3", "--no-progress", "--extractor", "store_fixtures:slow_extract_many"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    workers = []
+    while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) == 2, proc.stderr.read().decode() if proc.poll() is not None else workers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 5
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)]
+
+    rerun = ingest([str(corpus)], killed, workers=2, batch_size=3, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert rerun.new + rerun.duplicate == 60 and rerun.failed == 0
     assert _dump(killed) == _dump(clean)

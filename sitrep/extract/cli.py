@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from ..errors import ConfigError, InputError, MalformedRecord, SitrepError
+from ..errors import ConfigError, EmptyInput, InputError, MalformedRecord, SitrepError
 
 FORMATS = ("json", "jsonl", "acled", "table")
 
@@ -37,49 +40,68 @@ def _date(value: str | None, where: str) -> dt.date | None:
         raise ConfigError(f"{where}: not a date (YYYY-MM-DD): {value!r}") from e
 
 
-def read_jsonl(lines, default_published: dt.date | None = None):
-    """Yield (id, Article | InputError) for each non-blank line of an extract-format JSONL stream."""
-    from ..models import Article
+def read_jsonl(stream: BinaryIO, default_published: dt.date | None = None, where: str = "input"):
+    """Yield (id, Article | InputError) for each non-blank line of an extract-format JSONL stream (bytes).
 
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    Each line is decoded, limited and checked on its own (sitrep.ingest.text.read_lines,
+    sitrep.ingest.readers.record_article): a bad line is one bad record, never the whole file.
+    """
+    from ..ingest.readers import record_article
+    from ..ingest.text import read_lines
+
+    for n, line in read_lines(stream, where):
+        rid = f"line-{n}"
+        if isinstance(line, InputError):
+            yield rid, type(line)(f"line {n}: {str(line).removeprefix(f'{where}:{n}: ')}")
             continue
         try:
             rec = json.loads(line)
-            if not isinstance(rec, dict):
-                raise MalformedRecord(f"line {n}: not a JSON object")
-            rid = str(rec.get("id") or f"line-{n}")
-            text = rec.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise MalformedRecord(f"line {n}: no text")
-            try:
-                published = _date(rec.get("published"), f"line {n}") or default_published
-            except ConfigError as e:
-                raise MalformedRecord(str(e)) from e
-            yield rid, Article(rid, text, published, rec.get("title"), rec.get("url"), rec.get("source"))
         except json.JSONDecodeError as e:
-            yield f"line-{n}", MalformedRecord(f"line {n}: bad JSON: {e.msg}")
+            yield rid, MalformedRecord(f"line {n}: bad JSON: {e.msg}")
+            continue
+        except RecursionError:
+            yield rid, MalformedRecord(f"line {n}: bad JSON: nested too deeply")
+            continue
+        try:
+            article = record_article(rec, f"line {n}", default_id=rid, default_published=default_published, strict_dates=True)
         except InputError as e:
-            yield f"line-{n}", e
+            yield rid, e
+            continue
+        yield article.id, article
+
+
+def _extracted(records: Iterable[tuple[str, Any]], chunk: int = 64) -> Iterator[tuple[str, Any]]:
+    """(id, Extraction | SitrepError) per record, in order, a chunk at a time (a batch may be large)."""
+    from ..ingest.pipeline import extract_each
+    from .pipeline import extract_many
+
+    it = iter(records)
+    while True:
+        part = list(itertools.islice(it, chunk))
+        if not part:
+            return
+        good = [a for _, a in part if not isinstance(a, SitrepError)]
+        results = iter(extract_each(extract_many, good))
+        for rid, a in part:
+            yield rid, a if isinstance(a, SitrepError) else next(results)[1]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..ingest.text import read_text
+    from ..ingest.text import open_input, read_text
     from ..models import Article
     from .pipeline import article_id, extract_many
 
     published = _date(args.published, "--published")
-    is_jsonl = args.path.endswith(".jsonl") or args.format == "jsonl" and args.path == "-"
+    is_jsonl = args.path.endswith((".jsonl", ".ndjson")) or args.format == "jsonl" and args.path == "-"
     fmt = args.format or ("jsonl" if is_jsonl else "json")
     if is_jsonl:
-        stream = sys.stdin if args.path == "-" else _open_text(args.path)
-        records = list(read_jsonl(stream, published))
-        good = [a for _, a in records if not isinstance(a, SitrepError)]
-        results = {a.id: r for a, r in extract_many(good)}
-        out = []
-        for rid, a in records:
-            out.append((rid, a if isinstance(a, SitrepError) else results[a.id]))
-        return _emit(out, fmt)
+        where = "stdin" if args.path == "-" else args.path
+        stream = open_input(args.path)
+        try:
+            return _emit(_extracted(read_jsonl(stream, published, where)), fmt, where)
+        finally:
+            if args.path != "-":
+                stream.close()
     text = read_text(args.path)
     if args.path.lower().endswith((".html", ".htm")):
         text = _html_text(text)
@@ -87,13 +109,7 @@ def run(args: argparse.Namespace) -> int:
     (_, result), = list(extract_many([article]))
     if isinstance(result, SitrepError):
         raise result
-    return _emit([(article.id, result)], fmt)
-
-
-def _open_text(path: str):
-    from ..ingest.text import read_text
-
-    return read_text(path).splitlines()
+    return _emit([(article.id, result)], fmt, args.path)
 
 
 def _html_text(html: str) -> str:
@@ -105,19 +121,25 @@ def _html_text(html: str) -> str:
     return text
 
 
-def _emit(results, fmt: str) -> int:
+def _emit(results: Iterable[tuple[str, Any]], fmt: str, where: str) -> int:
+    """Print each result as it comes; an InputError (exit 3) when every record failed or there were none."""
     from ..models import Extraction
 
-    failures = 0
+    total = failures = 0
     if fmt == "json":
+        results = list(results)
+        if not results:
+            raise EmptyInput(f"{where}: no records")
         if len(results) != 1:
             raise ConfigError("--format json prints one article; use --format jsonl for a batch")
         rid, r = results[0]
         if isinstance(r, SitrepError):
             raise r
         print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
+        return 0
+    if fmt == "jsonl":
         for rid, r in results:
+            total += 1
             if isinstance(r, Extraction):
                 d = r.to_dict()
                 print(json.dumps({"id": rid, "incidents": d["incidents"], "summaries": d["summaries"]}, ensure_ascii=False))
@@ -132,6 +154,7 @@ def _emit(results, fmt: str) -> int:
         w = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), extrasaction="ignore")
         w.writeheader()
         for rid, r in results:
+            total += 1
             if isinstance(r, Extraction):
                 for inc in r.incidents:
                     w.writerow(acled_row(inc))
@@ -139,16 +162,21 @@ def _emit(results, fmt: str) -> int:
                 failures += 1
                 print(f"sitrep: {rid}: {r}", file=sys.stderr)
     else:
-        failures = _table(results)
-    return 0 if failures < len(results) or not results else 3
+        total, failures = _table(results)
+    if not total:
+        raise EmptyInput(f"{where}: no records")
+    if failures == total:
+        raise InputError(f"{where}: nothing could be read ({failures} record{'s' * (failures > 1)} failed)")
+    return 0
 
 
-def _table(results) -> int:
+def _table(results: Iterable[tuple[str, Any]]) -> tuple[int, int]:
     from ..models import Extraction
 
-    failures = 0
+    total = failures = 0
     print(f"{'article':<14} {'date':<10} {'event type':<28} {'sub-event type':<34} {'place':<22} {'killed':>9} {'injured':>9}")
     for rid, r in results:
+        total += 1
         if not isinstance(r, Extraction):
             failures += 1
             print(f"{rid[:14]:<14} error: {r}")
@@ -158,7 +186,7 @@ def _table(results) -> int:
             k = _range(inc.fatalities)
             i = _range(inc.injuries)
             print(f"{rid[:14]:<14} {str(inc.event_date or ''):<10} {inc.event_type[:28]:<28} {inc.sub_event_type[:34]:<34} {place:<22} {k:>9} {i:>9}")
-    return failures
+    return total, failures
 
 
 def _range(r) -> str:

@@ -62,7 +62,10 @@ def find_dates(sentence: str, published: dt.date | None, previous: dt.date | Non
         for m in pat.finditer(sentence):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            got = _resolve(kind, m, published, previous)
+            try:
+                got = _resolve(kind, m, published, previous)
+            except (OverflowError, ValueError):  # "yesterday" from 0001-01-01, "last year" from year 1: no date
+                got = None
             if got is None:
                 continue
             date, prec = got

@@ -72,7 +72,11 @@ class Extractor:
 
     # ------------------------------------------------------------------ public
     def extract(self, article: Article) -> Extraction:
-        return next(self._run([article]))[1]  # type: ignore[return-value]
+        """Read one article; raises its InputError (EmptyInput for blank text) instead of returning it."""
+        result = next(self._run([article]))[1]
+        if isinstance(result, SitrepError):
+            raise result
+        return result
 
     def extract_many(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[tuple[Article, Extraction | SitrepError]]:
         size = batch_size or int(settings.get("nlp", "batch_size"))
@@ -370,7 +374,10 @@ def default_extractor() -> Extractor:
 
 
 def extract(article: Article) -> Extraction:
-    """Read one article. The model and gazetteer load on first use and are reused."""
+    """Read one article. The model and gazetteer load on first use and are reused.
+
+    Raises ``EmptyInput`` when nothing is left of the text once it is cleaned.
+    """
     return default_extractor().extract(article)
 
 

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
-from ..errors import GazetteerError, InputError
+from ..errors import EmptyInput, GazetteerError, InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,67 +82,90 @@ def resolve_cmd(args: argparse.Namespace) -> int:
 _FIELDS = ("start", "end", "text", "name", "geonameid", "latitude", "longitude", "admin1", "country_code", "feature", "precision")
 
 
-def _records(stream: TextIO, where: str) -> list[tuple[Any, str | None, str | None]]:
-    """(id, text, error) per input record."""
-    data = stream.read()
-    lines = [ln for ln in data.splitlines() if ln.strip()]
-    if not lines:
-        raise InputError(f"{where}: empty input")
-    if not lines[0].lstrip().startswith("{"):
-        return [(Path(where).stem if where != "-" else "stdin", data, None)]
-    out: list[tuple[Any, str | None, str | None]] = []
-    for n, line in enumerate(lines, 1):
+def _records(stream: BinaryIO, where: str) -> Iterator[tuple[Any, str | None, str | None]]:
+    """(id, text, error) per input record: JSONL line by line, or the whole input as one plain text.
+
+    Read as every command reads (sitrep.ingest.text): the size limit, the encoding fallbacks and
+    a bad line that is one bad record.
+    """
+    from ..ingest.text import decode, read_bytes, read_lines, sanitize
+
+    head = stream.peek(1 << 16)[: 1 << 16].removeprefix(b"\xef\xbb\xbf").lstrip()  # type: ignore[attr-defined]
+    if not head.startswith(b"{"):
+        text = decode(read_bytes(stream, where), where)
+        yield (Path(where).stem if where != "stdin" else "stdin", text, None)
+        return
+    for n, line in read_lines(stream, where):
+        at = f"{where}:{n}"
+        if isinstance(line, InputError):
+            yield at, None, str(line).removeprefix(f"{at}: ")
+            continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            out.append((f"{where}:{n}", None, f"malformed JSON: {e.msg}"))
+        except (json.JSONDecodeError, RecursionError) as e:
+            yield at, None, f"malformed JSON: {getattr(e, 'msg', 'nested too deeply')}"
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            rid = rec.get("id") if isinstance(rec, dict) else None
-            out.append((rid if rid is not None else f"{where}:{n}", None, "record has no string 'text'"))
-            continue
-        out.append((rec.get("id", f"{where}:{n}"), rec["text"], None))
-    return out
+        rid = rec.get("id", at) if isinstance(rec, dict) else at
+        if isinstance(rid, bool) or not isinstance(rid, (str, int)):
+            yield at, None, "'id' must be a string or an integer"
+        elif not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield rid, None, "record has no string 'text'"
+        else:
+            yield rid, sanitize(rec["text"]), None
+
+
+def _entities(nlp: Any, text: str, cap: int = 1_000_000, chunk: int = 50_000) -> list[tuple[int, int, str]]:
+    """NER over the first ``cap`` characters, in pieces cut at line or word breaks: one parse of a
+    long text holds memory in proportion to its length (3.4 MB of text took 3.8 GB at once)."""
+    text = text[:cap]
+    starts = [0]
+    while len(text) - starts[-1] > chunk:
+        at = starts[-1] + chunk
+        cut = max(text.rfind("\n", starts[-1], at), text.rfind(" ", starts[-1], at))
+        starts.append(cut + 1 if cut > starts[-1] else at)
+    pieces = list(zip(starts, [*starts[1:], len(text)]))
+    ents: list[tuple[int, int, str]] = []
+    for (base, _), doc in zip(pieces, nlp.pipe((text[a:b] for a, b in pieces), batch_size=1)):
+        ents.extend((base + e.start_char, base + e.end_char, e.label_) for e in doc.ents)
+    return ents
 
 
 def places_cmd(args: argparse.Namespace) -> int:
+    from ..ingest.text import open_input
     from .gazetteer import Gazetteer
     from .resolve import Geoparser
 
-    if args.path == "-":
-        records = _records(sys.stdin, "-")
-    else:
-        try:
-            with open(args.path, encoding="utf-8") as f:
-                records = _records(f, args.path)
-        except OSError as e:
-            raise InputError(f"{args.path}: cannot read: {e.strerror}") from e
-        except UnicodeDecodeError as e:
-            raise InputError(f"{args.path}: not UTF-8") from e
+    where = "stdin" if args.path == "-" else args.path
+    stream = open_input(args.path)
     try:
-        gp = Geoparser(Gazetteer.open(args.gazetteer))
-    except OSError as e:
-        raise GazetteerError(f"cannot open the gazetteer: {e}") from e
-    nlp = None
-    if not args.no_ner:
-        from ..nlp import load
+        records = _records(stream, where)
+        first = next(records, None)  # a bad input fails here, before the gazetteer and the model load
+        if first is None:
+            raise EmptyInput(f"{where}: empty input")
+        try:
+            gp = Geoparser(Gazetteer.open(args.gazetteer))
+        except OSError as e:
+            raise GazetteerError(f"cannot open the gazetteer: {e}") from e
+        nlp = None
+        if not args.no_ner:
+            from ..nlp import load
 
-        nlp = load()
-    results = []
-    for rid, text, error in records:
-        if error is not None or text is None:
-            row: dict[str, Any] = {"id": rid, "error": error}
-        else:
-            ents = None
-            if nlp is not None:
-                doc = nlp(text[:1_000_000])
-                ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            places = gp.find_places(text, ents)
-            row = {"id": rid, "places": [{k: getattr(p, k) for k in _FIELDS} for p in places]}
-        if args.format == "jsonl":
-            print(json.dumps(row, ensure_ascii=False), flush=True)
-        else:
-            results.append(row)
+            nlp = load()
+        results = []
+        for rid, text, error in itertools.chain([first], records):
+            if error is not None or text is None:
+                row: dict[str, Any] = {"id": rid, "error": error}
+            else:
+                ents = _entities(nlp, text) if nlp is not None else None
+                places = gp.find_places(text, ents)
+                row = {"id": rid, "places": [{k: getattr(p, k) for k in _FIELDS} for p in places]}
+            if args.format == "jsonl":
+                print(json.dumps(row, ensure_ascii=False), flush=True)
+            else:
+                results.append(row)
+    finally:
+        if args.path != "-":
+            stream.close()
     if args.format == "json":
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return 0

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "URLs), extract their incidents and store them, merging reports of the same incident. Re-ingesting is "
         "a no-op; an interrupted run resumes where it stopped. Exit 3 only when nothing could be read.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or http(s) URL")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for standard input")
     p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="extraction processes (default 2)")
     p.add_argument("--batch-size", type=int, default=32, help="articles per batch and per transaction (default 32)")

@@ -15,12 +15,15 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import SitrepError
+from ..errors import SitrepError, StoreError
 from ..models import Article, Extraction
 from .readers import Failure
 from .sources import estimate, read_inputs
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 DEFAULT_EXTRACTOR = "sitrep.extract:extract_many"
 
@@ -63,15 +66,59 @@ def load_extractor(path: str) -> Callable[[Iterable[Article]], Iterator[tuple[Ar
 
 def _extract_batch(extractor: str, articles: list[Article]) -> list[tuple[Article, Extraction | str]]:
     """Runs in a worker: errors travel back as one-line reasons (exceptions need not pickle)."""
-    out: list[tuple[Article, Extraction | str]] = []
     try:
-        for article, result in load_extractor(extractor)(articles):
-            out.append((article, result if isinstance(result, Extraction) else f"extraction failed: {result}"))
-    except Exception as e:  # noqa: BLE001 - one broken batch must not end the run; its articles fail with the reason
+        extract_many = load_extractor(extractor)
+    except (ImportError, AttributeError, ValueError) as e:
+        return [(a, f"extraction failed: cannot load the extractor {extractor!r}: {e}") for a in articles]
+    return [(a, r if isinstance(r, Extraction) else f"extraction failed: {r}") for a, r in extract_each(extract_many, articles)]
+
+
+def extract_each(extract_many: Callable[[Iterable[Article]], Iterator[tuple[Article, Extraction | SitrepError]]],
+                 articles: list[Article]) -> list[tuple[Article, Extraction | SitrepError]]:
+    """``extract_many(articles)``, with failure per article, not per batch.
+
+    When the extractor breaks off mid-batch, the articles it did not get to are retried one by
+    one, so only the one that breaks it fails (with the reason) and the rest are still read.
+    """
+    out: list[tuple[Article, Extraction | SitrepError]] = []
+    try:
+        for pair in extract_many(articles):
+            out.append(pair)
+    except Exception:  # noqa: BLE001 - which article broke the batch is found below, one at a time
         done = {a.id for a, _ in out}
-        reason = str(e) if isinstance(e, SitrepError) else f"{type(e).__name__}: {e}"
-        out += [(a, f"extraction failed: {reason}") for a in articles if a.id not in done]
+        for article in articles:
+            if article.id in done:
+                continue
+            try:
+                got = list(extract_many([article]))
+            except Exception as e:  # noqa: BLE001 - one broken article must not end the run; it fails with the reason
+                got = [(article, e if isinstance(e, SitrepError) else SitrepError(f"{type(e).__name__}: {e}"))]
+            out.extend(got or [(article, SitrepError("the extractor gave no result"))])
     return out
+
+
+def _add(store: Store, extraction: Extraction, raw_text: str) -> str:
+    """``store.add`` of one article inside the batch's transaction, undone alone when it fails.
+
+    A value the database cannot take (a type it cannot bind, text it cannot encode) fails that
+    article with a StoreError; the rest of the batch is written. A database that cannot be
+    written at all (locked, full, read-only) still ends the run.
+    """
+    import sqlite3
+
+    store.db.execute("SAVEPOINT article")
+    try:
+        status = store.add(extraction, raw_text=raw_text)
+    except (SitrepError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
+            sqlite3.DataError, ValueError, TypeError, AttributeError, OverflowError) as e:
+        store.db.execute("ROLLBACK TO article")
+        store.db.execute("RELEASE article")
+        store._near = None  # its copy-detection index may hold the article just undone: rebuilt on next use
+        if isinstance(e, SitrepError):
+            raise
+        raise StoreError(f"cannot store it: {type(e).__name__}: {e}") from e
+    store.db.execute("RELEASE article")
+    return status
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -85,10 +132,40 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a worker ends when the ingest that started it ends, ``kill -9`` included.
+
+    Without it a killed ingest's workers went on with their batch, then waited on a queue that
+    their own inherited copy of the pipe kept open, for a minute or more. Linux: the kernel sends
+    SIGKILL when the parent dies (PR_SET_PDEATHSIG). Elsewhere a daemon thread polls the parent pid.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        if ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL) == 0:
+            if os.getppid() != parent:  # the parent was gone before the request took effect
+                os._exit(1)
+            return
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sitrep-parent-watch", daemon=True).start()
+
+
+def _say(message: str) -> None:
+    print(f"sitrep: {message}", file=sys.stderr, flush=True)
+
+
 def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int = 2, batch_size: int = 32,
            extractor: str = DEFAULT_EXTRACTOR, progress: bool | None = None) -> IngestReport:
     """Ingest ``paths`` (files, folders, globs, URLs) into the store at ``db``."""
-    from ..store import Store, content_hash
+    from ..store import Store, content_hash, database_path, writer_lock
 
     paths = list(paths)
     report = IngestReport()
@@ -103,7 +180,9 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
     seen: dict[str, str] = {}  # id -> content hash, for this run
     seen_hashes: set[str] = set()
 
-    with Store.open(db) as store:
+    where = database_path(db)  # a URL is a usage error before anything is created
+    # one ingest at a time: a second one waits, then runs on what the first stored (store/writer.py)
+    with writer_lock(where, on_wait=_say), Store.open(where) as store:
 
         def fresh() -> Iterator[Article]:
             for item in read_inputs(paths):
@@ -151,7 +230,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
                         report.failures.append(Failure(article.id, result))
                         continue
                     try:
-                        status = store.add(result, raw_text=article.text)
+                        status = _add(store, result, article.text)
                     except SitrepError as e:
                         report.failed += 1
                         report.failures.append(Failure(article.id, str(e)))
@@ -169,7 +248,8 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
             # load the model and any lazily built data once, here, before the workers fork: they
             # inherit it instead of each loading (or building) it at the same time
             _extract_batch(extractor, [Article(id="warm-up", text="A bomb killed two people in Kabul on Monday.")])
-            with cf.ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
+            with cf.ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1), initializer=_die_with_parent,
+                                        initargs=(os.getpid(),)) as pool:
                 pending: deque[cf.Future[list[tuple[Article, Extraction | str]]]] = deque()
                 for batch in batches:
                     pending.append(pool.submit(_extract_batch, extractor, batch))

@@ -20,9 +20,9 @@ from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from .. import settings
-from ..errors import InputError, InputTooLarge, MalformedRecord
+from ..errors import InputError, MalformedRecord
 from ..models import Article, date_or_none
-from .text import decode
+from .text import decode, read_lines, sanitize, too_large
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -60,20 +60,27 @@ def parse_date(value: Any) -> dt.date | None:
 
     try:
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
 def _outlet(url: str | None) -> str | None:
-    if not url:
+    if not url or not isinstance(url, str):
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # "http://[::1": no outlet rather than no article
+        return None
     return host[4:] if host.startswith("www.") else host or None
 
 
 def _clean(text: str) -> str:
     lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(line for line in lines if line).strip()
+
+
+def _text_or_none(value: Any) -> str | None:
+    return sanitize(value).strip() or None if isinstance(value, str) else None
 
 
 # -- plain text and HTML ---------------------------------------------------------------------------
@@ -85,6 +92,9 @@ def read_txt(stream: BinaryIO, where: str) -> Iterator[Item]:
     except InputError as e:
         yield Failure(where, str(e))
         return
+    if not text:
+        yield Failure(where, "empty input: no text once blank lines and spacing are removed")
+        return
     yield Article(id=text_id(text), text=text, title=text.split("\n", 1)[0][:200] or None)
 
 
@@ -92,18 +102,21 @@ def html_article(html: str, where: str, url: str | None = None, published: dt.da
     """Main text and metadata of one HTML page (trafilatura); raises MalformedRecord when there is no article."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
-    text = _clean(getattr(doc, "text", None) or "") if doc is not None else ""
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    except (ValueError, RecursionError, MemoryError) as e:  # lxml's parser errors are ValueErrors
+        raise MalformedRecord(f"{where}: HTML that cannot be parsed: {type(e).__name__}") from e
+    text = sanitize(_clean(getattr(doc, "text", None) or "")) if doc is not None else ""
     if len(text) < 40:
         raise MalformedRecord(f"{where}: no article text found in the HTML")
-    page_url = getattr(doc, "url", None) or url
+    page_url = _text_or_none(getattr(doc, "url", None)) or url
     return Article(
         id=text_id(text),
         text=text,
         published=parse_date(getattr(doc, "date", None)) or published,
-        title=getattr(doc, "title", None),
+        title=_text_or_none(getattr(doc, "title", None)),
         url=page_url,
-        outlet=getattr(doc, "sitename", None) or _outlet(page_url),
+        outlet=_text_or_none(getattr(doc, "sitename", None)) or _outlet(page_url),
     )
 
 
@@ -119,31 +132,83 @@ def read_html(stream: BinaryIO, where: str) -> Iterator[Item]:
 
 def read_jsonl(stream: BinaryIO, where: str) -> Iterator[Item]:
     # line by line: a corpus file may be far larger than one input may be
-    for n, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
+    empty = True
+    for n, line in read_lines(stream, where):
+        empty = False
         at = f"{where}:{n}"
-        try:
-            rec = json.loads(decode(raw, at))
-        except InputError as e:
-            yield Failure(at, str(e))
+        if isinstance(line, InputError):
+            yield Failure(at, str(line))
             continue
+        try:
+            rec = json.loads(line)
         except json.JSONDecodeError as e:
             yield Failure(at, f"not JSON: {e.msg}")
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            yield Failure(at, "a record needs a non-empty string 'text'")
+        except RecursionError:
+            yield Failure(at, "not JSON: nested too deeply")
             continue
-        text = rec["text"].strip()
-        rid = rec.get("id")
-        yield Article(
-            id=str(rid) if rid not in (None, "") else text_id(text),
-            text=text,
-            published=parse_date(rec.get("published")),
-            title=rec.get("title") or None,
-            url=rec.get("url") or None,
-            outlet=rec.get("source") or rec.get("outlet") or _outlet(rec.get("url")),
-        )
+        try:
+            yield record_article(rec, at)
+        except MalformedRecord as e:
+            yield Failure(at, str(e).removeprefix(f"{at}: "))
+    if empty:
+        yield Failure(where, "empty input: no records")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _string(rec: dict[str, Any], key: str, at: str) -> str | None:
+    value = rec.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise MalformedRecord(f"{at}: '{key}' must be a string, not {_kind(value)}")
+    return sanitize(value).strip() or None
+
+
+def record_article(rec: Any, at: str, *, default_id: str | None = None, default_published: dt.date | None = None,
+                   strict_dates: bool = False) -> Article:
+    """The Article of one JSON record ``{"id", "text", "published"?, "title"?, "url"?, "source"?}``.
+
+    Every field is checked here, where the Article is built: a field of the wrong type (or a URL
+    that does not parse) raises MalformedRecord naming the field, so that record is reported and
+    the batch goes on. Strings lose NULs and lone surrogates. An id defaults to ``default_id``, else
+    to the text's hash; a ``published`` string that is no date is None (or, ``strict_dates``, an error).
+    """
+    if not isinstance(rec, dict):
+        raise MalformedRecord(f"{at}: a record must be a JSON object, not {_kind(rec)}")
+    text = rec.get("text")
+    if not isinstance(text, str) or not sanitize(text).strip():
+        what = "missing" if text is None else "empty" if isinstance(text, str) else _kind(text)
+        raise MalformedRecord(f"{at}: a record needs a non-empty string 'text' (it is {what})")
+    text = sanitize(text).strip()
+    rid = rec.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, (str, int, type(None))):
+        raise MalformedRecord(f"{at}: 'id' must be a string or an integer, not {_kind(rid)}")
+    rid = sanitize(str(rid)).strip() if rid is not None else ""
+    title, url = _string(rec, "title", at), _string(rec, "url", at)
+    outlet = _string(rec, "source", at) or _string(rec, "outlet", at)
+    if url is not None:
+        try:
+            urlparse(url).port  # noqa: B018 - parsing is the check: "http://[::1" or a bad port raise here
+        except ValueError as e:
+            raise MalformedRecord(f"{at}: 'url' is not a valid URL: {e}") from e
+    published = rec.get("published")
+    if published is not None and not isinstance(published, str):
+        raise MalformedRecord(f"{at}: 'published' must be a date string (YYYY-MM-DD), not {_kind(published)}")
+    day = parse_date(published) if published and published.strip() else None
+    if day is None and published and published.strip() and strict_dates:
+        raise MalformedRecord(f"{at}: 'published' is not a date (YYYY-MM-DD): {published[:40]!r}")
+    return Article(
+        id=rid or default_id or text_id(text),
+        text=text,
+        published=day or default_published,
+        title=title,
+        url=url,
+        outlet=outlet or _outlet(url),
+    )
 
 
 # -- RSS / Atom feeds ---------------------------------------------------------------------------
@@ -166,24 +231,26 @@ def read_feed(stream: BinaryIO, where: str) -> Iterator[Item]:
         at = f"{where}#{n}"
         body = ""
         if entry.get("content"):
-            body = " ".join(c.get("value", "") for c in entry["content"])
+            body = " ".join(str(c.get("value") or "") for c in entry["content"] if isinstance(c, dict))
         body = body or entry.get("summary") or entry.get("description") or ""
+        body = body if isinstance(body, str) else ""
         text = _clean(_TAG.sub(" ", body.replace("</p>", "\n").replace("<br", "\n<br")))
         import html as htmlmod
 
-        text = htmlmod.unescape(text)
+        text = sanitize(htmlmod.unescape(text))
         if len(text) < 40:
             yield Failure(at, "feed entry has no text (only a title or a link)")
             continue
-        url = entry.get("link")
+        url = _text_or_none(entry.get("link"))
         yield Article(
             id=text_id(text),
             text=text,
             published=parse_date(entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published")),
-            title=entry.get("title"),
+            title=_text_or_none(entry.get("title")),
             url=url,
-            outlet=feed_title or _outlet(url),
+            outlet=_text_or_none(feed_title) or _outlet(url),
         )
+
 
 
 # -- WARC / WARC.gz (Common Crawl News) -----------------------------------------------------------
@@ -219,13 +286,9 @@ def read_warc(stream: BinaryIO, where: str) -> Iterator[Item]:
                 yield html_article(decode(body, at), at, url=url, published=published)
             except InputError as e:
                 yield Failure(at, str(e))
-    except (OSError, EOFError, zlib.error, ValueError, gzip.BadGzipFile) as e:
-        yield Failure(f"{where}#{n + 1}", f"corrupt archive, stopped reading it here: {e}")
-    except Exception as e:  # noqa: BLE001 - warcio raises bare Exception subclasses on bad headers
-        if type(e).__module__.startswith("warcio") or "warc" in str(e).lower():
-            yield Failure(f"{where}#{n + 1}", f"corrupt archive, stopped reading it here: {e}")
-        else:
-            raise
+    except Exception as e:  # noqa: BLE001 - on a damaged archive warcio raises bare Exceptions, AttributeErrors...
+        # (only the reading is in this try: each record's own errors are Failures above)
+        yield Failure(f"{where}#{n + 1}", f"corrupt archive, stopped reading it here: {type(e).__name__}: {e}")
 
 
 def _unread(stream: object) -> int:
@@ -268,20 +331,13 @@ def _read_all(stream: BinaryIO, where: str) -> bytes:
     except (OSError, EOFError, zlib.error) as e:
         raise MalformedRecord(f"{where}: corrupt compressed data: {e}") from e
     if len(data) > limit:
-        raise InputTooLarge(f"{where}: over the {limit:,}-byte limit (settings: input.max_input_bytes)")
+        raise too_large(where)
     return data
 
 
 def read_bytes(data: bytes, where: str, kind: str | None = None) -> Iterator[Item]:
     """Read an input held in memory (a fetched URL, a test)."""
-    kind = kind or sniff(where, data[:512])
-    if kind != "warc" and where.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            yield Failure(where, f"corrupt gzip: {e}")
-            return
-    yield from _guard(READERS[kind](io.BytesIO(data), where), where)
+    yield from read_stream(io.BufferedReader(io.BytesIO(data)), where, kind)  # type: ignore[arg-type]
 
 
 def read_path(path: Path) -> Iterator[Item]:
@@ -289,16 +345,33 @@ def read_path(path: Path) -> Iterator[Item]:
     where = str(path)
     try:
         with path.open("rb") as raw:
-            head = raw.read(512)
-            raw.seek(0)
-            kind = sniff(where[:-3] if where.lower().endswith(".gz") and not where.lower().endswith((".warc.gz", ".arc.gz")) else where, head)
-            if kind != "warc" and head.startswith(b"\x1f\x8b"):
-                with gzip.open(raw) as unzipped:
-                    yield from _guard(READERS[kind](unzipped, where), where)  # type: ignore[arg-type]
-            else:
-                yield from _guard(READERS[kind](raw, where), where)
+            yield from read_stream(raw, where)
     except OSError as e:
         yield Failure(where, f"cannot read: {e.strerror or e}")
+
+
+def read_stream(raw: io.BufferedReader, where: str, kind: str | None = None) -> Iterator[Item]:
+    """Read one input from a stream (a file, standard input, bytes), gunzipping it as it goes.
+
+    Its first bytes are peeked, not read and sought back: a FIFO or a pipe cannot seek. A gzip
+    member is decompressed as it is read, so the size limit holds for what it expands to.
+    """
+    head = raw.peek(512)[:512]
+    lower = where.lower()
+    name = where[:-3] if lower.endswith(".gz") and not lower.endswith((".warc.gz", ".arc.gz")) else where
+    if kind is None and head.startswith(b"\x1f\x8b"):
+        # gzip without a telling name (stdin, "x.gz"): what it holds decides, WARC.gz or gzipped text
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 512)
+        except zlib.error:
+            inner = b""
+        kind = sniff(name, head) if not inner or inner.startswith(b"WARC/") else sniff(name, inner)
+    kind = kind or sniff(name, head)
+    if kind != "warc" and head.startswith(b"\x1f\x8b"):
+        with gzip.open(raw) as unzipped:
+            yield from _guard(READERS[kind](unzipped, where), where)  # type: ignore[arg-type]
+    else:
+        yield from _guard(READERS[kind](raw, where), where)  # type: ignore[arg-type]
 
 
 def _guard(items: Iterator[Item], where: str) -> Iterator[Item]:

@@ -1,14 +1,15 @@
-"""Inputs named on the command line: files, folders (recursively), globs and URLs."""
+"""Inputs named on the command line: files, folders (recursively), globs, URLs and ``-`` (standard input)."""
 from __future__ import annotations
 
 import glob
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import settings
-from .readers import Failure, Item, read_bytes, read_path
+from .readers import Failure, Item, read_bytes, read_path, read_stream
 
 _SKIP = {".db", ".db-wal", ".db-shm", ".md", ".py", ".pyc", ".json", ".toml", ".png", ".jpg", ".gif", ".pdf", ".zip"}
 
@@ -20,8 +21,8 @@ def is_url(name: str) -> bool:
 def expand(names: Iterable[str]) -> Iterator[str | Path]:
     """URLs as they are, then files in a stable (sorted) order; a folder is walked recursively."""
     for name in names:
-        if is_url(name):
-            yield name
+        if is_url(name) or name == "-":
+            yield name  # "-": standard input
             continue
         matches = sorted(glob.glob(name, recursive=True)) if glob.has_magic(name) else [name]
         if not matches:
@@ -52,7 +53,10 @@ def fetch(url: str, timeout: float = 30.0) -> Iterator[Item]:
 
 def read_inputs(names: Iterable[str]) -> Iterator[Item]:
     for item in expand(names):
-        yield from (fetch(item) if isinstance(item, str) else read_path(item))
+        if item == "-":
+            yield from read_stream(sys.stdin.buffer, "stdin")  # type: ignore[arg-type]
+        else:
+            yield from (fetch(item) if isinstance(item, str) else read_path(item))
 
 
 def estimate(names: Iterable[str]) -> int | None:
@@ -62,6 +66,8 @@ def estimate(names: Iterable[str]) -> int | None:
         if isinstance(item, str):
             return None
         lower = item.name.lower()
+        if not item.is_file():  # a FIFO read here would be read up before ingest gets to it
+            return None
         if lower.endswith((".jsonl", ".ndjson")):
             try:
                 with item.open("rb") as f:
