@@ -104,3 +104,12 @@ def marked_corpus(n: int) -> list[dict]:
                             f"[[{name}|SY|{lat}|{lon}|2016-03-{day:02d}|Remote explosive/landmine/IED|{10 + k}||Islamic State]] "
                             f"Witness number {k * 7919 % 1000} described the scene in detail."})
     return out
+
+
+def unstorable_extract_many(articles: Iterable[Article]) -> Iterator[tuple[Article, Extraction | SitrepError]]:
+    """As fake_extract_many, but an article saying UNSTORABLE gets an event type SQLite cannot bind."""
+    for a, result in fake_extract_many(articles):
+        if isinstance(result, Extraction) and "UNSTORABLE" in a.text:
+            for inc in result.incidents:
+                inc.event_type = {"not": "a string"}  # type: ignore[assignment]
+        yield a, result

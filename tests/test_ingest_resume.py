@@ -130,3 +130,22 @@ def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path):
     rerun = ingest([str(corpus)], killed, workers=2, batch_size=3, extractor="store_fixtures:fake_extract_many", progress=False)
     assert rerun.new + rerun.duplicate == 60 and rerun.failed == 0
     assert _dump(killed) == _dump(clean)
+
+
+def test_an_article_the_store_cannot_take_fails_alone(tmp_path):
+    """Regression (issue 8): one record the store choked on took its whole batch with it."""
+    records = marked_corpus(12)
+    records[5]["text"] += " UNSTORABLE"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    db = tmp_path / "a.db"
+    report = ingest([str(corpus)], db, workers=1, batch_size=12, extractor="store_fixtures:unstorable_extract_many",
+                    progress=False)
+    assert (report.new, report.failed) == (11, 1)
+    assert report.failures[0].where == "m005" and "cannot store it" in report.failures[0].reason
+    with sqlite3.connect(db) as con:  # nothing of the failed article is left half-written
+        assert con.execute("SELECT COUNT(*) FROM articles WHERE id = 'm005'").fetchone()[0] == 0
+        assert con.execute("SELECT COUNT(*) FROM reports WHERE article_id = 'm005'").fetchone()[0] == 0
+        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 11
+    again = ingest([str(corpus)], db, workers=1, extractor="store_fixtures:unstorable_extract_many", progress=False)
+    assert (again.new, again.duplicate, again.failed) == (0, 11, 1)

@@ -100,25 +100,18 @@ def extract_each(extract_many: Callable[[Iterable[Article]], Iterator[tuple[Arti
 def _add(store: Store, extraction: Extraction, raw_text: str) -> str:
     """``store.add`` of one article inside the batch's transaction, undone alone when it fails.
 
-    A value the database cannot take (a type it cannot bind, text it cannot encode) fails that
-    article with a StoreError; the rest of the batch is written. A database that cannot be
-    written at all (locked, full, read-only) still ends the run.
+    ``store.add`` is a nested transaction (a savepoint), so a value the database cannot take (a
+    type it cannot bind, text it cannot encode) fails that article with a StoreError and the rest
+    of the batch is written. A database that cannot be written at all (locked, full, read-only)
+    still ends the run.
     """
     import sqlite3
 
-    store.db.execute("SAVEPOINT article")
     try:
-        status = store.add(extraction, raw_text=raw_text)
-    except (SitrepError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
+        return store.add(extraction, raw_text=raw_text)
+    except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
             sqlite3.DataError, ValueError, TypeError, AttributeError, OverflowError) as e:
-        store.db.execute("ROLLBACK TO article")
-        store.db.execute("RELEASE article")
-        store._near = None  # its copy-detection index may hold the article just undone: rebuilt on next use
-        if isinstance(e, SitrepError):
-            raise
         raise StoreError(f"cannot store it: {type(e).__name__}: {e}") from e
-    store.db.execute("RELEASE article")
-    return status
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -118,13 +118,24 @@ class Store(ReadMixin, ReviewMixin):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write (nested calls join the outer one). A crash leaves none of it."""
+        """One atomic write. A crash leaves none of it.
+
+        A nested call is a savepoint inside the outer transaction: when it fails, only its own
+        writes are undone (one bad article in an ingest batch), and the outer one goes on.
+        """
         if self._depth:
+            name = f"sp{self._depth}"
+            self.db.execute(f"SAVEPOINT {name}")
             self._depth += 1
             try:
                 yield self.db
+            except BaseException:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self._near = None  # the in-memory index may hold rolled-back articles
+                raise
             finally:
                 self._depth -= 1
+                self.db.execute(f"RELEASE {name}")
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
