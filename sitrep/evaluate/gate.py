@@ -28,7 +28,10 @@ from ..errors import InputError
 FORMAT = 1
 MIN_TOLERANCE = 0.005
 #: scores that are counts, not shares: printed by ``sitrep eval``, never floored
-NOT_SHARES = {"codings_out_of_scope"}
+NOT_SHARES = {"codings_out_of_scope", "hard_negatives_merged"}
+#: shares where lower is better (texts read as no incident, or as several): printed, never floored;
+#: their complement, one_incident, carries the floor
+LOWER_IS_BETTER = {"zero_incidents", "several_incidents"}
 RECORD_HINT = "re-measure and re-record with `sitrep eval GOLD... --write-baseline FILE` (a lowered floor needs a note in the commit)"
 
 
@@ -142,7 +145,7 @@ def figures(rows: Iterable[dict[str, Any]]) -> list[Figure]:
         if r.get("system") != "sitrep":
             continue
         for measure, (value, n) in r["scores"].items():
-            if measure in NOT_SHARES or not isinstance(value, float) or not isinstance(n, int) or n <= 0:
+            if measure in NOT_SHARES or measure in LOWER_IS_BETTER or not isinstance(value, float) or not isinstance(n, int) or n <= 0:
                 continue
             out.append(Figure(r["gold"], r["dataset"], measure, value, n))
     return out

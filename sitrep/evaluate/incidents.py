@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import VIOLENT_TYPES, Article, Extraction, Incident
+from .identity import WITHIN_SETS, within
 
 CAMEO_SETS = {"petrarch_unittest", "universalpetrarch_gsr"}
 #: CAMEO roots inside sitrep's scope (ACLED's events): protest, force posture, coercion, assault,
@@ -145,7 +146,12 @@ def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tup
             perps = [a.name for a in (inc.actors if inc else []) if a.role == "perpetrator"]
             add(ours, "perpetrator", perpetrator_matches(g["perpetrator"], perps))
     summarise = lambda t: {k: (sum(v) / len(v), len(v)) for k, v in t.items()}  # noqa: E731
-    return summarise(ours), summarise(base)
+    ours_s, base_s = summarise(ours), summarise(base)
+    if dataset in WITHIN_SETS:  # incident identity within a text (identity.py)
+        w_ours, w_base = within(records, preds)
+        ours_s.update(w_ours)
+        base_s.update(w_base)
+    return ours_s, base_s
 
 
 def records_by_dataset(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

