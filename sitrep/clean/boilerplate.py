@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import re
 import tomllib
+from collections import Counter, deque
 from importlib import resources
 
 from ..models import Article
@@ -43,10 +44,48 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
-def _near_repeat(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
-    if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= 0.8
+class _Seen:
+    """The paragraphs kept so far, indexed by shingle, so a near repeat is found without comparing
+    every pair (linear time on huge texts). Exact repeats are caught anywhere; near repeats within
+    the last ``window`` paragraphs, far more than an article has."""
+
+    def __init__(self, window: int = 1000) -> None:
+        self.window = window
+        self._postings: dict[tuple[str, ...], deque[int]] = {}
+        self._recent: deque[tuple[int, set[tuple[str, ...]]]] = deque()
+        self._exact: set[frozenset[tuple[str, ...]]] = set()
+        self._size: dict[int, int] = {}
+        self._n = 0
+
+    def repeats(self, sh: set[tuple[str, ...]]) -> bool:
+        if not sh:
+            return False
+        if frozenset(sh) in self._exact:
+            return True
+        overlap: Counter[int] = Counter()
+        for t in sh:
+            ids = self._postings.get(t)
+            if ids:
+                overlap.update(ids)
+        return any(o / min(len(sh), self._size[i]) >= 0.8 for i, o in overlap.items())
+
+    def add(self, sh: set[tuple[str, ...]]) -> None:
+        if not sh:
+            return
+        self._exact.add(frozenset(sh))
+        self._n += 1
+        for t in sh:
+            self._postings.setdefault(t, deque()).append(self._n)
+        self._recent.append((self._n, sh))
+        self._size[self._n] = len(sh)
+        if len(self._recent) > self.window:
+            old_id, old = self._recent.popleft()
+            del self._size[old_id]
+            for t in old:
+                ids = self._postings[t]
+                ids.popleft()
+                if not ids:
+                    del self._postings[t]
 
 
 def clean(text: str) -> tuple[str, str | None]:
@@ -75,7 +114,7 @@ def clean(text: str) -> tuple[str, str | None]:
         kept.append(line.rstrip())
     # paragraphs: drop exact and near repeats (syndication and templating often double them)
     paragraphs = re.split(r"\n", "\n".join(kept))
-    seen: list[set[tuple[str, ...]]] = []
+    seen = _Seen()
     out: list[str] = []
     for para in paragraphs:
         if not para.strip():
@@ -83,9 +122,9 @@ def clean(text: str) -> tuple[str, str | None]:
                 out.append("")
             continue
         sh = _shingles(para)
-        if len(para.split()) >= 8 and any(_near_repeat(sh, prev) for prev in seen):
+        if len(para.split()) >= 8 and seen.repeats(sh):
             continue
-        seen.append(sh)
+        seen.add(sh)
         out.append(para.strip())
     cleaned = "\n".join(out).strip()
     cleaned = re.sub(r"[ \t]+", " ", cleaned)

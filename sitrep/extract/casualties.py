@@ -45,6 +45,17 @@ _APPOSITIVE = re.compile(
     r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b[^;]{0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
     re.I,
 )
+# Bounded looks keep the reading linear in the sentence: a verb phrase before its count is far
+# shorter than _BEFORE_LOOK, and a count more than _AFTER_LOOK characters before its verb has
+# more than ten words between them, which the reading rejects anyway.
+_BEFORE_LOOK = 200
+_AFTER_LOOK = 1000
+_NEGATED = re.compile(r"\b(?:no|not|nor)\s+$", re.I)
+_SUBSET_OF = re.compile(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", re.I)
+_SUBSET = re.compile(r"\s+of\s+(?:them|whom|those|the)\b", re.I)
+_LEFT_TAIL = re.compile(r"[^,.;]{0,40}?\b(dead|injured|wounded|hurt)\b", re.I)
+_SHARED_VERB = re.compile(r"[\s,]*(?:and|as well as)?\s*")
+_NP = re.compile(r"[^,.;:()\"“”]{0,60}")
 _BOUNDARY = {"when", "after", "before", "while", "as", "because", "but", "which", "that", "said", "says", "in", "at",
              "on", "by", "near", "from", "with", "and", "or", "than", "since", "during", "into", "for", "if", "where",
              "told", "according", "than"}
@@ -139,7 +150,7 @@ def _is_date_number(sentence: str, n: Number) -> bool:
 
 def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
     """Words right after a count, up to punctuation or a clause word; and their text."""
-    m = re.match(r"[^,.;:()\"“”]{0,60}", sentence[pos:])
+    m = _NP.match(sentence, pos)
     words = []
     for w in _words(m.group(0) if m else ""):
         if w.lower() in _BOUNDARY or w.lower() in _AUX:
@@ -170,22 +181,22 @@ def find_figures(sentence: str) -> list[Figure]:
     for n in find_numbers(sentence):
         if _is_date_number(sentence, n):
             continue
-        if re.search(r"\b(?:no|not|nor)\s+$", sentence[max(0, n.start - 5):n.start], re.I):
+        if _NEGATED.search(sentence, max(0, n.start - 5), n.start):
             continue  # "no one was injured" is a zero claim, read below
-        subset_of = re.match(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", sentence[n.end:], re.I)
-        if subset_of and not any(p.search(sentence[:n.start]) for p in c["after"].values()):
+        look = max(0, n.start - _BEFORE_LOOK)
+        subset_of = _SUBSET_OF.match(sentence, n.end)
+        if subset_of and not any(p.search(sentence, look, n.start) for p in c["after"].values()):
             continue  # "many of the injured", "two of whom were women": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
-        left = sentence[:n.start]
         matched = False
         for kind, pat in c["after"].items():
-            m = pat.search(left)
+            m = pat.search(sentence, look, n.start)
             if not m:
                 continue
             verb = m.group(0).strip().lower()
             if verb in ("left", "leaving"):
-                tail = re.match(r"[^,.;]{0,40}?\b(dead|injured|wounded|hurt)\b", sentence[n.end:], re.I)
+                tail = _LEFT_TAIL.match(sentence, n.end)
                 if not tail:
                     continue
                 kind = "killed" if tail.group(1).lower() == "dead" else "injured"
@@ -197,8 +208,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if matched:
             continue
         # 1b. "killing two soldiers and three civilians": the second count shares the verb
-        subset = re.match(r"\s+of\s+(?:them|whom|those|the)\b", sentence[n.end:], re.I)
-        if prev_after and not subset and re.fullmatch(r"[\s,]*(?:and|as well as)?\s*", sentence[prev_after[2]:n.start] if prev_after[2] <= n.start else "x"):
+        subset = _SUBSET.match(sentence, n.end)
+        if prev_after and not subset and prev_after[2] <= n.start and _SHARED_VERB.fullmatch(sentence, prev_after[2], n.start):
             if _accepts_after(words, person, thing):
                 raw.append((prev_after[0], n, prev_after[1], np_text or None))
                 prev_after = (prev_after[0], prev_after[1], n.end + len(np_text) + 1)
@@ -206,7 +217,7 @@ def find_figures(sentence: str) -> list[Figure]:
         # 2. count before its verb: "57 people, mainly civilians, were reportedly killed", "39 injured"
         best: tuple[int, str, int] | None = None
         for kind, pat in c["before"].items():
-            m = pat.search(sentence, n.end)
+            m = pat.search(sentence, n.end, n.end + _AFTER_LOOK)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), kind, m.end())
         if best is None:
@@ -292,10 +303,9 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         noun = m.group("noun") or m.group("anoun") or m.group("cnoun") or ("victim" if m.group("vkw") else "him/her")
         verb = (m.group("kw") or m.group("akw") or m.group("pkw") or ("injured" if m.group("ckw") else "died")).lower()
         if verb == "left":
-            tail = sentence[m.end():]
-            if re.match(r"\s+dead\b", tail):
+            if _DEAD.match(sentence, m.end()):
                 verb = "killed"
-            elif re.match(r"\s+(?:\w+\s+){0,3}?in\s+(?:critical|serious|grave|stable|fair)\s+condition", tail):
+            elif _CONDITION.match(sentence, m.end()):
                 verb = "injured"
             else:
                 continue
@@ -315,6 +325,10 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), name, hedge))
         taken.add(kind)
     return out
+
+
+_DEAD = re.compile(r"\s+dead\b")
+_CONDITION = re.compile(r"\s+(?:\w+\s+){0,3}?in\s+(?:critical|serious|grave|stable|fair)\s+condition")
 
 
 def _zero_claims(sentence: str, found: list[Figure]) -> list[Figure]:

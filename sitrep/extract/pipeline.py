@@ -7,6 +7,7 @@ incidents and summaries (``reconcile.incidents``) and reconcile tolls (``reconci
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -147,6 +148,7 @@ class Extractor:
         previous: dt.date | None = None
         anchor_date: dates.DateMention | None = None
         per_sentence: dict[int, dict] = {}
+        in_sentence = _PlacesBySpan(places)
         for i in relevant:
             s = sents[i]
             triggers, figures = found[i]
@@ -158,7 +160,7 @@ class Extractor:
                 previous = date.date
                 if anchor_date is None and any(t.violent for t in triggers):
                     anchor_date = date
-            in_sent = [p for p in places if p.start is not None and s.start <= p.start < s.end and not _modifier(text, p)]
+            in_sent = [p for p in in_sentence.starting_in(s.start, s.end) if not _modifier(text, p)]
             anchor = _anchor(s, triggers)
             place = self.geo.event_place(text, in_sent, anchor) if in_sent else None
             mentions.append(seg.Mention(i, s.start, s.end, s.text, triggers, figures, place, in_sent, date, background,
@@ -291,6 +293,20 @@ class Extractor:
         f = s.mention.figures[0]
         covers = [by_draft[id(d)].id for d in s.covers if id(d) in by_draft]
         return Summary(f.kind, f.min, f.max, f.qualifier, s.mention.source, s.mention.text, s.mention.start, s.mention.end, covers)
+
+
+class _PlacesBySpan:
+    """The places that start inside a sentence, found by bisection (linear time on huge texts)."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self._placed = [p for p in places if p.start is not None]
+        self._starts = [p.start for p in self._placed]
+        self._sorted = all(a <= b for a, b in zip(self._starts, self._starts[1:]))  # type: ignore[operator]
+
+    def starting_in(self, start: int, end: int) -> list[Place]:
+        if not self._sorted:
+            return [p for p in self._placed if start <= p.start < end]  # type: ignore[operator]
+        return self._placed[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]  # type: ignore[arg-type]
 
 
 def _anchor(s: Sentence, triggers: list[events.Trigger]) -> tuple[int, int]:

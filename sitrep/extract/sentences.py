@@ -13,6 +13,14 @@ _ABBREV = {
     "blvd", "rd", "mt", "ft", "fig", "al", "brig", "cmdr", "lieut", "supt", "insp", "det", "hon", "pres",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n(?=[A-Z\"“])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
+# The word before a full stop is read from this many characters before it: longer runs of word
+# characters are no abbreviation anyway, and a bounded look keeps the split linear in the text.
+_LOOK_BACK = 64
+# No real sentence is this long (the longest in the sample and gold texts is about 3,000
+# characters, page furniture): a longer run is cut, so every later stage works on bounded spans.
+MAX_CHARS = 4000
+_SOFT_END = re.compile(r"[.!?;:][\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +35,11 @@ def split(text: str) -> list[Sentence]:
     start = 0
     for m in _END.finditer(text):
         end = m.end()
-        piece = text[start:end]
         if m.group(0).startswith("."):
-            word = re.search(r"([\w.]+)\.[\"'”’)\]]*$", text[start:m.end()])
+            word = _WORD_BEFORE.search(text, max(start, end - _LOOK_BACK), end)
             if word and (word.group(1).lower() in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
-            nxt = text[m.end():m.end() + 3].lstrip()
+            nxt = text[end:end + 3].lstrip()
             if nxt and nxt[0].islower():
                 continue
         _add(out, text, start, end)
@@ -46,5 +53,24 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_CHARS:
+        cut = _cut(text, start)
+        _add(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to end an overlong run: after its last punctuation mark in the second half of the
+    allowed length, else at its last space there, else at the hard limit."""
+    lo, hi = start + MAX_CHARS // 2, start + MAX_CHARS
+    last = None
+    for last in _SOFT_END.finditer(text, lo, hi):
+        pass
+    if last is not None:
+        return last.end()
+    space = text.rfind(" ", lo, hi)
+    return space + 1 if space > 0 else hi

@@ -25,6 +25,12 @@ from importlib import resources
 
 from ..models import Place
 from .gazetteer import Candidate, Gazetteer
+from .index import Anchors as _Anchors
+from .index import NearOthers as _NearOthers
+from .index import Spans as _Spans
+from .index import disjoint as _disjoint
+from .index import km as _km
+from .index import overlapping as _overlapping
 from .normalize import norm, skeleton
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -77,13 +83,6 @@ def _is_cap(tok: str) -> bool:
     if not first.islower():  # uncased scripts (Arabic, CJK): every word may be a name
         return True
     return "-" in tok and any(p[:1].isupper() for p in tok.split("-")[1:])  # "al-Raqqa", "ez-Zor"
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def precision_of(c: Candidate) -> int:
@@ -182,7 +181,7 @@ class Geoparser:
         starts = [t[0] for t in toks]
         lowered = {t[2] for t in toks if t[2].islower()}
         sent_starts = {0} | {m.end() for m in _SENT_END.finditer(text)}
-        ent_at = sorted(ents)
+        ent_at = _Spans(ents)
         found: list[_Mention] = []
         i = 0
         n = len(toks)
@@ -227,15 +226,12 @@ class Geoparser:
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
                     if label == "PERSON" and len(text[es:ee].split()) >= 2}
         for m in found:
-            if m.text in surnames and " " not in m.text and not any(lab in ("GPE", "LOC") for _, _, lab in self._ents_over(ents, m.start, m.end)):
+            if m.text in surnames and " " not in m.text and not any(lab in ("GPE", "LOC") for _, _, lab in ent_at.over(m.start, m.end)):
                 m.score -= 3.0
         return [m for m in found if m.score >= _ACCEPT]
 
-    def _ents_over(self, ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-        return [e for e in ents if e[0] < end and start < e[1]]
-
     def _score_detection(self, m: _Mention, text: str, toks: list, k: int, e: int, run_start: int, run_end: int,
-                         lowered: set[str], sent_starts: set[int], ents: list[tuple[int, int, str]]) -> None:
+                         lowered: set[str], sent_starts: set[int], ents: _Spans) -> None:
         best = max(m.cands, key=lambda c: (c.fcode.startswith("PCL") or c.fcode == "ADM1", c.pop))
         if best.fcode.startswith("PCL") or best.fcode in ("ADM1", "CONT", "TERR"):
             s = 3.0
@@ -276,7 +272,7 @@ class Geoparser:
             s -= 3
         elif e < run_end and single and best.pop < 20_000 and not best.fcode.startswith(("PCL", "ADM")):
             s -= 1  # "Torres Strait"-like runs: a small town as the first of several capitalised words
-        for es, ee, label in self._ents_over(ents, m.start, m.end):
+        for es, ee, label in ents.over(m.start, m.end):
             if label in ("GPE", "LOC"):
                 s += 2.5
             elif label == "FAC":
@@ -314,8 +310,13 @@ class Geoparser:
                       starts: list[int]) -> list[_Mention]:
         """GPE/LOC/FAC spans that no gazetteer match covers: kept, unresolved if need be."""
         out = list(found)
+        # found is in text order and its spans never overlap: the ones an entity overlaps are a run
+        found_ends = [m.end for m in found]
+        dropped: set[int] = set()
+        added: list[_Mention] = []
+        disjoint = _disjoint(ents)
         for es, ee, label in ents:
-            if label not in ("GPE", "LOC") or any(m.start < ee and es < m.end and m.score >= _ACCEPT for m in found):
+            if label not in ("GPE", "LOC") or any(m.score >= _ACCEPT for m in _overlapping(found, found_ends, es, ee)):
                 continue
             span = text[es:ee]
             lead = re.match(r"(?i)(the\s+)", span)
@@ -325,8 +326,11 @@ class Geoparser:
             if not span or not span[0].isupper() and span[0].isalpha():
                 continue
             # a rejected gazetteer match inside the span is replaced
-            out = [m for m in out if not (m.start < ee and es < m.end)]
-            out.append(_Mention(es, ee, span, self.candidates(span), score=_ACCEPT + 1))
+            dropped.update(id(m) for m in _overlapping(found, found_ends, es, ee))
+            if not disjoint:  # entities that overlap each other (never spaCy's) may replace one another
+                added = [m for m in added if not (m.start < ee and es < m.end)]
+            added.append(_Mention(es, ee, span, self.candidates(span), score=_ACCEPT + 1))
+        out = [m for m in out if id(m) not in dropped] + added
         out.sort(key=lambda m: m.start)
         return out
 
@@ -379,16 +383,18 @@ class Geoparser:
         by_text: dict[str, list[_Mention]] = {}
         for m in mentions:
             by_text.setdefault(norm(m.text), []).append(m)
+        keys = [norm(m.text) for m in mentions]
         ctx: Counter[str] = Counter()
         admin1_named: dict[tuple[str | None, str | None], float] = {}
-        anchors: list[tuple[int, Candidate]] = []
+        anchors = _Anchors([])
         for _pass in range(2):
             for idx, m in enumerate(mentions):
                 if m.cands:
-                    self._rank(m, ctx, admin1_named, [c for i, c in anchors if i != idx and norm(mentions[i].text) != norm(m.text)])
+                    # the other names' confident choices, not this name's own (a spatial index: linear time)
+                    self._rank(m, ctx, admin1_named, anchors.without(keys[idx]))
             ctx = Counter()
             admin1_named = {}
-            anchors = []
+            chosen: list[tuple[str, Candidate]] = []
             for idx, m in enumerate(mentions):
                 c = m.chosen
                 if c is None:
@@ -399,7 +405,8 @@ class Geoparser:
                 if c.fcode == "ADM1" or c.fcode.startswith("PCL"):
                     admin1_named[(c.cc, c.admin1)] = 1.0
                 if margin > 0.3 or len(m.ranking) == 1:
-                    anchors.append((idx, c))
+                    chosen.append((keys[idx], c))
+            anchors = _Anchors(chosen)
         self._obey_chains(text, mentions)
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention
         for ms in by_text.values():
@@ -433,7 +440,7 @@ class Geoparser:
                         m.chosen, m.fallback = outer.chosen, True
             i = j + 1
 
-    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: list[Candidate]) -> None:
+    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate]) -> None:
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
         near = self._container(m.near) if m.near else None
@@ -470,7 +477,7 @@ class Geoparser:
             if near is not None:
                 s += 4.0 if _km(c, near) < 40 else -1.0
             if anchors and not c.fcode.startswith("PCL"):
-                if any(a.gid != c.gid and _km(a, c) < 150 for a in anchors):
+                if anchors.near(c) if isinstance(anchors, _NearOthers) else any(a.gid != c.gid and _km(a, c) < 150 for a in anchors):
                     s += 1.5
             ranking.append((s, c))
         ranking.sort(key=lambda t: -t[0])
@@ -512,7 +519,8 @@ class Geoparser:
         located = [p for p in places if p.start is not None and p.end is not None]
         if not located:
             return None
-        bounds = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        bounds = self._sentence_bounds(text)
+        ends = {q.end for q in located}
         sent_of = lambda pos: bisect.bisect_right(bounds, pos) - 1  # noqa: E731
         a_start, a_end = anchor
         a_sent = sent_of(a_start)
@@ -544,7 +552,7 @@ class Geoparser:
                 s -= 0.3
             if re.match(r"\s+(suburbs?|district|neighbou?rhood|outskirts|countryside|province|governorate|region)\s+of\b", after):
                 s -= 1.5  # "the Damascus suburb of Sayyida Zeinab": the suburb is the more specific place
-            if re.search(r"\w,\s*$", before) and any(q.end is not None and 0 <= p.start - q.end <= 3 for q in located):
+            if re.search(r"\w,\s*$", before) and any(p.start - k in ends for k in range(4)):
                 s -= 1.0  # "Idlib, Syria": Syria is the container
             if p.precision == 1:
                 s += 0.4
@@ -559,6 +567,13 @@ class Geoparser:
             return None
         main = counts.most_common(1)[0][0]
         return next(p for p in located if norm(p.text) == main)
+
+    def _sentence_bounds(self, text: str) -> list[int]:
+        # event_place is asked once per sentence and incident of one text: split it once
+        cached = getattr(self, "_bounds", None)
+        if cached is None or cached[0] is not text:
+            cached = self._bounds = (text, [0] + [m.end() for m in _SENT_END.finditer(text)])
+        return cached[1]
 
     def _is_title(self, before: str, after: str) -> bool:
         b = before.rstrip()
