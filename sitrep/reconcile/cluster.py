@@ -1,10 +1,15 @@
-"""Clustering reports into incidents: blocking (place x date), pair matching, greedy linkage.
+"""Clustering reports into incidents: blocking, pair matching, coherent greedy linkage.
 
-Candidate pairs come from a block index (grid cell or admin area, then a sorted date window), so
-the work grows with n times the block size, not n². Clusters are built greedily from the matched
-pairs sorted by (score, ids), refusing a join that would put two reports of one article (or a
-reviewer's cannot-link) in one incident. The result is a function of the *set* of reports, never of
-their order.
+Candidate pairs come from a block index (grid cell or admin area, type family for reports with no
+place, LSH bands of the evidence, named people; each key with its own date window, see
+``merge.window``), so the work grows with n times the block size, not n². Clusters are built
+greedily from the matched pairs sorted by (score, ids). A join must be coherent with the whole
+cluster, not one member: no cross pair may conflict (``merge.conflict``: different victims, sites,
+places, types...) and at least ``[match] link_share`` of the cross pairs must be matched links, so
+A-B and B-C no longer put A with C when A and C disagree. A join that would put two reports of one
+article (or a reviewer's cannot-link) in one incident is refused. Must-links (a reviewer's, and a
+copy's reports with its original's) are joined first. The result is a function of the *set* of
+reports, never of their order.
 """
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from .merge import LOOSE_WINDOW_DAYS, Signature, match
+from . import content
+from .merge import Signature, conflict, match, window
 
 Edge = tuple[float, str, str]  # (score, a, b) with a < b
 
@@ -36,11 +42,12 @@ class BlockIndex:
         if sig.day is None:
             return
         seen: set[str] = {sig.id}
-        lo_key, hi_key = (sig.day - LOOSE_WINDOW_DAYS, ""), (sig.day + LOOSE_WINDOW_DAYS, "\uffff")
         for key in sig.lookup_keys():
             entries = self._keys.get(key)
             if not entries:
                 continue
+            days = window(key)
+            lo_key, hi_key = (sig.day - days, ""), (sig.day + days, "\uffff")
             lo, hi = bisect.bisect_left(entries, lo_key), bisect.bisect_right(entries, hi_key)
             for _, other in entries[lo:hi]:
                 if other not in seen:
@@ -65,8 +72,9 @@ def candidate_pairs(sigs: Sequence[Signature]) -> Iterator[tuple[Signature, Sign
             entries = keys.get(key)
             if not entries:
                 continue
-            lo = bisect.bisect_left(entries, (s.day - LOOSE_WINDOW_DAYS, -1))
-            hi = bisect.bisect_right(entries, (s.day + LOOSE_WINDOW_DAYS, len(sigs)))
+            days = window(key)
+            lo = bisect.bisect_left(entries, (s.day - days, -1))
+            hi = bisect.bisect_right(entries, (s.day + days, len(sigs)))
             for _, j in entries[lo:hi]:
                 if j > i and j not in seen:
                     seen.add(j)
@@ -122,7 +130,10 @@ def cluster(
     for a, b in sorted(must):
         if a in by_id and b in by_id and (ra := find(a)) != (rb := find(b)):
             union(ra, rb)
-    for _, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    edges = sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+    linked = {(a, b) for _, a, b in edges}
+    share = float(content.rules()["match"]["link_share"])
+    for _, a, b in edges:
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
@@ -131,9 +142,25 @@ def cluster(
             continue
         if forbid and any(forbid[x] & set(gb) for x in ga):
             continue
+        if not coherent([by_id[x] for x in ga], [by_id[y] for y in gb], linked, share):
+            continue
         union(ra, rb)
     groups = [sorted(group(r), key=lambda i: by_id[i].order) for r in {find(s.id) for s in sigs}]
     return sorted(groups, key=lambda g: by_id[g[0]].order)
+
+
+def coherent(ga: Sequence[Signature], gb: Sequence[Signature], linked: set[tuple[str, str]], share: float) -> bool:
+    """Whether two clusters may join: no cross pair conflicts, and at least ``share`` of the cross
+    pairs are matched links (average linkage over the match graph, not a single link)."""
+    n = hits = 0
+    for x in ga:
+        for y in gb:
+            n += 1
+            if ((x.id, y.id) if x.id < y.id else (y.id, x.id)) in linked:
+                hits += 1
+            elif conflict(x, y):
+                return False
+    return hits >= share * n
 
 
 def pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:

@@ -8,6 +8,7 @@ Both are pure functions of their inputs, so merging cannot depend on arrival ord
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -16,19 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import Actor, Claim, Evidence, Incident, Place, Range, VIOLENT_TYPES
-from . import tolls
+from . import content, tolls
+from .content import Features
 
-#: event types that are often coded differently for the same event (a bombing of a market is
-#: "Explosions/Remote violence" in one report and "Violence against civilians" in another)
-_COMPATIBLE_TYPES = {
-    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
-    frozenset({"Battles", "Explosions/Remote violence"}),
-    frozenset({"Protests", "Riots"}),
-}
-#: a pair must score at least this much (same type 0.5, same sub-type 0.5, place <= 1, date <= 1,
-#: shared perpetrator 0.5); a differing sub-type costs 0.5, so two different attacks in one town
-#: on one day stay apart unless a shared perpetrator says otherwise
-THRESHOLD = 2.25
+#: a pair must score at least ``[match] threshold`` of data/merge.toml: structure (same type 0.5,
+#: same sub-type 0.5 or a differing one -0.5, shared perpetrator 0.5), place <= 1, date <= 1, and
+#: content (``content.content_score``: names, sites, ages, figures, distinctive words; negative when
+#: they contradict). Key fields alone (type, town, day) no longer make two shootings one.
+THRESHOLD = float(content.rules()["match"]["threshold"])
+RULES_VERSION = content.rules_version()
 #: days between event dates that may still be one event (precise dates / dates read from publication)
 WINDOW_DAYS = 7
 LOOSE_WINDOW_DAYS = 14
@@ -70,9 +67,19 @@ class Signature:
     precision: int | None = None
     perpetrators: frozenset[str] = frozenset()
     order: tuple[str, str] = ("", "")  # (published ISO date or "9999", id): the first report leads
+    features: Features = field(default_factory=Features)  # what the evidence says (content.py)
+
+    @property
+    def published_day(self) -> int | None:
+        return dt.date.fromisoformat(self.order[0]).toordinal() if self.order[0][:1].isdigit() else None
+
+    @property
+    def placed(self) -> bool:
+        return self.lat is not None or bool(self.admin1)
 
     def block_keys(self) -> list[str]:
-        """Keys this report is filed under."""
+        """Keys this report is filed under: its place (grid cell, admin area), its type family
+        (so that a report with no place still meets it), its evidence's LSH bands and its names."""
         keys = []
         if self.lat is not None and self.lon is not None:
             keys.append(f"g:{math.floor(self.lat / CELL_DEG)}:{math.floor(self.lon / CELL_DEG)}")
@@ -80,16 +87,47 @@ class Signature:
             keys.append(f"a:{self.country_code}:{self.admin1.lower()}")
         elif self.country_code and self.lat is None:
             keys.append(f"c:{self.country_code}")
+        keys.append(f"{'t' if self.placed else 'u'}:{self.event_type}")
+        keys += [f"h:{b}" for b in content.bands(self.features.text)]
+        keys += [f"n:{n}" for n in sorted(self.features.names)]
         return keys
 
     def lookup_keys(self) -> list[str]:
-        """Keys under which candidates for this report are filed (neighbouring cells included)."""
+        """Keys under which candidates for this report are filed (neighbouring cells included).
+        A report with no place looks up every same-type report (``t:`` and ``u:``, within
+        ``window(key)`` days); a placed one looks up only the unplaced (``u:``)."""
         keys = []
         if self.lat is not None and self.lon is not None:
             i, j = math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG)
             keys += [f"g:{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
-        keys += [k for k in self.block_keys() if not k.startswith("g:")]
-        return keys
+        keys += [k for k in self.block_keys() if k[0] in "achnu"]
+        for family in _family(self.event_type):
+            keys.append(f"u:{family}")
+            if not self.placed:
+                keys.append(f"t:{family}")
+        return sorted(set(keys))
+
+
+def window(key: str) -> int:
+    """Days either side of a report's day in which a block key's entries are candidates."""
+    if key[0] in "tu":
+        return 1  # type-only blocks are large: same or next day only
+    if key[0] == "n":
+        return int(content.rules()["match"]["name_window_days"])
+    return LOOSE_WINDOW_DAYS
+
+
+MAX_WINDOW = max(LOOSE_WINDOW_DAYS, int(content.rules()["match"]["name_window_days"]))
+
+
+def _family(event_type: str) -> list[str]:
+    """The event type and the types compatible with it."""
+    return sorted({event_type} | {t for pair in _compatible() if event_type in pair for t in pair})
+
+
+@functools.cache
+def _compatible() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(p) for p in content.rules()["match"]["compatible_types"])
 
 
 def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None) -> Signature:
@@ -113,6 +151,7 @@ def signature(rid: str, article_id: str, incident: Incident, published: dt.date 
         precision=loc.precision,
         perpetrators=perps,
         order=(published.isoformat() if published else "9999", rid),
+        features=content.features(incident),
     )
 
 
@@ -123,8 +162,12 @@ def _km(a: Signature, b: Signature) -> float:
 
 
 def _place_score(a: Signature, b: Signature) -> float | None:
+    """Place agreement (<= 1), ``[match] no_place`` when either has no place below the country,
+    None when the places are apart."""
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return None
+    if not a.placed or not b.placed:
+        return float(content.rules()["match"]["no_place"])
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 1.0
     if a.lat is not None and b.lat is not None:
@@ -141,53 +184,107 @@ def _place_score(a: Signature, b: Signature) -> float | None:
         return None
     if a.admin1 and b.admin1:
         return 0.4 if a.admin1.lower() == b.admin1.lower() else None
-    if a.country_code and a.country_code == b.country_code:
-        return 0.1
-    return None
+    return 0.1
 
 
-def _date_score(a: Signature, b: Signature) -> float | None:
+def _date_score(a: Signature, b: Signature, strong: bool = False) -> float | None:
+    """Date agreement (<= 1); 0 when either has no date or, for reports that name the same person,
+    when they are apart by up to ``[match] name_window_days``; None when too far apart."""
     if a.day is None or b.day is None:
-        return None
+        return 0.0
     delta = abs(a.day - b.day)
+    score = None
     if a.loose or b.loose:
-        return 0.5 if delta <= LOOSE_WINDOW_DAYS else None
-    if delta == 0:
-        return 1.0
-    if delta == 1:
-        return 0.8
-    if delta <= 3:
-        return 0.5
-    if delta <= WINDOW_DAYS:
-        return 0.25
-    return None
+        score = 0.5 if delta <= LOOSE_WINDOW_DAYS else None
+    elif delta == 0:
+        score = 1.0
+    elif delta == 1:
+        score = 0.8
+    elif delta <= 3:
+        score = 0.5
+    elif delta <= WINDOW_DAYS:
+        score = 0.25
+    if score is None and strong and delta <= int(content.rules()["match"]["name_window_days"]):
+        score = 0.0
+    return score
+
+
+def structure_score(a: Signature, b: Signature) -> float | None:
+    """Type, sub-type and perpetrator agreement; None when they rule the pair out."""
+    w = content.rules()["weights"]
+    if a.event_type == b.event_type:
+        score = w["same_type"]
+    elif frozenset({a.event_type, b.event_type}) in _compatible():
+        score = w["compatible_type"]
+    else:
+        return None
+    if a.sub_event_type and b.sub_event_type:
+        score += w["same_sub"] if a.sub_event_type == b.sub_event_type else w["other_sub"]
+    if a.perpetrators and b.perpetrators:
+        if a.perpetrators & b.perpetrators:
+            score += w["shared_perpetrator"]
+        elif "unknown" not in a.perpetrators | b.perpetrators:
+            return None
+    return float(score)
+
+
+def _days_apart(a: Signature, b: Signature) -> int | None:
+    pa, pb = a.published_day, b.published_day
+    return None if pa is None or pb is None else abs(pa - pb)
 
 
 def match(a: Signature, b: Signature) -> float | None:
     """Score that ``a`` and ``b`` report one event, or None. Symmetric."""
     if a.article_id == b.article_id:
         return None  # the extractor already split one article's incidents
-    if a.event_type == b.event_type:
-        score = 0.5
-    elif frozenset({a.event_type, b.event_type}) in _COMPATIBLE_TYPES:
-        score = 0.0
-    else:
+    structure = structure_score(a, b)
+    if structure is None:
         return None
-    if a.sub_event_type and b.sub_event_type:
-        score += 0.5 if a.sub_event_type == b.sub_event_type else -0.5
     place = _place_score(a, b)
     if place is None:
         return None
-    date = _date_score(a, b)
+    date = _date_score(a, b, content.strong_identity(a.features, b.features))
     if date is None:
         return None
-    if a.perpetrators and b.perpetrators:
-        if a.perpetrators & b.perpetrators:
-            score += 0.5
-        elif "unknown" not in a.perpetrators | b.perpetrators:
-            return None
-    score += place + date
+    said = content.content_score(a.features, b.features, _days_apart(a, b))
+    rules = content.rules()["match"]
+    unknown = not (a.placed and b.placed) or a.day is None or b.day is None
+    # with no place (or no date) to compare, only content can say "the same"; a named perpetrator
+    # in common is content enough where both have place and date
+    least = rules["no_place_min_content"] if unknown else 0.0 if a.perpetrators & b.perpetrators else rules["min_content"]
+    if said < float(least):
+        return None
+    score = structure + place + date + said
     return round(score, 6) if score >= THRESHOLD else None
+
+
+def conflict(a: Signature, b: Signature) -> bool:
+    """Whether ``a`` and ``b`` cannot be one incident, link or no link (a cluster's coherence)."""
+    if a.article_id == b.article_id or structure_score(a, b) is None or _place_score(a, b) is None:
+        return True
+    if _date_score(a, b, content.strong_identity(a.features, b.features)) is None:
+        return True
+    return content.content_score(a.features, b.features, _days_apart(a, b)) < 0
+
+
+def copy_pairs(copy: Sequence[Signature], original: Sequence[Signature]) -> list[tuple[str, str]]:
+    """Must-links that put each report of a copy with its original's report of the same event.
+
+    A copy's reports belong to its original's incidents, always: each goes with the original's
+    report it resembles most (type, then evidence, then figures; ties by id), whatever the
+    thresholds say. An original with no reports leaves the copy's reports alone."""
+    out = []
+    for c in copy:
+        if not original:
+            break
+
+        def unlikeness(o: Signature) -> tuple[float, float, str]:
+            kind = 1.0 if o.event_type == c.event_type else 0.5 if structure_score(o, c) is not None else 0.0
+            return (-kind, -content.content_score(c.features, o.features), o.id)
+
+        best = min(original, key=unlikeness)
+        out.append((c.id, best.id) if c.id < best.id else (best.id, c.id))
+    return sorted(out)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -114,7 +114,12 @@ async def get_incident(request: Request, incident_id: Id) -> Response:
     incident = _store(request).get_incident(incident_id)
     if incident is None:
         raise ApiError(404, f"no incident {incident_id!r}")
-    return json_response(incident)
+    response = json_response(incident)
+    if incident.get("redirected_from"):
+        # an id retired by a merge answers with the incident it became (``redirected_from``) and
+        # names that incident's own address, as curated databases keep old identifiers working
+        response.headers["Content-Location"] = f"/api/incidents/{incident['id']}"
+    return response
 
 
 @router.get("/articles/{article_id}", summary="One article: text, metadata, copies, its incidents",

@@ -2,6 +2,7 @@
 
     /                      map, timeline, filters, table  <->  /api/incidents?<same query>, /api/stats
     /incidents/{id}        one incident                   <->  /api/incidents/{id}  (also /incidents/{id}.json)
+                           (an id retired by a merge: 308 to the incident it became)
     /docs                  OpenAPI, rendered offline      <->  /openapi.json
 """
 from __future__ import annotations
@@ -45,7 +46,12 @@ def incident_json(incident_id: Id) -> Response:
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(incident_id: Id) -> Response:
+def incident_page(request: Request, incident_id: Id) -> Response:
+    # an id retired by a merge is a permanent redirect to the incident it became
+    resolve = getattr(request.app.state.pool.get(), "resolve_incident_id", None)
+    current = resolve(incident_id) if resolve is not None else None
+    if current is not None and current != incident_id:
+        return RedirectResponse(f"/incidents/{current}", status_code=308)
     return _html("incident.html")
 
 

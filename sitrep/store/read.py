@@ -175,6 +175,8 @@ class ReadMixin:
         if iid is None:
             return None
         data = json.loads(self.db.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()[0])
+        if iid != incident_id:
+            data["redirected_from"] = incident_id  # an old id: the incident was merged into this one
         claims = []
         for c in self.db.execute(
             "SELECT c.*, a.title, a.url, a.outlet, a.published, a.copy_of FROM claims c JOIN reports r ON r.id = c.report_id"

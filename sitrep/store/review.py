@@ -103,8 +103,11 @@ class ReviewMixin:
             reports = {i: [r[0] for r in self.db.execute("SELECT id FROM reports WHERE incident_id = ? ORDER BY id", (i,))] for i in iids}
             added = []
             lead = [reports[i][0] for i in iids]
-            for a in lead:
-                for b in lead:
+            # every report with every other: a cluster is checked for coherence member by member,
+            # so links between the leads alone would leave the other reports behind
+            everyone = sorted(r for i in iids for r in reports[i])
+            for a in everyone:
+                for b in everyone:
                     if a < b:
                         self.db.execute("DELETE FROM constraints WHERE a = ? AND b = ? AND kind = 'cannot'", (a, b))
                         if self.db.execute("INSERT OR IGNORE INTO constraints(a, b, kind) VALUES (?,?, 'must')", (a, b)).rowcount:

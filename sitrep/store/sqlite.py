@@ -22,7 +22,8 @@ from ..clean import near_duplicates
 from ..errors import ConfigError, StoreError
 from ..models import Extraction, Incident
 from ..reconcile import cluster as clustering
-from ..reconcile.merge import LOOSE_WINDOW_DAYS, Merged, Report, Signature, claim_id, combine, report_id, signature
+from ..reconcile import content
+from ..reconcile.merge import Merged, Report, Signature, claim_id, combine, copy_pairs, report_id, signature, window
 from . import codec
 from .migrations import migrate
 from .read import ReadMixin
@@ -61,6 +62,7 @@ def _dumps(value: Any) -> str:
 def _sig_to_json(s: Signature) -> str:
     d = {f: getattr(s, f) for f in s.__slots__}  # type: ignore[attr-defined]
     d["perpetrators"] = sorted(s.perpetrators)
+    d["features"] = content.to_json(s.features)
     return _dumps(d)
 
 
@@ -68,6 +70,7 @@ def _sig_from_json(text: str) -> Signature:
     d = json.loads(text)
     d["perpetrators"] = frozenset(d["perpetrators"])
     d["order"] = tuple(d["order"])
+    d["features"] = content.from_json(d.get("features"))  # absent in signatures stored before merge-2
     return Signature(**d)
 
 
@@ -264,29 +267,37 @@ class Store(ReadMixin, ReviewMixin):
                 (claim_id(rid, pos, c), rid, article_id, pos, c.kind, c.min, c.max, c.qualifier, c.source, c.quote,
                  c.start, c.end, c.victims, c.hedge, c.reported.isoformat() if c.reported else None),
             )
-        if sig.day is not None:
-            for key in sig.block_keys():
-                self.db.execute("INSERT OR IGNORE INTO blocks(key, day, report_id) VALUES (?,?,?)", (key, sig.day, rid))
+        for key in sig.block_keys():
+            if sig.day is not None or key[0] in "hn":  # no day: found by content only (day 0)
+                self.db.execute("INSERT OR IGNORE INTO blocks(key, day, report_id) VALUES (?,?,?)", (key, sig.day or 0, rid))
         return sig
 
     def _link(self, sigs: list[Signature]) -> None:
-        """Store the matched pairs between new reports and the stored reports of their blocks."""
+        """Store the matched pairs between new reports and the stored reports of their blocks
+        (each block key with its own date window, ``merge.window``)."""
         for s in sigs:
-            if s.day is None:
-                continue
-            keys = s.lookup_keys()
-            if not keys:
-                continue
-            marks = ",".join("?" * len(keys))
-            rows = self.db.execute(
-                f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id"
-                f" WHERE b.key IN ({marks}) AND b.day BETWEEN ? AND ? AND b.report_id != ?",
-                (*keys, s.day - LOOSE_WINDOW_DAYS, s.day + LOOSE_WINDOW_DAYS, s.id),
-            ).fetchall()
-            for r in rows:
-                e = clustering.edge(s, _sig_from_json(r["sig"]))
-                if e is not None:
-                    self.db.execute("INSERT OR IGNORE INTO links(a, b, score) VALUES (?,?,?)", (e[1], e[2], e[0]))
+            by_window: dict[int | None, list[str]] = {}
+            for key in s.lookup_keys():
+                if s.day is not None:
+                    by_window.setdefault(window(key), []).append(key)
+                elif key[0] in "hn":
+                    by_window.setdefault(None, []).append(key)
+            seen: set[str] = set()
+            for days, keys in sorted(by_window.items(), key=lambda kv: -1 if kv[0] is None else kv[0]):
+                marks = ",".join("?" * len(keys))
+                sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id"
+                       f" WHERE b.key IN ({marks}) AND b.report_id != ?")
+                params: list[Any] = [*keys, s.id]
+                if days is not None:
+                    sql += " AND b.day BETWEEN ? AND ?"
+                    params += [s.day - days, s.day + days]  # type: ignore[operator]
+                for r in self.db.execute(sql, params).fetchall():
+                    if r["id"] in seen:
+                        continue
+                    seen.add(r["id"])
+                    e = clustering.edge(s, _sig_from_json(r["sig"]))
+                    if e is not None:
+                        self.db.execute("INSERT OR IGNORE INTO links(a, b, score) VALUES (?,?,?)", (e[1], e[2], e[0]))
 
     # -- clustering and materializing ------------------------------------------------------------
 
@@ -301,8 +312,11 @@ class Store(ReadMixin, ReviewMixin):
             for r in self.db.execute(
                 "SELECT b FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?"
                 " UNION SELECT b FROM constraints WHERE a = ? AND kind = 'must' UNION SELECT a FROM constraints WHERE b = ? AND kind = 'must'"
-                " UNION SELECT id FROM reports WHERE incident_id = (SELECT incident_id FROM reports WHERE id = ?)",
-                (rid, rid, rid, rid, rid),
+                " UNION SELECT id FROM reports WHERE incident_id = (SELECT incident_id FROM reports WHERE id = ?)"
+                # a copy's reports and its original's are always clustered together
+                " UNION SELECT r2.id FROM reports r2 JOIN articles a2 ON a2.id = r2.article_id, reports r1"
+                " JOIN articles a1 ON a1.id = r1.article_id WHERE r1.id = ? AND (a2.copy_of = a1.id OR a2.id = a1.copy_of)",
+                (rid, rid, rid, rid, rid, rid),
             ):
                 if r[0] not in seen:
                     todo.append(r[0])
@@ -323,7 +337,8 @@ class Store(ReadMixin, ReviewMixin):
         old = {r["id"]: r["incident_id"] for r in rows}
         edges = [(r["score"], r["a"], r["b"]) for r in self.db.execute(f"SELECT a, b, score FROM links WHERE a IN ({marks}) AND b IN ({marks})", ids * 2)]
         cons = self.db.execute(f"SELECT a, b, kind FROM constraints WHERE a IN ({marks}) AND b IN ({marks})", ids * 2).fetchall()
-        groups = clustering.cluster(sigs, edges, must=[(c[0], c[1]) for c in cons if c[2] == "must"],
+        must = [(c[0], c[1]) for c in cons if c[2] == "must"] + self._copy_links(sigs)
+        groups = clustering.cluster(sigs, edges, must=must,
                                     cannot=[(c[0], c[1]) for c in cons if c[2] == "cannot"])
         written = []
         new_of: dict[str, str] = {}
@@ -341,6 +356,19 @@ class Store(ReadMixin, ReviewMixin):
         for iid in written:
             self.materialize(iid)
         return written
+
+    def _copy_links(self, sigs: list[Signature]) -> list[tuple[str, str]]:
+        """Must-links from each copy's reports to its original's (``merge.copy_pairs``)."""
+        by_article: dict[str, list[Signature]] = {}
+        for sig in sigs:
+            by_article.setdefault(sig.article_id, []).append(sig)
+        arts = sorted(by_article)
+        marks = ",".join("?" * len(arts))
+        out: list[tuple[str, str]] = []
+        for r in self.db.execute(f"SELECT id, copy_of FROM articles WHERE id IN ({marks}) AND copy_of IS NOT NULL ORDER BY id", arts):
+            if r["copy_of"] in by_article:
+                out += copy_pairs(by_article[r["id"]], by_article[r["copy_of"]])
+        return out
 
     def _retire(self, old_id: str, new_id: str | None) -> None:
         row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (old_id,)).fetchone()

@@ -1,0 +1,253 @@
+"""What a report's own evidence says about which incident it is: the content half of matching.
+
+Two outlets tell one shooting in different words, but they name the same victim (and age), the same
+street or business, the same number killed, and share the incident's distinctive words. Two
+shootings in one town and week share the town, the week and the words "police" and "shot", and
+little else. ``features`` *finds* these in an incident's evidence sentences (never the whole
+article: a roundup's other stories would blur it); ``content_score`` *weighs* two reports'
+features with the weights of ``data/merge.toml``. Both are pure functions.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..models import Incident
+
+DATA = Path(__file__).parent / "data" / "merge.toml"
+NUM_PERM = 64
+_BANDS, _ROWS = 16, 4  # LSH bands of the evidence MinHash: candidate keys for reports with no place
+_MERSENNE = (1 << 61) - 1
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_CAP = r"[A-Z][a-zA-Z'’-]+"
+#: two to four capitalized words, not at a sentence start when the first may be any word
+_NAME = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}})")
+#: "Quintonio LeGrier, 19," / "Tavon Goff, 21"
+_NAME_AGE = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(\d{{1,2}})\b(?!\s*(?:%|percent|of|years? ago))")
+#: "a 23-year-old man", "24-year-old Rickole Rogers"
+_AGE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\b", re.I)
+#: "65th and Thurston", "N. 20th & Highland", "Beale and Fond du Lac"
+_CROSS = re.compile(r"\b(?:near|at|of|on)\s+(?:the\s+)?(?:corner\s+of\s+)?(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&)\s+"
+                    r"(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+du\s+[A-Z][a-z]+)?)\b")
+
+
+@functools.cache
+def rules() -> dict[str, Any]:
+    """The weights and word lists of ``data/merge.toml`` (read once)."""
+    return tomllib.loads(DATA.read_text("utf-8"))
+
+
+def rules_version() -> str:
+    return str(rules()["version"])
+
+
+@functools.cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(rules()["words"][kind])
+
+
+@functools.cache
+def _perms() -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.RandomState(1)  # fixed: stored signatures must stay comparable
+    return (gen.randint(1, _MERSENNE, NUM_PERM, dtype=np.uint64), gen.randint(0, _MERSENNE, NUM_PERM, dtype=np.uint64))
+
+
+def _token_hash(word: str) -> int:
+    # FNV-1a, 32 bits: stable across runs and processes (Python's hash() is salted)
+    h = 0x811C9DC5
+    for ch in word.encode("utf-8"):
+        h = ((h ^ ch) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def minhash(tokens: Iterable[str]) -> tuple[int, ...]:
+    """A MinHash (``NUM_PERM`` values) of a token set; empty for no tokens."""
+    hv = np.array(sorted({_token_hash(t) for t in tokens}), dtype=np.uint64)
+    if not len(hv):
+        return ()
+    a, b = _perms()
+    with np.errstate(over="ignore"):
+        ph = (np.outer(hv, a) + b) % np.uint64(_MERSENNE)
+    return tuple(int(x) for x in (ph.min(axis=0) & np.uint64(0xFFFFFFFF)))
+
+
+def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two MinHashes (0 when either is empty)."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+
+
+def bands(mh: tuple[int, ...]) -> list[str]:
+    """LSH band keys of a MinHash: two reports whose evidence is near-identical share one."""
+    if len(mh) != _BANDS * _ROWS:
+        return []
+    return [f"{i}:{hash_band(mh[i * _ROWS:(i + 1) * _ROWS])}" for i in range(_BANDS)]
+
+
+def hash_band(values: tuple[int, ...]) -> str:
+    return format(_token_hash(",".join(map(str, values))), "x")
+
+
+@dataclass(slots=True, frozen=True)
+class Features:
+    """What the evidence says, normalized for comparing."""
+
+    names: frozenset[str] = frozenset()  # "quintonio legrier"
+    victims: frozenset[str] = frozenset()  # names given with an age: surnames, "legrier"
+    ages: frozenset[int] = frozenset()
+    sites: frozenset[str] = frozenset()  # "south hartley street", "65th&thurston"
+    killed: tuple[int | None, int | None] = (None, None)  # (low, high) of the report
+    injured: tuple[int | None, int | None] = (None, None)
+    text: tuple[int, ...] = ()  # MinHash of the distinctive words
+
+
+def person(name: str) -> str | None:
+    """``name`` as a person's name, lower case, leading titles dropped ("Officer Robert Rialmo" ->
+    "robert rialmo"), or None when it is no name (a title, place word or month is left in it)."""
+    parts = name.lower().replace(".", "").split()
+    bad = _words("not_names")
+    while parts and parts[0] in bad:
+        parts = parts[1:]
+    if len(parts) < 2 or parts[-1] in _words("sites") or any(p in bad for p in parts):
+        return None
+    return " ".join(parts)
+
+
+@functools.cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = "|".join(sorted(rules()["words"]["name_before"], key=len, reverse=True))
+    after = "|".join(sorted(rules()["words"]["name_after"], key=len, reverse=True))
+    name = rf"({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}})"
+    return (re.compile(rf"\b(?:{before})\s+(?:[a-z]+\s+){{0,2}}?{name}"), re.compile(rf"{name},?\s+(?:{after})\b"))
+
+
+def find_names(text: str) -> set[str]:
+    """Names of the people an incident is about: named with an age ("Tavon Goff, 21"), or next to
+    a cue of victim or suspect ("identified as", "suspect", "was shot", "was charged"). Any
+    capitalized pair would do worse: reporters, coroners' spokesmen, towns and TV stations are
+    named in many reports of different incidents."""
+    before, after = _cue_patterns()
+    found = [m.group(1) for m in _NAME_AGE.finditer(text)]
+    found += [m.group(1) for m in before.finditer(text)] + [m.group(1) for m in after.finditer(text)]
+    return {n for f in found if (n := person(f))}
+
+
+def find_victims(text: str) -> tuple[set[str], set[int]]:
+    """(surnames of people named with an age, every age given)."""
+    surnames, ages = set(), set()
+    for m in _NAME_AGE.finditer(text):
+        if (n := person(m.group(1))) and 0 < int(m.group(2)) < 100:
+            surnames.add(n.split()[-1])
+            ages.add(int(m.group(2)))
+    ages.update(int(m.group(1)) for m in _AGE.finditer(text) if 0 < int(m.group(1)) < 100)
+    return surnames, ages
+
+
+def find_sites(text: str) -> set[str]:
+    """Named sites: a capitalized phrase ending in a site word ("Cumberland Express Mart"), and
+    street intersections ("65th and Thurston")."""
+    sites = _words("sites")
+    out = set()
+    for m in re.finditer(rf"\b((?:{_CAP}|\d{{1,5}}(?:st|nd|rd|th)?)(?:\s+{_CAP})*)\s+({_CAP})\b", text):
+        last = m.group(2).lower().rstrip(".")
+        if last in sites:
+            words = [w for w in m.group(1).lower().split() if w not in {"the", "a", "at", "on", "in", "near", "of"}]
+            if words and not (len(words) == 1 and words[0] in _words("not_names") and words[0] not in {"north", "south", "east", "west"}):
+                out.add(" ".join(words + [last]))
+    for m in _CROSS.finditer(text):
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if a in _words("not_names") or b in _words("not_names"):
+            continue
+        out.add("&".join(sorted((a, b))))
+    return out
+
+
+def distinctive_words(text: str) -> set[str]:
+    common = _words("common")
+    return {w for w in _WORD.findall(text.lower()) if w not in common}
+
+
+def _range(r: Any) -> tuple[int | None, int | None]:
+    low = r.low if r.low is not None else r.best
+    high = r.high if r.high is not None else r.best
+    return (low, high)
+
+
+def features(incident: Incident) -> Features:
+    """The content features of one report (an incident as one article tells it)."""
+    text = " ".join(e.text for e in incident.evidence)
+    victims, ages = find_victims(text)
+    return Features(
+        names=frozenset(find_names(text)),
+        victims=frozenset(victims),
+        ages=frozenset(ages),
+        sites=frozenset(find_sites(text)),
+        killed=_range(incident.fatalities),
+        injured=_range(incident.injuries),
+        text=minhash(distinctive_words(text)),
+    )
+
+
+def _counts_agree(a: tuple[int | None, int | None], b: tuple[int | None, int | None], least: int = 1) -> bool | None:
+    """True: overlapping figures of at least ``least``; False: ranges apart; None: nothing to say."""
+    if a[0] is None or b[0] is None:
+        return None
+    a_hi, b_hi = a[1] if a[1] is not None else a[0], b[1] if b[1] is not None else b[0]
+    if a[0] <= b_hi and b[0] <= a_hi:
+        return True if max(a[0], b[0]) >= max(least, 1) else None
+    lo, hi = (a_hi, b[0]) if a_hi < b[0] else (b_hi, a[0])
+    # one body more is a count still being made (5 then 6 killed), not another incident
+    return False if hi - lo >= 2 and hi >= 1.5 * lo else None
+
+
+def content_score(a: Features, b: Features, days_apart: int | None = None,
+                  weights: Mapping[str, float] | None = None) -> float:
+    """How much two reports' content says "one incident" (positive) or "two" (negative).
+
+    ``days_apart`` (between publications) decides whether differing figures contradict: tolls rise
+    as bodies are counted, so only figures told within a day of each other count against."""
+    w = weights or rules()["weights"]
+    score = w["text"] * jaccard(a.text, b.text)
+    shared = len(a.names & b.names)
+    score += w["shared_name"] * min(shared, int(w["max_names"]))
+    if a.victims and b.victims and not (a.victims & b.victims) and not shared:
+        score += w["name_conflict"]
+    if a.sites and b.sites:
+        score += w["shared_site"] if a.sites & b.sites else w["site_conflict"]
+    if a.ages and b.ages:
+        score += w["shared_age"] if a.ages & b.ages else w["age_conflict"]
+    told_together = days_apart is not None and days_apart <= 1
+    for kind in ("killed", "injured"):
+        agree = _counts_agree(getattr(a, kind), getattr(b, kind), int(w["same_count_min"]))
+        if agree:
+            score += w["same_count"]
+        elif agree is False and told_together and max(x for x in (*getattr(a, kind), *getattr(b, kind))
+                                                      if x is not None) <= w["count_conflict_max"]:
+            score += w["count_conflict"]
+    return round(score, 6)
+
+
+def strong_identity(a: Features, b: Features) -> bool:
+    """A named person (or victim surname with age) in common: enough to link reports weeks apart."""
+    return bool(a.names & b.names) or bool(a.victims & b.victims and a.ages & b.ages)
+
+
+def to_json(f: Features) -> dict[str, Any]:
+    return {"names": sorted(f.names), "victims": sorted(f.victims), "ages": sorted(f.ages), "sites": sorted(f.sites),
+            "killed": list(f.killed), "injured": list(f.injured), "text": list(f.text)}
+
+
+def from_json(d: Mapping[str, Any] | None) -> Features:
+    if not d:
+        return Features()
+    return Features(frozenset(d.get("names", ())), frozenset(d.get("victims", ())), frozenset(d.get("ages", ())),
+                    frozenset(d.get("sites", ())), tuple(d.get("killed", (None, None))),  # type: ignore[arg-type]
+                    tuple(d.get("injured", (None, None))), tuple(d.get("text", ())))  # type: ignore[arg-type]
