@@ -61,3 +61,42 @@ def test_victims_and_hedge():
 def test_toll_may_rise():
     assert toll_may_rise("According to SANA, however, the death toll is likely to rise further.")
     assert not toll_may_rise("The death toll rose to 64 on Monday.")
+
+
+# issue 9: follow-ups that revise a toll were read as no figure (or as a plain one)
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The death toll from Friday's market bombing has risen to 31, officials said.", [("killed", 31, 31, "revised")]),
+        ("The number of people killed in the attack has climbed to 48.", [("killed", 48, 48, "revised")]),
+        ("The death toll from Sunday's twin car bombings in Homs has risen to 64, the Syrian Observatory for Human Rights said.", [("killed", 64, 64, "revised")]),
+        ("The death toll now stands at 64, the monitor said.", [("killed", 64, 64, "revised")]),
+        ("The toll rose to at least 12 on Tuesday.", [("killed", 12, None, "revised, at least")]),
+        ("A policeman died in hospital on Tuesday, bringing the death toll from the attack to 58.", [("killed", 58, 58, "revised")]),
+        ("Five people are now dead after the shooting at the bar.", [("killed", 5, 5, "revised")]),
+        ("The number of wounded has risen to 120, hospital officials said.", [("injured", 120, 120, "revised")]),
+        ("A third victim died in hospital on Monday.", [("killed", 3, None, "revised, at least")]),
+        ("A second man who was shot in the chest has died, police said.", [("killed", 2, None, "revised, at least")]),
+        ("A policeman wounded in the attack died of his wounds on Sunday.", [("killed", 1, 1, "revised")]),
+        ("Three women were hurt and the driver died of his wounds in hospital.", [("injured", 3, 3, None), ("killed", 1, 1, "revised")]),
+        ("Nine people were hurt; two of the wounded later died of their injuries.", [("injured", 9, 9, None), ("killed", 2, 2, "revised")]),
+        ("Two people were killed and a third died of his wounds in hospital.", [("killed", 2, 2, None)]),
+        # "the second victim" names one of those already counted: no revision (GVDB)
+        ("The second victim was pronounced dead at the scene.", [("killed", 1, 1, None)]),
+    ],
+)
+def test_toll_revisions(sentence, expected):
+    assert [(f.kind, f.min, f.max, f.qualifier) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to SANA, however, the death toll is likely to rise further.",
+        "The death toll could rise to 50, officials warned.",
+        "The toll of the war, now in its sixth year, has been heavy.",
+        "A second bomb exploded minutes later near the market.",
+    ],
+)
+def test_no_revision(sentence):
+    assert not any(f.qualifier and f.qualifier.startswith("revised") for f in find_figures(sentence))

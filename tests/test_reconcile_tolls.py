@@ -51,3 +51,22 @@ def test_shot_minus_killed_gives_injuries():
 
 def test_coded_figure_settles():
     assert reconcile([claim(1), claim(0, q="coded as")], "killed").best == 0
+
+
+# issue 9: a later revised total supersedes earlier lower counts for best (UCDP practice)
+def test_revised_total_supersedes_lower_counts():
+    r = reconcile([claim(20), claim(20), claim(31, q="revised")], "killed")
+    assert (r.low, r.best, r.high) == (20, 31, 31)
+
+
+def test_ordinal_victim_means_at_least_that_many():
+    # "two people were killed ... a third victim died in hospital": killed >= 3
+    third = Claim("killed", 3, None, "revised, at least", None, "q", 0, 1)
+    r = reconcile([claim(2), third], "killed")
+    assert (r.low, r.best, r.high) == (2, 3, 3)
+
+
+def test_a_lower_revision_does_not_lower_best():
+    # "a policeman died of his wounds" (one killed) beside "seven people were killed"
+    r = reconcile([claim(7), claim(1, q="revised")], "killed")
+    assert (r.low, r.best, r.high) == (1, 7, 7)

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from .numbers import Number, find_numbers
+from .numbers import ORDINAL, Number, find_numbers, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -126,6 +126,97 @@ _KIND_OF = {
     "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted", "shot": "shot",
     "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
 }
+
+
+#: the qualifier of a revised toll; "revised, at least" keeps the number's own qualifier
+REVISED = "revised"
+
+
+def is_revision(qualifier: str | None) -> bool:
+    """Does a figure's qualifier mark it as a revised toll ("has risen to 31")?"""
+    return bool(qualifier) and qualifier.split(",")[0] == REVISED  # type: ignore[union-attr]
+
+
+def _revised(qualifier: str | None) -> str:
+    return REVISED if not qualifier else f"{REVISED}, {qualifier}"
+
+
+@functools.lru_cache(maxsize=1)
+def _revision_patterns() -> dict[str, re.Pattern[str]]:
+    r = vocab()["revisions"]
+    person = vocab()["person_nouns"]
+    verb = rf"\b(?:{r['verb']})"
+    return {
+        "killed": re.compile(rf"\b(?:{r['subject_killed']})\b[^.;:!?]{{0,90}}?{verb}\s+$|\b(?:{r['near_killed']})\s+{verb}\s+$|\b(?:{r['bringing']})\s+$", re.I),
+        "injured": re.compile(rf"\b(?:{r['subject_injured']})\b[^.;:!?]{{0,90}}?{verb}\s+$|\b(?:{r['near_injured']})\s+{verb}\s+$", re.I),
+        "now_dead": re.compile(rf"(?:{r['now_dead']})\b", re.I),
+        "ordinal": re.compile(
+            rf"\b(?:a|one)\s+(?P<ord>{ORDINAL})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{person})\b"
+            rf"(?:\s*,[^,.;]{{1,80}},|\s+(?:who\s+(?:was|had\s+been)\s+|wounded\b|injured\b|hurt\b|shot\b)[^,.;]{{0,60}}?)?"
+            rf"\s+(?:also\s+|later\s+|subsequently\s+)?(?:{r['ordinal_death']})\b", re.I),
+        "wounds": re.compile(
+            rf"(?:\b(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{person})\b(?:(?!\s(?:and|or|but|were|was)\s)[^.;,]){{0,80}}?)?"
+            rf"\b(?P<verb>{r['died_of_wounds']})\b", re.I),
+        # "two of the wounded died from their injuries": the count before the verb
+        "share": re.compile(r"\b(?P<n>[\w-]+)\s+of\s+(?:the|those|them)(?:\s+(?:wounded|injured|victims|hurt))?\s+(?:later\s+)?$", re.I),
+    }
+
+
+def find_revisions(sentence: str) -> list[Figure]:
+    """Revised tolls in a follow-up: the totals (``revised_totals``), else one of the wounded now
+    dead (``deaths_of_wounded``). Each figure's qualifier is "revised" (or "revised, <the number's
+    qualifier>")."""
+    totals = revised_totals(sentence)
+    return totals if any(f.kind == "killed" for f in totals) else totals + deaths_of_wounded(sentence)
+
+
+def revised_totals(sentence: str) -> list[Figure]:
+    """"the death toll from Friday's market bombing has risen to 31", "bringing the toll to 58",
+    "five people are now dead", "a third victim died in hospital" (killed at least 3)."""
+    pats = _revision_patterns()
+    c = _compiled()
+    out: list[Figure] = []
+    for n in find_numbers(sentence):
+        if _is_date_number(sentence, n):
+            continue
+        look = max(0, n.start - _BEFORE_LOOK)
+        words, np_text = _np_after(sentence, n.end)
+        kind = next((k for k in ("killed", "injured") if pats[k].search(sentence, look, n.start)), None)
+        if kind is None and pats["now_dead"].match(sentence, n.end):
+            kind = "killed"
+        if kind is None or not _accepts_after(words, c["person"], c["thing"]):
+            continue
+        out.append(Figure(kind, n.min, n.max, _revised(n.qualifier), n.start, n.end, np_text or None, hedge_in(sentence)))
+    if not any(f.kind == "killed" for f in out):
+        m = pats["ordinal"].search(sentence)
+        value = parse_ordinal(m.group("ord")) if m else None
+        if m and value and value > 1:
+            out.append(Figure("killed", value, None, _revised("at least"), m.start(), m.end(), None, hedge_in(sentence)))
+    return out
+
+
+def deaths_of_wounded(sentence: str) -> list[Figure]:
+    """"a policeman wounded in the attack died of his wounds": one killed (not one injured);
+    "two of the wounded died from their injuries": two."""
+    pats = _revision_patterns()
+    w = pats["wounds"].search(sentence)
+    if w is None:
+        return []
+    share = pats["share"].search(sentence, max(0, w.start("verb") - 60), w.start("verb"))
+    value = (parse_int(share.group("n")) if share else None) or 1
+    return [Figure("killed", value, value, REVISED, w.start(), w.end(), None, hedge_in(sentence))]
+
+
+def _with_revisions(figures: list[Figure], revisions: list[Figure]) -> list[Figure]:
+    """A revision replaces the plain reading of the same count, and any figure it covers
+    ("a policeman wounded ... died of his wounds" is one killed, not one injured)."""
+    if not revisions:
+        return figures
+    kept = [f for f in figures if not any(r.start <= f.start < r.end or f.start <= r.start < f.end for r in revisions)]
+    # a killed revision stands for the killed figure of the sentence; one plain figure of that kind is the same count
+    kinds = {r.kind for r in revisions}
+    kept = [f for f in kept if f.kind not in kinds or f.qualifier == "another"]
+    return sorted(kept + revisions, key=lambda f: f.start)
 
 
 def _words(s: str) -> list[str]:
@@ -257,7 +348,10 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "three militants shot and killed two officers": the count is the attackers
         victims = _victims(gap)
         raw.append((best[1], n, best[0], victims))
-    figures = _merge_coordinated(raw, hedge)
+    figures = _with_revisions(_merge_coordinated(raw, hedge), revised_totals(sentence))
+    if not any(f.kind == "killed" for f in figures):
+        # "two were killed and a third died of his wounds" is counted by its numbers already
+        figures = _with_revisions(figures, deaths_of_wounded(sentence))
     coded = _CODED.search(sentence)
     if coded:
         value = int(coded.group("n") or coded.group("n2"))
@@ -299,7 +393,14 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     c = _compiled()
     out = []
     taken = {f.kind for f in found}
+    revised = [(f.start, f.end) for f in found if is_revision(f.qualifier)]
+
+    def covered(m: re.Match[str]) -> bool:  # the person a revision already counts ("wounded ... died of his wounds")
+        return any(s < m.end() and m.start() < e for s, e in revised)
+
     for m in c["single"].finditer(sentence):
+        if covered(m):
+            continue
         noun = m.group("noun") or m.group("anoun") or m.group("cnoun") or ("victim" if m.group("vkw") else "him/her")
         verb = (m.group("kw") or m.group("akw") or m.group("pkw") or ("injured" if m.group("ckw") else "died")).lower()
         if verb == "left":
@@ -317,6 +418,8 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), noun, hedge))
         taken.add(kind)
     for m in c["named"].finditer(sentence):
+        if covered(m):
+            continue
         verb = m.group("kw").lower()
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         name = m.group("name")

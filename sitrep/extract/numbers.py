@@ -173,3 +173,18 @@ def find_numbers(text: str) -> list[Number]:
         # "nearly 40", "about 40": 40 is the reported figure; min = max = 40, the qualifier says how firm
         out.append(Number(m.start(), m.end(), m.group(0), lo, hi, qualifier, True))
     return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+#: an ordinal word or figure, for patterns: "third", "4th"
+ORDINAL = "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)"
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The count an ordinal names: "third" -> 3, "4th" -> 4; None for anything else."""
+    t = text.lower().strip()
+    if t in _ORDINALS:
+        return _ORDINALS[t]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    return int(m.group(1)) if m else None

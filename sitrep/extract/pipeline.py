@@ -315,11 +315,17 @@ def _anchor(s: Sentence, triggers: list[events.Trigger]) -> tuple[int, int]:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
-_MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b", re.I)
+_MODIFIER = re.compile(
+    r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b"
+    r"|\s*[-‐–]\s*based\b|\s+based\b(?=\s+(?-i:[A-Z])|\s+(?:monitor|group|observatory|watchdog|channel|agency|network|organi[sz]ation)\b)",
+    re.I,
+)
 
 
 def _modifier(text: str, p: Place) -> bool:
-    """"the Damascus suburb of Sayyida Zeinab": Damascus only qualifies the place that follows."""
+    """"the Damascus suburb of Sayyida Zeinab": Damascus only qualifies the place that follows;
+    "the London-based monitor": a source's base qualifies the source, never the event (geo.resolve
+    ``is_source_base`` applies the same rule when the event's place is chosen from the whole text)."""
     return p.end is not None and bool(_MODIFIER.match(text, p.end))
 
 

@@ -39,6 +39,14 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le"
                          "ibn", "bani", "y", "e", "al-", "the"})
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
 _MAX_NGRAM = 6
+# "the London-based monitor", "Britain-based Syrian Observatory", "a New York-based group": the place
+# is where a source sits, never where the event happened
+_SOURCE_BASE = re.compile(r"\s*[-‐–]\s*based\b|\s+based\s+(?-i:[A-Z])", re.I)
+
+
+def is_source_base(text: str, place: Place) -> bool:
+    """Is ``place`` written as a source's base ("the Beirut-based channel")?"""
+    return place.end is not None and bool(_SOURCE_BASE.match(text, place.end))
 # what may stand between two names of one address chain: "X, Y", "X district of Y", "X in Y"
 _CHAIN_GAP = re.compile(
     r"[\s,]*(?:(?:district|tehsil|area|province|governorate|state|region|county|city|town|village|municipality|"
@@ -516,7 +524,7 @@ class Geoparser:
 
     def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
         """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
-        located = [p for p in places if p.start is not None and p.end is not None]
+        located = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
         if not located:
             return None
         bounds = self._sentence_bounds(text)

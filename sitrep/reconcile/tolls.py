@@ -5,6 +5,9 @@ Rules (documented in docs/extraction.md):
 - high: the largest figure any claim allows (its max, or its min when open-ended).
 - best: the figure reported most often; ties go to the latest report, then to the higher figure
   (early official counts lag, and tolls are revised upward far more often than down).
+- a revised total ("the death toll has risen to 31", qualifier "revised"; "a third victim died":
+  at least 3) supersedes earlier lower counts: best is at least the latest revision (UCDP practice);
+  high already allows it, low stays the smallest credible minimum.
 - "another N" claims add to the running figure instead of competing with it.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored.
@@ -45,7 +48,21 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         if c.reported and (c.min not in latest or c.reported > latest[c.min]):
             latest[c.min] = c.reported
     best_value = max(counts, key=lambda v: (counts[v], latest.get(v, dt.date.min), v))
+    revision = latest_revision(base)
+    if revision is not None and revision.min > best_value:
+        best_value = revision.min
     return Range(low, best_value + extra, high)
+
+
+def is_revision(claim: Claim) -> bool:
+    """A revised toll: extraction writes the qualifier "revised" (or "revised, at least")."""
+    return bool(claim.qualifier) and claim.qualifier.split(",")[0] == "revised"  # type: ignore[union-attr]
+
+
+def latest_revision(claims: Iterable[Claim]) -> Claim | None:
+    """The revision that stands: the latest reported, then the highest."""
+    revised = [c for c in claims if is_revision(c)]
+    return max(revised, key=lambda c: (c.reported or dt.date.min, c.min), default=None)
 
 
 def injuries(claims: list[Claim], fatalities: Range, not_credible: frozenset[int] = frozenset()) -> Range:
