@@ -18,9 +18,19 @@ _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> tuple[list[re.Pattern[str]], int, re.Pattern[str], str]:
-    raw = tomllib.loads(resources.files("sitrep.clean").joinpath("data/boilerplate.toml").read_text("utf-8"))
+    raw = _raw()
     pats = [re.compile(p, re.IGNORECASE) for p in raw["patterns"]]
     return pats, int(raw["max_words"]), re.compile(raw["dateline"]), raw["version"]
+
+
+@functools.lru_cache(maxsize=1)
+def _raw() -> dict:
+    return tomllib.loads(resources.files("sitrep.clean").joinpath("data/boilerplate.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _run_in() -> re.Pattern[str]:
+    return re.compile(_raw()["headline_run_in"])
 
 
 def version() -> str:
@@ -88,10 +98,34 @@ class _Seen:
                     del self._postings[t]
 
 
+def find_headline(text: str, title: str | None = None) -> int:
+    """Where the body starts when the text opens with its headline: the page title given as
+    metadata (GVDB texts start with it, glued to the body), or a headline run into a dateline
+    ("Officer Involved Shooting in MaplewoodMAPLEWOOD, Minn. —"). 0 when there is none."""
+    lead = len(text) - len(text.lstrip())
+    t = " ".join((title or "").split())
+    if len(t) >= 8:
+        # compare with runs of white space collapsed: a title's spacing is not the text's
+        i, j = lead, 0
+        while i < len(text) and j < len(t):
+            if text[i].isspace() and t[j] == " ":
+                while i < len(text) and text[i].isspace():
+                    i += 1
+                j += 1
+            elif text[i] == t[j]:
+                i, j = i + 1, j + 1
+            else:
+                break
+        if j == len(t) and len(text) - i > 40:
+            return i
+    m = _run_in().match(text, lead)
+    return m.end() if m and len(text) - m.end() > 40 else 0
+
+
 def clean(text: str) -> tuple[str, str | None]:
     """Return (cleaned text, dateline or None)."""
     _, _, dateline_re, _ = _rules()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _newlines(text)
     dateline = None
     m = dateline_re.match(text)
     if m and len(text) > m.end() + 40 and not re.search(r"[a-z]{3}", m.group(1).split(",")[0]):
@@ -131,6 +165,26 @@ def clean(text: str) -> tuple[str, str | None]:
     return cleaned, dateline
 
 
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+
+
+def headline_end(article: Article) -> int:
+    """The length of the headline line that opens a cleaned article's text (0 when none does)."""
+    t = " ".join((article.title or "").split())
+    return len(t) if t and article.text.startswith(t + "\n") else 0
+
+
 def clean_article(article: Article) -> Article:
-    text, dateline = clean(article.text)
-    return dataclasses.replace(article, text=text, dateline=article.dateline or dateline)
+    """The cleaned article. A headline run into the body is cut off as its own first line (and
+    becomes ``title`` when the article had none), so that it reads as metadata, not as the first
+    sentence of the story; the dateline after it is cut off as ``dateline``."""
+    raw = _newlines(article.text)
+    cut = find_headline(raw, article.title)
+    head = " ".join(raw[:cut].split())
+    text, dateline = clean(raw[cut:])
+    title = article.title
+    if head:
+        text = f"{head}\n\n{text}"
+        title = title if title and " ".join(title.split()) == head else head
+    return dataclasses.replace(article, text=text, title=title, dateline=article.dateline or dateline)

@@ -39,7 +39,7 @@ _PLURAL_REF = re.compile(r"\b(?:both|all|the two|twin)\b|\b(?:attacks|bombings|b
 def rules_version() -> str:
     return "+".join([
         f"triggers-{events.version()}", f"casualties-{casualties.version()}", f"numbers-{numbers.version()}",
-        f"boilerplate-{boilerplate.version()}",
+        f"boilerplate-{boilerplate.version()}", f"within-{seg.version()}",
     ])
 
 
@@ -101,9 +101,12 @@ class Extractor:
                     raise EmptyInput(f"{raw.id}: no text after cleaning")
                 if not cleaned.id:
                     cleaned = dataclasses.replace(cleaned, id=article_id(cleaned.text))
-                sents = _dedupe(split(cleaned.text))
+                head_end = boilerplate.headline_end(cleaned)
+                sents = _dedupe(split(cleaned.text), head_end)
                 relevant = [i for i, s in enumerate(sents) if _relevant(s.text)]
-                found = {i: (events.find_triggers(sents[i].text), casualties.find_figures(sents[i].text)) for i in relevant}
+                found = {i: (events.find_triggers(sents[i].text),
+                             casualties.find_figures(_sentence_case(sents[i].text) if sents[i].start < head_end else sents[i].text))
+                         for i in relevant}
                 # NER only where an event or a figure is: that is where places and actors matter
                 parse = [i for i in relevant if found[i][0] or found[i][1]]
                 prepared.append((raw, cleaned, sents, relevant, found, parse))
@@ -149,32 +152,35 @@ class Extractor:
         anchor_date: dates.DateMention | None = None
         per_sentence: dict[int, dict] = {}
         in_sentence = _PlacesBySpan(places)
+        head_end = boilerplate.headline_end(article)
         for i in relevant:
             s = sents[i]
             triggers, figures = found[i]
             rise = casualties.toll_may_rise(s.text)
             found_dates = dates.find_dates(s.text, pub, previous)
             date = dates.best(found_dates)
-            background = seg.is_background(s.text, bool(figures)) or any(dates.is_background(d, pub) for d in found_dates)
+            background = (seg.is_background(s.text, bool(figures)) or seg.is_past(s.text, pub)
+                          or any(dates.is_background(d, pub) for d in found_dates))
             if date and not background:
                 previous = date.date
                 if anchor_date is None and any(t.violent for t in triggers):
                     anchor_date = date
-            in_sent = [p for p in in_sentence.starting_in(s.start, s.end) if not _modifier(text, p)]
+            in_sent = [p for p in in_sentence.starting_in(s.start, s.end) if not _modifier(text, p) and not seg.names_a_site(text, p)]
             anchor = _anchor(s, triggers)
             place = self.geo.event_place(text, in_sent, anchor) if in_sent else None
             mentions.append(seg.Mention(i, s.start, s.end, s.text, triggers, figures, place, in_sent, date, background,
-                                        source_of(s.text), rise))
+                                        source_of(s.text), rise, headline=s.start < head_end))
             when = date.date if date else pub
             acts = actor_rules.find_actors(s.text, when, country)
             per_sentence[i] = {"actors": acts, "resp": actor_rules.responsibility(s.text, acts) if _RESP_HINT.search(s.text) else []}
         drafts, summary_drafts = seg.segment(mentions, text)
         incidents: list[Incident] = []
+        by_draft: dict[int, Incident] = {}  # keyed per draft: a draft that makes no incident leaves a gap
         for d in drafts:
             inc = self._incident(article, d, places, per_sentence, anchor_date, country)
             if inc is not None:
                 incidents.append(inc)
-        by_draft = {id(d): inc for d, inc in zip(drafts, incidents)}
+                by_draft[id(d)] = inc
         self._responsibility(incidents, mentions, per_sentence)
         summaries = [self._summary(article, s, by_draft) for s in summary_drafts]
         return Extraction(article, incidents, summaries)
@@ -188,6 +194,9 @@ class Extractor:
             # people were killed: the violence is the event, not the arrest or the seized weapons
             violent = [t for t in d.triggers if t.violent]
             trig = events.dominant(violent) or trig
+        elif d.group == "violent" and not trig.violent and trig.sub_event_type != "Excessive force against protesters":
+            # an arrest or a seized weapon told as the attack's aftermath does not type the attack
+            trig = events.dominant([t for t in d.triggers if t.violent]) or trig
         home = next((m.text for m in d.mentions if trig in m.triggers), "")
         trig = events.retype(trig, " ".join(m.text for m in d.mentions), home)
         event_type, sub, cameo = trig.event_type, trig.sub_event_type, trig.cameo
@@ -366,13 +375,28 @@ def _relevant(sentence: str) -> bool:
     return bool(_QUICK.search(sentence))
 
 
-def _dedupe(sents: list[Sentence]) -> list[Sentence]:
-    """Drop sentences that repeat an earlier one nearly word for word (syndication, templates)."""
+def _sentence_case(headline: str) -> str:
+    """"Two Wounded In South Chicago Shooting": a headline in title case, lower-cased (same
+    length, so offsets hold) for the figure patterns, which read "wounded", not "Wounded"."""
+    words = re.findall(r"[A-Za-z]+", headline)
+    low = headline.lower()
+    if len(low) != len(headline) or not words or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return headline
+    return low
+
+
+def _dedupe(sents: list[Sentence], head_end: int = 0) -> list[Sentence]:
+    """Drop sentences that repeat an earlier one nearly word for word (syndication, templates).
+    The headline (text before ``head_end``) is kept and compared with nothing: the lead sentence
+    that it sums up is the story, not a repeat."""
     # exact repeats anywhere; near repeats within the last 200 sentences (linear time on huge texts)
     exact: set[str] = set()
     recent: list[set[str]] = []
     out = []
     for s in sents:
+        if s.start < head_end:
+            out.append(s)
+            continue
         key = " ".join(re.findall(r"\w+", s.text.lower()))
         words = set(key.split())
         if key in exact or (len(words) >= 8 and any(len(words & w) / min(len(words), len(w)) >= 0.8 for w in recent if w)):

@@ -12,9 +12,13 @@ Input: per-sentence event mentions (trigger, figures, place, date, actors). Rule
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
 import re
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..extract.casualties import Figure
 from ..extract.events import Trigger
@@ -28,6 +32,61 @@ _BACKGROUND = re.compile(
     re.I,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
+AFTERMATH = ("Arrests", "Disrupted weapons use")
+
+
+@functools.lru_cache(maxsize=1)
+def _within() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str, re.Pattern[str], re.Pattern[str]]:
+    raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
+    return (re.compile(raw["name_part"]), re.compile(raw["new_event"], re.I), re.compile(raw["political_arrest"], re.I),
+            raw["version"], re.compile(raw["address_before"], re.I), re.compile(raw["anaphor"], re.I))
+
+
+def version() -> str:
+    return _within()[3]
+
+
+def names_a_site(text: str, p: Place) -> bool:
+    """"East Madison Street", "Mount Sinai Hospital": the place name is part of a street's or a
+    building's name, not a place of its own."""
+    if p.start is None or p.end is None:
+        return False
+    return bool(_within()[0].match(text, p.end)) or bool(_within()[4].search(text[max(0, p.start - 40):p.start]))
+
+
+def refers_back(m: Mention) -> bool:
+    """"The shooting happened at ...": the mention's violence word refers to the event being told."""
+    t = m.trigger
+    return t is not None and bool(_within()[5].search(m.text[max(0, t.start - 30):t.start]))
+
+
+# a year, not a clock time written as one ("around 1900", "at 2000 hours", as GTD writes them)
+_YEAR = re.compile(r"(?<!\bat )(?<!\baround )(?<!\babout )(?<!\bapproximately )(?<!\bby )(?<!\buntil )(?<!\bbefore )"
+                   r"(?<!\bafter )(?<!\band )(?<!\bbetween )(?<!\bto )\b(19\d\d|20\d\d)\b(?!\s*(?:hours|hrs|h\b|gmt|utc|local))", re.I)
+
+
+def is_past(sentence: str, published: dt.date | None) -> bool:
+    """A sentence that names a year two or more years before publication ("In 1996, I covered the
+    murder of ...", "the 1998 slaying remains unsolved") tells history, not the event."""
+    if published is None:
+        return False
+    return any(int(y) <= published.year - 2 for y in _YEAR.findall(sentence))
+
+
+def tells_another_event(sentence: str) -> bool:
+    """"Earlier in Homs, ...", "in a separate incident": the sentence turns to another event."""
+    return bool(_within()[1].search(sentence))
+
+
+def is_aside(m: Mention) -> bool:
+    """"The attack came in retaliation to a rocket fired from Gaza earlier": another event named in
+    passing, with no date and no toll of its own, is no incident (and never one dated today)."""
+    return tells_another_event(m.text) and m.date is None and not m.figures
+
+
+def is_aftermath(m: Mention) -> bool:
+    """An arrest or a weapon seized after an attack, not itself a politically significant event."""
+    return m.group in AFTERMATH and not _within()[2].search(m.text)
 
 
 @dataclass
@@ -44,6 +103,7 @@ class Mention:
     background: bool
     source: str | None
     rise: bool
+    headline: bool = False  # the article's headline: evidence for its main incident, never one of its own
 
     @property
     def trigger(self) -> Trigger | None:
@@ -58,6 +118,9 @@ class Mention:
             return "violent"
         if any(x.violent for x in self.triggers) and any(f.kind in ("killed", "injured") and f.min > 0 for f in self.figures):
             return "violent"  # "police found the bomb after the blast killed five": the blast is the event
+        if t.event_type == "Protests":
+            # "protested ... The police intervened": one protest, typed by its most specific trigger
+            return "Protests"
         return t.sub_event_type
 
 
@@ -120,14 +183,66 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return bool(a.name and a.name == b.name and a.country_code == b.country_code)
 
 
+def attach_headline(heads: list[Mention], drafts: list[Draft]) -> bool:
+    """A headline names the article's main incident, the first violent one the body tells: its
+    figures and words join that incident. False when the body tells no violent incident."""
+    main = next((d for d in drafts if d.group == "violent"), None)
+    if main is None:
+        return False
+    main.mentions.extend(m for m in heads if not m.background and (m.triggers or m.figures))
+    if main.place is None:
+        main.place = next((m.place for m in heads if m.place is not None), None)
+    return True
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether the admin area ``outer`` holds ``inner`` (the state, the county around the town)."""
+    if outer.country_code is None or outer.country_code != inner.country_code:
+        return False
+    prec = outer.precision or 6
+    if prec >= 6:
+        return True
+    if prec >= 4:
+        return bool(outer.admin1) and outer.admin1 in (inner.admin1, inner.name)
+    if prec == 3:
+        return bool(outer.admin1) and outer.admin1 == inner.admin1 and km(outer, inner) <= 80
+    return False
+
+
+def _kinds(d: Draft) -> set[str]:
+    return {f.kind for m in d.mentions for f in m.figures}
+
+
+def continues(cur: Draft, m: Mention) -> bool:
+    """Whether a violent mention naming another place than ``cur``'s goes on telling ``cur``: the
+    place holds or lies in ``cur``'s (the town, the county, the state), or lies within 40 km and
+    brings no second toll of a kind ``cur`` already has; never when the sentence turns to
+    another event."""
+    a, b = cur.place, m.place
+    if a is None or b is None or tells_another_event(m.text):
+        return False
+    if contains(a, b) or contains(b, a):
+        return True
+    return km(a, b) <= 40 and not ({f.kind for f in m.figures} & _kinds(cur))
+
+
 def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
+    heads = [m for m in mentions if m.headline]
+    drafts, summaries = _segment([m for m in mentions if not m.headline], text)
+    if heads and not attach_headline(heads, drafts):
+        # a body that tells no violence of its own: the headline is all there is to read
+        drafts, summaries = _segment(mentions, text)
+    return drafts, summaries
+
+
+def _segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
     drafts: list[Draft] = []
     summaries: list[SummaryDraft] = []
     pending: list[Mention] = []  # figures before any incident
     last: dict[str, Draft] = {}
     last_any: Draft | None = None
     for m in mentions:
-        if m.background:
+        if m.background or (drafts and is_aside(m)):
             continue
         group = m.group
         if group is None:
@@ -143,6 +258,10 @@ def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summa
         if listed and m.figures and group == "violent":
             summaries.append(SummaryDraft(m, listed))
             continue
+        if is_aftermath(m) and last.get("violent") is not None:
+            # "police arrested the suspect", "a weapon was recovered": the attack's aftermath
+            last["violent"].mentions.append(m)
+            continue
         target = None
         if group == "Agreement":
             target = last.get("Agreement")
@@ -150,14 +269,22 @@ def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summa
             target = next((d for d in reversed(drafts) if d.group == group and _same_place(d.place, m.place)), None)
             cur = last.get(group)
             if target is None and cur is not None:
-                if cur.place is None and cur is last_any:
+                if group == "violent" and refers_back(m) and not tells_another_event(m.text) and not (
+                        {f.kind for f in m.figures} & _kinds(cur)):
+                    # "The shooting happened at Marvin's Barber Shop ...": the event told on
+                    target = cur
+                elif cur.place is None and cur is last_any:
                     # an incident first told without a place takes the first place named for it
                     target = cur
                 elif (m.place.precision or 6) >= 4 and cur.place is not None and cur.place.country_code == m.place.country_code:
                     # a country or province named in passing ("Syria's official news agency") is no new place
                     target = cur
-                elif cur.place is not None and km(cur.place, m.place) <= 40 and not m.figures:
+                elif group == "violent" and continues(cur, m):
                     # the county around the town, a district of the city: the same incident told on
+                    target = cur
+                    if cur.place is not None and (m.place.precision or 6) < (cur.place.precision or 6) and contains(cur.place, m.place):
+                        cur.place = m.place  # "Utah police officer ... in the suburb of Holladay": the finer place
+                elif cur.place is not None and km(cur.place, m.place) <= 40 and not m.figures:
                     target = cur
         else:
             target = last.get(group)
