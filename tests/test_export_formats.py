@@ -30,9 +30,13 @@ UCDP_REQUIRED = {"id", "year", "type_of_violence", "conflict_name", "side_a", "s
 def _db(tmp_path):
     path = tmp_path / "x.db"
     with Store.open(path) as s:
-        s.add(extraction("a", incidents=[incident(killed=25, high=57, injured=39), incident(place=ZEINAB, killed=83)]))
-        s.add(extraction("b", published="2016-02-24", incidents=[incident(killed=64)]))
-        s.add(extraction("c", incidents=[incident(place={}, killed=1, sub="Attack", perpetrator=None)]))
+        # three different stories (the fixture's template texts share 6 of 7 words: read as one story)
+        s.add(extraction("a", "Twin car bombs tore through a busy Homs district as a second blast hit a shrine town.",
+                         incidents=[incident(killed=25, high=57, injured=39), incident(place=ZEINAB, killed=83)]))
+        s.add(extraction("b", "Days later the monitor said the toll from the Homs bombings had risen.", published="2016-02-24",
+                         incidents=[incident(killed=64)]))
+        s.add(extraction("c", "A shopkeeper was stabbed to death after an argument over unpaid rent, relatives said.",
+                         incidents=[incident(place={}, killed=1, sub="Attack", perpetrator=None)]))
     return str(path)
 
 
@@ -187,5 +191,5 @@ def test_bad_filters_are_one_line_and_exit_2_with_the_apis_message(tmp_path, cap
 def test_good_filters_still_select(tmp_path, capsys):
     db = _db(tmp_path)
     rows = _run(capsys, "export", "--db", db, "-f", "jsonl", "--country", "sy", "--since", "2016-01-01",
-                "--bbox", "36.5,34.5,37,35", "--q", "uniq*")
+                "--bbox", "36.5,34.5,37,35", "--q", "bomb*")
     assert len(rows.splitlines()) == 1

@@ -72,7 +72,7 @@ def geojson_chunks(rows: Rows) -> Iterator[str]:
 
 def jsonl_record(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
     data = inc.to_dict()
-    for key in ("n_reports", "n_sources", "sources", "revisions", "report_ids", "articles"):
+    for key in ("n_reports", "n_sources", "sources", "revisions", "report_ids", "articles", "aliases"):
         if key in extra:
             data[key] = extra[key]
     return data

@@ -30,9 +30,19 @@ _CAP = r"[A-Z][a-zA-Z'’-]+"
 #: two to four capitalized words, not at a sentence start when the first may be any word
 _NAME = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}})")
 #: "Quintonio LeGrier, 19," / "Tavon Goff, 21"
-_NAME_AGE = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(\d{{1,2}})\b(?!\s*(?:%|percent|of|years? ago))")
+#: "Jared Loughner, a 22-year-old former student" / "Jared Lee Loughner, aged 22,"
+_NAME_AGE = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(?:aged\s+|an?\s+(?=\d{{1,2}}[- ]year))?(\d{{1,2}})\b"
+                       r"(?!\s*(?:%|percent|of|years? ago))")
 #: "a 23-year-old man", "24-year-old Rickole Rogers"
 _AGE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\b", re.I)
+#: "19-year-old Quintonio LeGrier", "34-year-old Danville Officer Thomas Cottrell", "the 32-year-old Bratcher"
+_AGE_NAME = re.compile(rf"\b(\d{{1,2}})[- ]year[- ]old\s+({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,4}})")
+#: "Bratcher, 32, died": a lone surname with an age
+_SURNAME_AGE = re.compile(rf"\b({_CAP}),\s+(\d{{1,2}}),")
+#: "Ed Winter, a spokesman", "spokeswoman Sgt. Jane Roe": people who speak for an office, not of the incident
+_SPOKES = re.compile(rf"({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(?:an?|the)\s+(?:[\w.-]+\s+){{0,3}}?spokes|"
+                     rf"spokes(?:man|woman|person)\s+(?:[A-Z][a-z]*\.?\s+)?({_CAP}(?:\s+{_CAP}){{1,2}})")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: "65th and Thurston", "N. 20th & Highland", "Beale and Fond du Lac"
 _CROSS = re.compile(r"\b(?:near|at|of|on)\s+(?:the\s+)?(?:corner\s+of\s+)?(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&)\s+"
                     r"(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+du\s+[A-Z][a-z]+)?)\b")
@@ -101,7 +111,7 @@ class Features:
     """What the evidence says, normalized for comparing."""
 
     names: frozenset[str] = frozenset()  # "quintonio legrier"
-    victims: frozenset[str] = frozenset()  # names given with an age: surnames, "legrier"
+    victims: frozenset[str] = frozenset()  # people named with an age: "legrier:19"
     ages: frozenset[int] = frozenset()
     sites: frozenset[str] = frozenset()  # "south hartley street", "65th&thurston"
     killed: tuple[int | None, int | None] = (None, None)  # (low, high) of the report
@@ -110,15 +120,24 @@ class Features:
 
 
 def person(name: str) -> str | None:
-    """``name`` as a person's name, lower case, leading titles dropped ("Officer Robert Rialmo" ->
-    "robert rialmo"), or None when it is no name (a title, place word or month is left in it)."""
-    parts = name.lower().replace(".", "").split()
+    """``name`` as a person's name, lower case, as first and last name (titles, middle names and
+    "Jr."/"III" dropped: "Officer Robert Rialmo" -> "robert rialmo", "Syed Rizwan Farook" -> "syed
+    farook", as outlets differ in them), or None when it is no name (a place word or month is in it)."""
+    parts = [p for p in name.lower().replace(".", "").replace("’", "'").split() if p not in _SUFFIXES]
     bad = _words("not_names")
     while parts and parts[0] in bad:
         parts = parts[1:]
     if len(parts) < 2 or parts[-1] in _words("sites") or any(p in bad for p in parts):
         return None
-    return " ".join(parts)
+    return f"{parts[0]} {parts[-1]}"
+
+
+def _tail(name: str) -> str:
+    """The words after the last title or place word: "Danville Officer Thomas Cottrell" -> "Thomas Cottrell"."""
+    words = name.split()
+    bad = _words("not_names")
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower().rstrip(".") in bad), default=0)
+    return " ".join(words[cut:])
 
 
 @functools.cache
@@ -135,20 +154,34 @@ def find_names(text: str) -> set[str]:
     capitalized pair would do worse: reporters, coroners' spokesmen, towns and TV stations are
     named in many reports of different incidents."""
     before, after = _cue_patterns()
-    found = [m.group(1) for m in _NAME_AGE.finditer(text)]
+    found = [m.group(1) for m in _NAME_AGE.finditer(text)] + [_tail(m.group(2)) for m in _AGE_NAME.finditer(text)]
     found += [m.group(1) for m in before.finditer(text)] + [m.group(1) for m in after.finditer(text)]
-    return {n for f in found if (n := person(f))}
+    speakers = {n for m in _SPOKES.finditer(text) if (n := person(_tail(m.group(1) or m.group(2))))}
+    return {n for f in found if (n := person(f))} - speakers
 
 
 def find_victims(text: str) -> tuple[set[str], set[int]]:
-    """(surnames of people named with an age, every age given)."""
-    surnames, ages = set(), set()
-    for m in _NAME_AGE.finditer(text):
-        if (n := person(m.group(1))) and 0 < int(m.group(2)) < 100:
-            surnames.add(n.split()[-1])
-            ages.add(int(m.group(2)))
-    ages.update(int(m.group(1)) for m in _AGE.finditer(text) if 0 < int(m.group(1)) < 100)
-    return surnames, ages
+    """(people named with an age, as "surname:age", every age given). Outlets agree on a victim's
+    surname and age ("LeGrier, 19", "19-year-old Quintonio LeGrier") more often than on the full
+    name; one surname with two ages ("Jose Gonzalez, 21" and "Joel Gonzalez, 26") is two people."""
+    found = [(m.group(1), m.group(2)) for m in _NAME_AGE.finditer(text)]
+    found += [(m.group(1), m.group(2)) for m in _SURNAME_AGE.finditer(text)]
+    found += [(_tail(m.group(2)), m.group(1)) for m in _AGE_NAME.finditer(text)]
+    # a lone surname ("Bratcher, 32") is a person only where the story names him in full
+    # ("Jonathan Bratcher"); else it is a word like "Latino, 26," (the Homicide Report's style)
+    full = {n.split()[-1] for n in find_names(text)} | {p.split()[-1] for m in _NAME.finditer(text) if (p := person(m.group(1)))}
+    victims = set()
+    for name, age in found:
+        words = name.lower().replace(".", "").replace("’", "'").split()
+        words = [w for w in words if w not in _SUFFIXES]
+        last = words[-1] if words else ""
+        if not words or not 0 < int(age) < 100 or last in _words("not_names") or last in _words("sites") or last in _words("common"):
+            continue
+        if len(words) > 1 and person(name) is None or len(words) == 1 and words[0] not in full:
+            continue
+        victims.add(f"{words[-1].removesuffix(chr(39) + 's')}:{int(age)}")
+    ages = {int(m.group(1)) for m in _AGE.finditer(text) if 0 < int(m.group(1)) < 100}
+    return victims, ages
 
 
 def find_sites(text: str) -> set[str]:
@@ -159,7 +192,11 @@ def find_sites(text: str) -> set[str]:
     for m in re.finditer(rf"\b((?:{_CAP}|\d{{1,5}}(?:st|nd|rd|th)?)(?:\s+{_CAP})*)\s+({_CAP})\b", text):
         last = m.group(2).lower().rstrip(".")
         if last in sites:
-            words = [w for w in m.group(1).lower().split() if w not in {"the", "a", "at", "on", "in", "near", "of"}]
+            # "Arizona's McKale Center": the owner's name is an outlet's choice, the site is "mckale center"
+            words = [w for w in m.group(1).lower().split() if w not in {"the", "a", "at", "on", "in", "near", "of"}
+                     and not w.endswith(("'s", "’s"))]
+            if any(w in _words("not_sites") for w in words):
+                continue
             if words and not (len(words) == 1 and words[0] in _words("not_names") and words[0] not in {"north", "south", "east", "west"}):
                 out.add(" ".join(words + [last]))
     for m in _CROSS.finditer(text):
@@ -181,9 +218,16 @@ def _range(r: Any) -> tuple[int | None, int | None]:
     return (low, high)
 
 
-def features(incident: Incident) -> Features:
-    """The content features of one report (an incident as one article tells it)."""
-    text = " ".join(e.text for e in incident.evidence)
+def features(incident: Incident, body: str | None = None) -> Features:
+    """The content features of one report (an incident as one article tells it).
+
+    ``body`` is the article's text when this incident is the article's lead (``merge.lead``): a
+    local report names the victim, the suspect and the corner anywhere in the story ("Police later
+    identified him as ...", three paragraphs below the shooting), so people, ages, sites and words
+    are read from all of it. Otherwise only the incident's own evidence sentences are read (a
+    roundup's other stories would blur it)."""
+    own = " ".join(e.text for e in incident.evidence)
+    text = f"{own} {body}" if body else own
     victims, ages = find_victims(text)
     return Features(
         names=frozenset(find_names(text)),
@@ -216,13 +260,15 @@ def content_score(a: Features, b: Features, days_apart: int | None = None,
     as bodies are counted, so only figures told within a day of each other count against."""
     w = weights or rules()["weights"]
     score = w["text"] * jaccard(a.text, b.text)
-    shared = len(a.names & b.names)
+    shared = shared_people(a, b)
     score += w["shared_name"] * min(shared, int(w["max_names"]))
     if a.victims and b.victims and not (a.victims & b.victims) and not shared:
         score += w["name_conflict"]
-    if a.sites and b.sites:
+    # one person in common outweighs the rest: a follow-up names other sites and ages (the lawyer's
+    # office, the victim's college, the suspect's age) than the first report
+    if a.sites and b.sites and (a.sites & b.sites or not shared):
         score += w["shared_site"] if a.sites & b.sites else w["site_conflict"]
-    if a.ages and b.ages:
+    if a.ages and b.ages and (a.ages & b.ages or not shared):
         score += w["shared_age"] if a.ages & b.ages else w["age_conflict"]
     told_together = days_apart is not None and days_apart <= 1
     for kind in ("killed", "injured"):
@@ -235,9 +281,17 @@ def content_score(a: Features, b: Features, days_apart: int | None = None,
     return round(score, 6)
 
 
+def shared_people(a: Features, b: Features) -> int:
+    """How many people both name: by first and last name, or by surname and age ("LeGrier, 19" and
+    "19-year-old Quintonio LeGrier"), each person once."""
+    names = a.names & b.names
+    surnames = {n.split()[-1] for n in names}
+    return len(names) + len({v for v in a.victims & b.victims if v.split(":")[0] not in surnames})
+
+
 def strong_identity(a: Features, b: Features) -> bool:
     """A named person (or victim surname with age) in common: enough to link reports weeks apart."""
-    return bool(a.names & b.names) or bool(a.victims & b.victims and a.ages & b.ages)
+    return bool(a.names & b.names) or bool(a.victims & b.victims)
 
 
 def to_json(f: Features) -> dict[str, Any]:
@@ -248,6 +302,8 @@ def to_json(f: Features) -> dict[str, Any]:
 def from_json(d: Mapping[str, Any] | None) -> Features:
     if not d:
         return Features()
-    return Features(frozenset(d.get("names", ())), frozenset(d.get("victims", ())), frozenset(d.get("ages", ())),
+    # victims stored before merge-3 were bare surnames: read as unknown, never as a conflict
+    victims = frozenset(v for v in d.get("victims", ()) if ":" in v)
+    return Features(frozenset(d.get("names", ())), victims, frozenset(d.get("ages", ())),
                     frozenset(d.get("sites", ())), tuple(d.get("killed", (None, None))),  # type: ignore[arg-type]
                     tuple(d.get("injured", (None, None))), tuple(d.get("text", ())))  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import Actor, Claim, Evidence, Incident, Place, Range, VIOLENT_TYPES
+from .incidents import km
 from . import content, tolls
 from .content import Features
 
@@ -90,6 +91,8 @@ class Signature:
         keys.append(f"{'t' if self.placed else 'u'}:{self.event_type}")
         keys += [f"h:{b}" for b in content.bands(self.features.text)]
         keys += [f"n:{n}" for n in sorted(self.features.names)]
+        keys += [f"v:{v}" for v in sorted(self.features.victims)]  # "legrier:19"
+        keys += [f"s:{s}" for s in sorted(self.features.sites)]  # a namesake town's report still meets it
         return keys
 
     def lookup_keys(self) -> list[str]:
@@ -100,7 +103,7 @@ class Signature:
         if self.lat is not None and self.lon is not None:
             i, j = math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG)
             keys += [f"g:{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
-        keys += [k for k in self.block_keys() if k[0] in "achnu"]
+        keys += [k for k in self.block_keys() if k[0] in "achnsuv"]
         for family in _family(self.event_type):
             keys.append(f"u:{family}")
             if not self.placed:
@@ -112,7 +115,7 @@ def window(key: str) -> int:
     """Days either side of a report's day in which a block key's entries are candidates."""
     if key[0] in "tu":
         return 1  # type-only blocks are large: same or next day only
-    if key[0] == "n":
+    if key[0] in "nv":
         return int(content.rules()["match"]["name_window_days"])
     return LOOSE_WINDOW_DAYS
 
@@ -130,7 +133,46 @@ def _compatible() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(p) for p in content.rules()["match"]["compatible_types"])
 
 
-def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None) -> Signature:
+#: violent incidents of one article farther apart than this are other events (the seed's Homs and
+#: Sayyida Zeinab), nearer ones may be one event the extractor split
+LEAD_KM = 40.0
+
+
+def lead(incidents: Sequence[Incident]) -> Incident | None:
+    """The article's lead violent incident: the one told first (a news story opens with its event;
+    background and aftermath come later). None when the article tells no violent incident."""
+    violent = [i for i in incidents if i.event_type in VIOLENT_TYPES]
+    if not violent:
+        return None
+    return min(violent, key=lambda i: (min((e.start for e in i.evidence), default=1 << 30), -len(i.evidence)))
+
+
+def _apart(a: Incident, b: Incident) -> bool:
+    p, q = a.location, b.location
+    if p is None or q is None or p.latitude is None or q.latitude is None:
+        return False
+    return p.country_code != q.country_code or km(p, q) > LEAD_KM
+
+
+def lead_story(incidents: Sequence[Incident], text: str, summaries: int = 0) -> tuple[Incident | None, str | None]:
+    """The lead incident and the story it reads people, sites and words from (``text``), or no
+    story when the article reports several events: a total over several incidents (a Summary, as
+    the seed's "140 killed in Homs and Sayyida Zeinab") and violence at places apart. The seed's
+    story is not the Homs bombing's alone, or it would look like the Sayyida Zeinab follow-up's
+    first report. (An article whose one event the extractor split, at places apart by a wrong
+    geocode, has no such total: it keeps its story.)"""
+    first = lead(incidents)
+    if first is None:
+        return None, None
+    if summaries and any(_apart(first, i) for i in incidents if i is not first and i.event_type in VIOLENT_TYPES):
+        return first, None
+    return first, text
+
+
+def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None,
+              body: str | None = None) -> Signature:
+    """What matching needs of a report; ``body``, the article's text when ``incident`` is its
+    ``lead``, lends the report the people, sites and words named anywhere in the story."""
     loc = incident.location or Place(text="")
     day_date = incident.event_date or published
     # an unnamed perpetrator ("Unidentified Armed Group (X)") says nothing against a named one
@@ -151,7 +193,7 @@ def signature(rid: str, article_id: str, incident: Incident, published: dt.date 
         precision=loc.precision,
         perpetrators=perps,
         order=(published.isoformat() if published else "9999", rid),
-        features=content.features(incident),
+        features=content.features(incident, body),
     )
 
 
@@ -161,11 +203,18 @@ def _km(a: Signature, b: Signature) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place_score(a: Signature, b: Signature) -> float | None:
+def _place_score(a: Signature, b: Signature, vouched: bool = False) -> float | None:
     """Place agreement (<= 1), ``[match] no_place`` when either has no place below the country,
-    None when the places are apart."""
+    None when the places are apart, 0 when they are apart in one country but the content vouches
+    for the pair (``vouched``: one named person, or one named site the same day): a town read as a
+    namesake elsewhere ("Milwaukee" story placed in Virginia) must not part one event."""
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return None
+    score = _near(a, b)
+    return 0.0 if score is None and vouched else score
+
+
+def _near(a: Signature, b: Signature) -> float | None:
     if not a.placed or not b.placed:
         return float(content.rules()["match"]["no_place"])
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -209,23 +258,41 @@ def _date_score(a: Signature, b: Signature, strong: bool = False) -> float | Non
     return score
 
 
-def structure_score(a: Signature, b: Signature) -> float | None:
-    """Type, sub-type and perpetrator agreement; None when they rule the pair out."""
+def structure_score(a: Signature, b: Signature, strong: bool = False) -> float | None:
+    """Type, sub-type and perpetrator agreement; None when they rule the pair out.
+
+    Sub-types are compared within one type only (across types they differ by definition). When the
+    content is ``strong`` (a named person in common, or a named site), any two violent types may be
+    one incident (one outlet's "Armed clash" is another's "Attack", a follow-up's "Abduction"), and
+    perpetrators read differently ("Police Forces of the United States" / "United States") do not
+    part them: extraction's coding varies more between outlets than the victims' names do."""
     w = content.rules()["weights"]
     if a.event_type == b.event_type:
         score = w["same_type"]
+        if a.sub_event_type and b.sub_event_type:
+            score += w["same_sub"] if a.sub_event_type == b.sub_event_type else w["other_sub"]
     elif frozenset({a.event_type, b.event_type}) in _compatible():
+        score = w["compatible_type"]
+    elif strong and a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES:
         score = w["compatible_type"]
     else:
         return None
-    if a.sub_event_type and b.sub_event_type:
-        score += w["same_sub"] if a.sub_event_type == b.sub_event_type else w["other_sub"]
     if a.perpetrators and b.perpetrators:
         if a.perpetrators & b.perpetrators:
             score += w["shared_perpetrator"]
-        elif "unknown" not in a.perpetrators | b.perpetrators:
+        elif "unknown" not in a.perpetrators | b.perpetrators and not strong:
             return None
     return float(score)
+
+
+def vouched(a: Signature, b: Signature) -> tuple[bool, bool]:
+    """(strong, place_vouched): whether the content names one person or one site in common (enough to
+    look past the coded type and perpetrators), and whether it is enough to look past a place read
+    apart (one person, or one site told of the same day)."""
+    person = content.strong_identity(a.features, b.features)
+    site = bool(a.features.sites & b.features.sites)
+    same_day = a.day is not None and b.day is not None and abs(a.day - b.day) <= 1
+    return person or site, person or (site and same_day)
 
 
 def _days_apart(a: Signature, b: Signature) -> int | None:
@@ -237,10 +304,11 @@ def match(a: Signature, b: Signature) -> float | None:
     """Score that ``a`` and ``b`` report one event, or None. Symmetric."""
     if a.article_id == b.article_id:
         return None  # the extractor already split one article's incidents
-    structure = structure_score(a, b)
+    strong, placed = vouched(a, b)
+    structure = structure_score(a, b, strong)
     if structure is None:
         return None
-    place = _place_score(a, b)
+    place = _place_score(a, b, placed)
     if place is None:
         return None
     date = _date_score(a, b, content.strong_identity(a.features, b.features))
@@ -260,7 +328,8 @@ def match(a: Signature, b: Signature) -> float | None:
 
 def conflict(a: Signature, b: Signature) -> bool:
     """Whether ``a`` and ``b`` cannot be one incident, link or no link (a cluster's coherence)."""
-    if a.article_id == b.article_id or structure_score(a, b) is None or _place_score(a, b) is None:
+    strong, placed = vouched(a, b)
+    if a.article_id == b.article_id or structure_score(a, b, strong) is None or _place_score(a, b, placed) is None:
         return True
     if _date_score(a, b, content.strong_identity(a.features, b.features)) is None:
         return True
@@ -375,6 +444,13 @@ def _first(reports: Sequence[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: (r.published or dt.date.max, r.id))
 
 
+def merged_rules_version(extraction: str | None) -> str:
+    """The extraction rules of the lead report, and the merge rules that made the incident
+    ("triggers-3+...+merge-4"): a stored incident says which rules produced it."""
+    parts = [p for p in (extraction or "").split("+") if p and not p.startswith("merge-")]
+    return "+".join([*parts, RULES_VERSION])
+
+
 def combine(reports: Sequence[Report]) -> Merged:
     """One incident from the reports of one cluster (any order gives the same result)."""
     ordered = _first(reports)
@@ -437,7 +513,7 @@ def combine(reports: Sequence[Report]) -> Merged:
         claims=claims,
         evidence=evidence,
         article_id=lead.article_id,
-        rules_version=lead.incident.rules_version,
+        rules_version=merged_rules_version(lead.incident.rules_version),
     )
     sources = sorted({r.outlet or r.article_id for r in independent if r.independent or len(independent) == len(ordered)})
     n_sources = len({r.article_id for r in ordered if r.independent}) or 1

@@ -157,6 +157,9 @@ class ReadMixin:
                 data["articles"] = [dict(r) for r in self.db.execute(
                     "SELECT DISTINCT a.id, a.title, a.url, a.outlet, a.published, a.copy_of FROM reports r"
                     " JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY a.published, a.id", (item["id"],))]
+                # exports carry current ids only; an id retired by a merge is listed with the one it became
+                data["aliases"] = [r[0] for r in self.db.execute(
+                    "SELECT old_id FROM incident_aliases WHERE new_id = ? ORDER BY old_id", (item["id"],))]
                 yield codec.incident(data), data
             if cursor is None:
                 return

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from ..errors import ConfigError, StoreError
 from ..models import Extraction, Incident
 from ..reconcile import cluster as clustering
 from ..reconcile import content
-from ..reconcile.merge import Merged, Report, Signature, claim_id, combine, copy_pairs, report_id, signature, window
+from ..reconcile.merge import (Merged, Report, Signature, claim_id, combine, copy_pairs, lead_story, report_id, signature,
+                               window)
 from . import codec
 from .migrations import migrate
 from .read import ReadMixin
@@ -74,6 +76,21 @@ def _sig_from_json(text: str) -> Signature:
     return Signature(**d)
 
 
+def _wal(db: sqlite3.Connection, wait: float = 10.0) -> None:
+    """Switch to WAL, waiting out other openers: SQLite answers "database is locked" to a journal
+    mode change without calling the busy handler when another connection is changing it at the
+    same moment (several processes opening a new database at once), so retry until ``wait``."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class Store(ReadMixin, ReviewMixin):
     """An incident database. Open with ``Store.open(path)``; use as a context manager."""
 
@@ -95,7 +112,7 @@ class Store(ReadMixin, ReviewMixin):
             db = sqlite3.connect(where, isolation_level=None, check_same_thread=False)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("PRAGMA journal_mode = WAL")
+            _wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as e:
@@ -221,7 +238,10 @@ class Store(ReadMixin, ReviewMixin):
             index.add(art.id, sig)
             self._near_seq = seq
             touched = self._relink_copies(art.id, near)
-            new_reports = [self._insert_report(art.id, art.published, inc) for inc in extraction.incidents]
+            # the lead incident reads people and sites from the whole story (``merge.lead``)
+            lead, story = lead_story(extraction.incidents, art.text, len(extraction.summaries))
+            new_reports = [self._insert_report(art.id, art.published, inc, body=story if inc is lead else None)
+                           for inc in extraction.incidents]
             self._link(new_reports)
             self.recluster([s.id for s in new_reports], extra_incidents=touched)
             copy_of = self.db.execute("SELECT copy_of FROM articles WHERE id = ?", (art.id,)).fetchone()[0]
@@ -251,9 +271,10 @@ class Store(ReadMixin, ReviewMixin):
         marks = ",".join("?" * len(changed))
         return {r[0] for r in self.db.execute(f"SELECT DISTINCT incident_id FROM reports WHERE article_id IN ({marks}) AND incident_id IS NOT NULL", changed)}
 
-    def _insert_report(self, article_id: str, published: dt.date | None, inc: Incident, manual: bool = False, rid: str | None = None) -> Signature:
+    def _insert_report(self, article_id: str, published: dt.date | None, inc: Incident, manual: bool = False,
+                       rid: str | None = None, body: str | None = None) -> Signature:
         rid = rid or report_id(article_id, inc)
-        sig = signature(rid, article_id, inc, published)
+        sig = signature(rid, article_id, inc, published, body)
         data = inc.to_dict()
         data.pop("claims", None)
         self.db.execute(
