@@ -56,22 +56,24 @@ class IncidentFilters:
     bbox: tuple[float, float, float, float] | None = None
     q: str | None = None
 
-    def store_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``Store.query_incidents`` / ``iter_incidents`` / ``stats``."""
+    def _given(self) -> dict[str, Any]:
+        """The filters set, dates as ISO strings."""
         out = {k: v for k, v in asdict(self).items() if v is not None}
         for key in ("since", "until"):
             if key in out:
                 out[key] = out[key].isoformat()
+        return out
+
+    def store_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``Store.query_incidents`` / ``iter_incidents`` / ``stats``."""
+        out = self._given()
         if "q" in out:
             out["q"] = fts_query(out["q"])
         return out
 
     def echo(self) -> dict[str, Any]:
         """The filters as they were understood, JSON-ready (the API's responses repeat them)."""
-        out = {k: v for k, v in asdict(self).items() if v is not None}
-        for key in ("since", "until"):
-            if key in out:
-                out[key] = out[key].isoformat()
+        out = self._given()
         if "bbox" in out:
             out["bbox"] = list(out["bbox"])
         return out

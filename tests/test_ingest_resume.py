@@ -25,6 +25,14 @@ def _corpus(tmp_path, n=60):
     return path
 
 
+def _slow_ingest(corpus, db, workers, batch_size):
+    """``sitrep ingest`` in a subprocess with an extractor slow enough to be killed half-way."""
+    env = {**os.environ, "PYTHONPATH": TESTS + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
+           "--batch-size", str(batch_size), "--no-progress", "--extractor", "store_fixtures:slow_extract_many"]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def _dump(db):
     with Store.open(db) as s:
         return s.dump()
@@ -54,10 +62,7 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path):
     ingest([str(corpus)], clean, workers=1, batch_size=5, extractor="store_fixtures:fake_extract_many", progress=False)
 
     killed = tmp_path / "killed.db"
-    env = {**os.environ, "PYTHONPATH": TESTS + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(killed), "--workers", "1",
-           "--batch-size", "5", "--no-progress", "--extractor", "store_fixtures:slow_extract_many"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = _slow_ingest(corpus, killed, workers=1, batch_size=5)
     deadline = time.time() + 60
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -110,10 +115,7 @@ def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path):
     clean = tmp_path / "clean.db"
     ingest([str(corpus)], clean, workers=1, batch_size=3, extractor="store_fixtures:fake_extract_many", progress=False)
     killed = tmp_path / "killed.db"
-    env = {**os.environ, "PYTHONPATH": TESTS + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(killed), "--workers", "2",
-           "--batch-size", "3", "--no-progress", "--extractor", "store_fixtures:slow_extract_many"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = _slow_ingest(corpus, killed, workers=2, batch_size=3)
     deadline = time.time() + 60
     workers = []
     while time.time() < deadline and proc.poll() is None and len(workers) < 2:
