@@ -160,3 +160,51 @@ def test_an_export_carries_current_ids_and_the_old_ids_they_replace():
         records = [writers.jsonl_record(inc, extra) for inc, extra in s.iter_incidents()]
         assert [r["id"] for r in records] == [new["id"]] and records[0]["aliases"] == [old["id"]]
         assert s.resolve_incident_id(old["id"]) == new["id"]
+
+
+# -- third pass (merge-5): suspects are no victims; a country is no place; one store is one place --
+
+@pytest.mark.parametrize("sentence, suspect", [
+    ("Prosecutors believe 23-year-old Kiree Banks drove the getaway car.", True),
+    ("Darnell Moss, 19, was arrested Tuesday and charged with first-degree murder.", True),
+    ("The suspect, 31-year-old Lamont Price, surrendered to police on Friday.", True),
+    ("Rickole Rogers, 24, was shot while seated in a vehicle near 65th and Thurston.", False),
+    # a victim's cue in the sentence keeps the victim a victim, suspect words or not
+    ("Police arrested a teen in the slaying of 34-year-old Thomas Kettering.", False),
+])
+def test_a_person_is_a_suspect_by_the_cues_of_the_sentence(sentence, suspect):
+    assert content.is_suspect(sentence) is suspect
+
+
+def test_a_suspect_named_with_an_age_is_no_victim():
+    """Regression (GVDB dev, a store clerk's killing): one outlet named the clerk, another the
+    23-year-old getaway driver, and the two "victims" ruled the pair out as two shootings."""
+    text = ("Khushal Gill, 24, was shot and killed behind the counter of the Cumberland Express Mart. "
+            "Prosecutors believe 23-year-old Kiree Banks drove the getaway car.")
+    assert content.find_victims(text)[0] == {"gill:24"}
+
+
+COUNTRY = dict(name="United States", country="United States", country_code="US", geonameid=6252001,
+               latitude=39.76, longitude=-98.5)
+
+
+def test_a_place_read_only_as_the_country_is_no_place_below_it():
+    """Regression (GVDB dev, San Bernardino): a story placed at the country's centroid was read as
+    2,000 km from the city and ruled out, though it named the Inland Regional Center too."""
+    city = _sig("r1", "a1", _inc(["Two shooters killed 14 people at the Inland Regional Center."], date="2015-12-02"))
+    told = _inc(["The couple opened fire at the Inland Regional Center, killing 14."], date="2015-12-02", place=COUNTRY)
+    told.location.precision = 6  # only the country
+    country = _sig("r2", "a2", told, "2015-12-03")
+    assert not country.placed and city.placed
+    assert match(city, country) is not None
+
+
+def test_one_named_store_is_one_place_whatever_the_geocoder_read():
+    first = _sig("r1", "a1", _inc(["A clerk was shot and killed at the Cumberland Express Mart on Sunday."]))
+    other = _inc(["Three teens robbed the Cumberland Express Mart and shot the clerk Sunday night."], place=None)
+    other.location = None
+    unplaced = _sig("r2", "a2", other)
+    assert content.shared_place(first.features, unplaced.features)
+    assert match(first, unplaced) is not None
+    # a street in common is not yet one place: a street runs through many blocks
+    assert content.places({"hovey street", "cumberland express mart", "48th&hampton"}) == {"cumberland express mart", "48th&hampton"}

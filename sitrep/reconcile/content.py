@@ -160,13 +160,42 @@ def find_names(text: str) -> set[str]:
     return {n for f in found if (n := person(f))} - speakers
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around the span ``start:end``."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+@functools.cache
+def _role_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def cue(kind: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(sorted(rules()["words"][kind], key=len, reverse=True)) + r")\b", re.I)
+    return cue("suspect_cues"), cue("victim_cues")
+
+
+def is_suspect(sentence: str) -> bool:
+    """Whether a person named in ``sentence`` is its suspect, not its victim: a suspect's cue
+    ("charged", "arrested", "prosecutors believe", "getaway") and no victim's ("was shot", "died")."""
+    suspect, victim = _role_cues()
+    return bool(suspect.search(sentence)) and not victim.search(sentence)
+
+
 def find_victims(text: str) -> tuple[set[str], set[int]]:
     """(people named with an age, as "surname:age", every age given). Outlets agree on a victim's
     surname and age ("LeGrier, 19", "19-year-old Quintonio LeGrier") more often than on the full
-    name; one surname with two ages ("Jose Gonzalez, 21" and "Joel Gonzalez, 26") is two people."""
-    found = [(m.group(1), m.group(2)) for m in _NAME_AGE.finditer(text)]
-    found += [(m.group(1), m.group(2)) for m in _SURNAME_AGE.finditer(text)]
-    found += [(_tail(m.group(2)), m.group(1)) for m in _AGE_NAME.finditer(text)]
+    name; one surname with two ages ("Jose Gonzalez, 21" and "Joel Gonzalez, 26") is two people.
+    A suspect named with an age ("Prosecutors believe 23-year-old Kiree Hayes drove the getaway
+    car") is no victim: one outlet naming the suspect and another the victim are not two stories."""
+    def own(m: re.Match[str]) -> bool:
+        return not is_suspect(sentence_at(text, m.start(), m.end()))
+
+    found = [(m.group(1), m.group(2)) for m in _NAME_AGE.finditer(text) if own(m)]
+    found += [(m.group(1), m.group(2)) for m in _SURNAME_AGE.finditer(text) if own(m)]
+    found += [(_tail(m.group(2)), m.group(1)) for m in _AGE_NAME.finditer(text) if own(m)]
     # a lone surname ("Bratcher, 32") is a person only where the story names him in full
     # ("Jonathan Bratcher"); else it is a word like "Latino, 26," (the Homicide Report's style)
     full = {n.split()[-1] for n in find_names(text)} | {p.split()[-1] for m in _NAME.finditer(text) if (p := person(m.group(1)))}
@@ -279,6 +308,18 @@ def content_score(a: Features, b: Features, days_apart: int | None = None,
                                                       if x is not None) <= w["count_conflict_max"]:
             score += w["count_conflict"]
     return round(score, 6)
+
+
+def places(sites: Iterable[str]) -> set[str]:
+    """The sites that are a place of their own, not a street: a street ("Main Street") runs through
+    many blocks of a town and through many towns, a store, a school or a corner does not."""
+    streets = _words("streets")
+    return {s for s in sites if "&" in s or s.split()[-1] not in streets}
+
+
+def shared_place(a: Features, b: Features) -> bool:
+    """Whether the two name one site that is a place of its own (a store, a school, a corner)."""
+    return bool(places(a.sites & b.sites))
 
 
 def shared_people(a: Features, b: Features) -> int:

@@ -32,6 +32,8 @@ WINDOW_DAYS = 7
 LOOSE_WINDOW_DAYS = 14
 #: blocking grid, degrees (~55 km): candidates come from the 3x3 cells around a report
 CELL_DEG = 0.5
+#: a place of this precision or coarser (UCDP where_prec 6, only the country) is no place below the country
+COUNTRY_PRECISION = 6
 
 
 def _hash(*parts: object) -> str:
@@ -76,7 +78,9 @@ class Signature:
 
     @property
     def placed(self) -> bool:
-        return self.lat is not None or bool(self.admin1)
+        """Placed below the country: a point or an admin area, not the country alone (precision 6
+        or 7 is a country's centroid, as "the United States" resolves: it says nothing of the town)."""
+        return (self.lat is not None or bool(self.admin1)) and (self.precision or 1) < COUNTRY_PRECISION
 
     def block_keys(self) -> list[str]:
         """Keys this report is filed under: its place (grid cell, admin area), its type family
@@ -211,7 +215,10 @@ def _place_score(a: Signature, b: Signature, vouched: bool = False) -> float | N
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return None
     score = _near(a, b)
-    return 0.0 if score is None and vouched else score
+    if score is None:
+        return 0.0 if vouched else None
+    # one store, school or corner named by both is one place, whatever the geocoder made of the town
+    return max(score, 1.0) if content.shared_place(a.features, b.features) else score
 
 
 def _near(a: Signature, b: Signature) -> float | None:
@@ -446,7 +453,7 @@ def _first(reports: Sequence[Report]) -> list[Report]:
 
 def merged_rules_version(extraction: str | None) -> str:
     """The extraction rules of the lead report, and the merge rules that made the incident
-    ("triggers-3+...+merge-4"): a stored incident says which rules produced it."""
+    ("triggers-3+...+merge-5"): a stored incident says which rules produced it."""
     parts = [p for p in (extraction or "").split("+") if p and not p.startswith("merge-")]
     return "+".join([*parts, RULES_VERSION])
 
