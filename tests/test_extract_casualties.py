@@ -100,3 +100,38 @@ def test_toll_revisions(sentence, expected):
 )
 def test_no_revision(sentence):
     assert not any(f.qualifier and f.qualifier.startswith("revised") for f in find_figures(sentence))
+
+
+# Regression (issue 9, GVDB injured): one person's wound or fate told without a count.
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a wound leaves the fate open: "shot", from which the killed are subtracted
+        ("Police responded to Willhaven Drive on Saturday and discovered a 15-year-old with a gunshot wound to his left leg.", [("shot", 1)]),
+        ("Police arrived to find a 32-year-old man with a gunshot wound to the chest.", [("shot", 1)]),
+        ("The child accidentally shot himself with his grandfather’s handgun.", [("shot", 1)]),
+        ("One person was grazed by a bullet in the exchange.", [("injured", 1)]),
+        # a death told after the wound in the same sentence: killed, not injured too
+        ("The victim was taken to the hospital where he died the next day.", [("killed", 1)]),
+        ("He was taken to Eskenazi Hospital, where he later died.", [("killed", 1)]),
+        ("Girl shot at party dies; woman held", [("killed", 1)]),
+        ("He died overnight.", [("killed", 1)]),
+        # "shot at" a place is still a wound
+        ("A man was shot at a gas station on Main Street.", [("shot", 1)]),
+    ],
+)
+def test_one_persons_fate(sentence, expected):
+    assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # firing at a target, and counts of bullets, are no victims
+        "State troopers are continuing their search for two people who shot at an unmarked police vehicle Friday night.",
+        "Richland County deputies say Akeem Breeland shot at deputies.",
+        "The man reportedly ran outside the mall, turned and fired at least one shot at officers.",
+    ],
+)
+def test_shots_fired_are_no_victims(sentence):
+    assert [f for f in find_figures(sentence) if f.kind in ("shot", "injured")] == []

@@ -121,3 +121,20 @@ def test_actor_dependent_types(extractor, text, sub):
 
     (inc,) = extractor.extract(Article("t", text, PUB)).incidents
     assert inc.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence,kept",
+    [
+        # a negation right before the trigger names no event (issue 9: "no arrests" opened an arrest)
+        ("Two people were brought out; authorities say no arrests have yet been made.", []),
+        ("No one has yet been arrested in connection to his death.", []),
+        ("Police have not arrested anyone.", []),
+        # a negation of something else, or of violence, leaves the trigger standing
+        ("No one has been shot but they are trying to make contact with whoever is inside the house.", ["shot"]),
+        ("No one was injured in the attack.", ["attack"]),
+        ("Police arrested a suspect Friday.", ["arrested"]),
+    ],
+)
+def test_negated_triggers(sentence, kept):
+    assert [t.text for t in find_triggers(sentence)] == kept

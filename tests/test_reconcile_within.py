@@ -166,6 +166,11 @@ ONE_EVENT = [
      "in Holladay on Sunday night. The Salt Lake County Sheriff's Office said the deputy was taken to a hospital and "
      "is in stable condition. The suspect was arrested after a short chase. It was the second time a Utah officer "
      "was shot in the line of duty since 2012, when a trooper was wounded on Interstate 15.", dt.date(2016, 1, 18)),
+    # the arrest told first, the attack it follows told after (and "no one else was arrested")
+    ("Arrest made in weekend shooting",
+     "Arrest made in weekend shooting | The Augusta ChronicleAUGUSTA, Ga. — Police arrested a 28-year-old man on "
+     "Monday in connection with a weekend shooting. Police responded to Willhaven Drive on Saturday and discovered a "
+     "15-year-old with a gunshot wound to his left leg. No one else has been arrested.", dt.date(2016, 1, 18)),
 ]
 
 

@@ -38,7 +38,7 @@ _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
     r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
     r"slain|(?:critically |seriously |gravely )?(?:wounded|injured|hurt)|kidnapped|abducted|arrested|detained|"
-    r"shot(?! himself| herself| dead| and killed| to death)|(?:taken|rushed|transported) to (?:a |the )?(?:local )?hospital"
+    r"(?:taken|rushed|transported) to (?:a |the )?(?:local )?hospital"
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
@@ -86,7 +86,11 @@ def version() -> str:
 @functools.lru_cache(maxsize=1)
 def _compiled() -> dict[str, object]:
     v = vocab()
+    single = v["single"]
     before = {k: re.compile(rf"\b(?:{v['kinds'][k]['before']})\b", re.I) for k in KINDS if v["kinds"][k]["before"]}
+    # "who shot at an unmarked police vehicle": firing at a target is no wound
+    before["shot"] = re.compile(rf"\b(?:{v['kinds']['shot']['before']})\b(?!{single['shot_at']})", re.I)
+    verbs = rf"(?:{single['wounded']})|(?:{_SINGLE_VERBS})|shot(?! himself| herself| dead| and killed| to death)(?!{single['shot_at']})"
     after = {
         k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their))?\s+$", re.I)
         for k in KINDS
@@ -101,16 +105,20 @@ def _compiled() -> dict[str, object]:
         "hedge": re.compile(rf"\b(?:{v['hedges']})\b", re.I),
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
-            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']})(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
-            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{_SINGLE_VERBS})\b"
+            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
+            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{verbs})\b"
             rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
             rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
             re.I,
         ),
+        "wounded": re.compile(rf"^(?:{single['wounded']})$", re.I),
+        "died_after": re.compile(single["died_after"], re.I),
+        "pronoun_death": re.compile(single["pronoun_death"], re.I),
+        "fired_before": re.compile(rf"(?:{single['fired_before']})", re.I),
         "named": re.compile(
-            rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+)?(?P<kw>{_SINGLE_VERBS}|assassinated)\b"
+            rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|accidentally\s+)?(?P<kw>{verbs}|assassinated)\b"
         ),
     }
 
@@ -313,6 +321,8 @@ def find_figures(sentence: str) -> list[Figure]:
                 best = (m.start(), kind, m.end())
         if best is None:
             continue
+        if best[1] == "shot" and best[0] - n.end <= 1 and counts_bullets(sentence, n.start):
+            continue  # "fired at least one shot at officers": bullets, not victims
         gap = _APPOSITIVE.sub(" ", re.sub(r"\([^()]{0,60}\)", " ", sentence[n.end:best[0]]))
         gap_words = _words(gap)
         if len(gap_words) > 10 or re.search(r"[;:()]", gap):
@@ -403,6 +413,8 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
             continue
         noun = m.group("noun") or m.group("anoun") or m.group("cnoun") or ("victim" if m.group("vkw") else "him/her")
         verb = (m.group("kw") or m.group("akw") or m.group("pkw") or ("injured" if m.group("ckw") else "died")).lower()
+        if verb != "left":
+            verb = _fate_of_one(verb, sentence, m.end()) or verb
         if verb == "left":
             if _DEAD.match(sentence, m.end()):
                 verb = "killed"
@@ -420,14 +432,39 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     for m in c["named"].finditer(sentence):
         if covered(m):
             continue
-        verb = m.group("kw").lower()
+        verb = _fate_of_one(m.group("kw").lower(), sentence, m.end()) or m.group("kw").lower()
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         name = m.group("name")
         if not kind or kind in taken or name.split()[0] in ("The", "He", "She", "It", "This", "That", "Nobody", "No", "One", "Everyone", "Each"):
             continue
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), name, hedge))
         taken.add(kind)
+    if "killed" not in taken:
+        p = c["pronoun_death"].match(sentence.lstrip())
+        if p:  # "He died overnight.": the person the story is about
+            offset = len(sentence) - len(sentence.lstrip())
+            out.append(Figure("killed", 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge))
     return out
+
+
+def _fate_of_one(verb: str, sentence: str, end: int) -> str | None:
+    """One person's fate read from a wound phrase: "with a gunshot wound" and "shot himself" are
+    shot (fate open; the killed are subtracted), "grazed" or "hospitalized" is injured, and either is killed when the sentence tells a death after it ("was taken to
+    the hospital, where he later died"). None when the verb is read as it stands."""
+    c = _compiled()
+    if c["wounded"].match(verb):
+        # a wound alone leaves the fate open (the victim may be the one found dead): "shot"
+        kind = "injured" if re.search(r"grazed|hospitali|injuries", verb) else "shot"
+    else:
+        kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
+    if kind in ("injured", "shot") and c["died_after"].search(sentence, end):
+        return "killed"
+    return kind if c["wounded"].match(verb) else None
+
+
+def counts_bullets(sentence: str, start: int) -> bool:
+    """Does the count at ``start`` count shots fired ("fired at least one shot", "heard two shots")?"""
+    return bool(_compiled()["fired_before"].search(sentence, max(0, start - 30), start))
 
 
 _DEAD = re.compile(r"\s+dead\b")

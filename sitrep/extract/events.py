@@ -101,6 +101,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
             found.append(Trigger(m.start(), m.end(), m.group(0), t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
     if veto.search(sentence):
         found = [t for t in found if t.priority >= keep or not t.violent]
+    # "no arrests have been made" names no arrest; a negated violence word ("No one has been shot")
+    # still tells of the violence the story is about, so it stays
+    found = [t for t in found if t.violent or not is_negated(sentence, t.start)]
     if any(t.event_type == "Protests" for t in found):
         cause = _context()[3]
         found = [t for t in found if t.event_type == "Protests" or t.priority >= 60 or not cause.search(sentence[:t.start])]
@@ -111,6 +114,16 @@ def find_triggers(sentence: str) -> list[Trigger]:
             chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     return chosen
+
+
+@functools.lru_cache(maxsize=1)
+def _negation() -> re.Pattern[str]:
+    return re.compile(_raw()["negated"]["pattern"], re.I)
+
+
+def is_negated(sentence: str, start: int) -> bool:
+    """Does a negation govern the trigger at ``start`` ("no arrests have been made")?"""
+    return bool(_negation().search(sentence, max(0, start - 60), start))
 
 
 def dominant(triggers: list[Trigger]) -> Trigger | None:

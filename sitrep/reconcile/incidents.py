@@ -235,10 +235,30 @@ def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summa
     return drafts, summaries
 
 
-def _segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
+def joins_attack(held: list[Mention], drafts: list[Draft]) -> Draft | None:
+    """The attack that the arrests or seizures opening an article follow: the first violent incident
+    told after them, when each of them is at its place (or at none, or one holding or near it).
+    A seizure follows only an attack that killed or hurt someone (it may be the event itself:
+    "Special Forces destroyed large caches of IEDs"). None leaves them to be read as told."""
+    attack = next((d for d in drafts if d.group == "violent"), None)
+    if attack is None:
+        return None
+    if any(m.group != "Arrests" for m in held) and not any(f.kind in ("killed", "injured") and f.min > 0 for f in
+                                                           (f for x in attack.mentions for f in x.figures)):
+        return None
+    for m in held:
+        p, a = m.place, attack.place
+        if p is None or a is None or _same_place(p, a) or contains(p, a) or contains(a, p) or km(p, a) <= 40:
+            continue
+        return None
+    return attack
+
+
+def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[list[Draft], list[SummaryDraft]]:
     drafts: list[Draft] = []
     summaries: list[SummaryDraft] = []
     pending: list[Mention] = []  # figures before any incident
+    held: list[Mention] = []  # arrests told before the attack they follow
     last: dict[str, Draft] = {}
     last_any: Draft | None = None
     for m in mentions:
@@ -261,6 +281,11 @@ def _segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summ
         if is_aftermath(m) and last.get("violent") is not None:
             # "police arrested the suspect", "a weapon was recovered": the attack's aftermath
             last["violent"].mentions.append(m)
+            continue
+        if hold and is_aftermath(m) and (held or not drafts):
+            # "Police arrested a suspect Friday in a December homicide. ... police were called to a
+            # report of a person shot": the arrest that opens the story follows the attack told after it
+            held.append(m)
             continue
         target = None
         if group == "Agreement":
@@ -299,6 +324,13 @@ def _segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[Summ
         if pending and group == "violent":
             target.mentions[:0] = pending
             pending = []
+    if held:
+        attack = joins_attack(held, drafts)
+        if attack is None:
+            return _segment(mentions, text, hold=False)
+        attack.mentions[:0] = held
+        if attack.place is None:  # the place named with the arrest is the attack's
+            attack.place = next((m.place for m in held if m.place is not None), None)
     for s in summaries:
         s.covers = [d for d in drafts if d.group == "violent" and d.place is not None
                     and any(_same_place(d.place, p) or km(d.place, p) <= 30 for p in s.places)]
