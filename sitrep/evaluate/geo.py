@@ -13,12 +13,12 @@ although LGL and GeoWebNews dropped some annotated toponyms without coordinates 
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..geo.index import great_circle_km
 from ..geo.resolve import Geoparser
 from ..models import Place
 
@@ -28,12 +28,6 @@ GEOPARSING = ("lgl", "trnews", "geowebnews", "geovirus")
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     with Path(path).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _ner_spans(texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -82,7 +76,7 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
             with_id += 1
             exact += int(hit.geonameid == tp["geonameid"])
         if hit.latitude is not None and hit.longitude is not None:
-            near_found += int(_km(hit.latitude, hit.longitude, tp["lat"], tp["lon"]) <= 161)
+            near_found += int(great_circle_km(hit.latitude, hit.longitude, tp["lat"], tp["lon"]) <= 161)
         cc_ok += int(hit.country_code == cc)
     n_gold = len(gold)
     return {

@@ -22,11 +22,16 @@ class _Point(Protocol):
     lon: float
 
 
-def km(a: _Point, b: _Point) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in km (Earth's mean diameter 12,742 km): the one distance sitrep uses."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def km(a: _Point, b: _Point) -> float:
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

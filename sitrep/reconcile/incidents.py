@@ -22,6 +22,7 @@ from importlib import resources
 
 from ..extract.casualties import Figure
 from ..extract.events import Trigger
+from ..geo.index import great_circle_km
 from ..models import Place
 
 _SERIES = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?:series|spate|wave|string|rash|succession)\s+of\b", re.I)
@@ -169,10 +170,7 @@ def listed_places(text: str, places: list[Place]) -> list[Place]:
 def km(a: Place, b: Place) -> float:
     if None in (a.latitude, b.latitude, a.longitude, b.longitude):
         return math.inf
-    p = math.pi / 180
-    x = 0.5 - math.cos((b.latitude - a.latitude) * p) / 2 + math.cos(a.latitude * p) * math.cos(b.latitude * p) * (
-        1 - math.cos((b.longitude - a.longitude) * p)) / 2
-    return 12742 * math.asin(math.sqrt(max(0.0, x)))
+    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..geo.index import great_circle_km
 from ..models import Actor, Claim, Evidence, Incident, Place, Range, VIOLENT_TYPES
 from .incidents import km
 from . import content, tolls
@@ -202,9 +203,7 @@ def signature(rid: str, article_id: str, incident: Incident, published: dt.date 
 
 
 def _km(a: Signature, b: Signature) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
 def _place_score(a: Signature, b: Signature, vouched: bool = False) -> float | None:
