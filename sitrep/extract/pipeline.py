@@ -20,6 +20,7 @@ from .. import settings
 from ..clean import boilerplate
 from ..clean import clean_article
 from ..errors import EmptyInput, SitrepError
+from ..geo.resolve import is_source_base
 from ..models import Actor, Article, Claim, Evidence, Extraction, Incident, Place, Summary
 from ..reconcile import incidents as seg
 from ..reconcile.tolls import injuries, reconcile
@@ -324,18 +325,15 @@ def _anchor(s: Sentence, triggers: list[events.Trigger]) -> tuple[int, int]:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
-_MODIFIER = re.compile(
-    r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b"
-    r"|\s*[-‐–]\s*based\b|\s+based\b(?=\s+(?-i:[A-Z])|\s+(?:monitor|group|observatory|watchdog|channel|agency|network|organi[sz]ation)\b)",
-    re.I,
-)
+_MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b", re.I)
 
 
 def _modifier(text: str, p: Place) -> bool:
     """"the Damascus suburb of Sayyida Zeinab": Damascus only qualifies the place that follows;
-    "the London-based monitor": a source's base qualifies the source, never the event (geo.resolve
-    ``is_source_base`` applies the same rule when the event's place is chosen from the whole text)."""
-    return p.end is not None and bool(_MODIFIER.match(text, p.end))
+    "the London-based monitor": a source's base qualifies the source, never the event (the one
+    rule, ``geo.resolve.is_source_base``, also applies when the event's place is chosen from the
+    whole text)."""
+    return p.end is not None and bool(_MODIFIER.match(text, p.end)) or is_source_base(text, p)
 
 
 def _resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:

@@ -41,7 +41,11 @@ _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<
 _MAX_NGRAM = 6
 # "the London-based monitor", "Britain-based Syrian Observatory", "a New York-based group": the place
 # is where a source sits, never where the event happened
-_SOURCE_BASE = re.compile(r"\s*[-‐–]\s*based\b|\s+based\s+(?-i:[A-Z])", re.I)
+_SOURCE_BASE = re.compile(
+    r"\s*[-‐–]\s*based\b"
+    r"|\s+based\b(?=\s+(?-i:[A-Z])|\s+(?:monitor|group|observatory|watchdog|channel|agency|network|organi[sz]ation)\b)",
+    re.I,
+)
 
 
 def is_source_base(text: str, place: Place) -> bool:
