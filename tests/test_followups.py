@@ -85,9 +85,7 @@ def test_seed_copy_and_follow_ups_give_two_incidents_with_revisions(extractions,
             FOLLOW_DAY.isoformat(), follow, value, "revised")
 
 
-@pytest.mark.xfail(reason="cross-article matching (reconcile/content.py, merge.py): a one-sentence follow-up shares "
-                          "too few evidence words with the seed (content 0.23 < [match] min_content 0.5) and names "
-                          "no perpetrator, so it stays its own incident", strict=True)
+# a revised toll of the same day's bombing in the same town is content enough (merge.revised_toll)
 def test_a_one_sentence_follow_up_joins_the_seed(extractor, seed_extraction):
     line = Article("homs-line", "The death toll from Sunday's twin car bombings in Homs has risen to 64, the Syrian "
                                 "Observatory for Human Rights said.", FOLLOW_DAY)

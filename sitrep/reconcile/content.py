@@ -27,16 +27,19 @@ _BANDS, _ROWS = 16, 4  # LSH bands of the evidence MinHash: candidate keys for r
 _MERSENNE = (1 << 61) - 1
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _CAP = r"[A-Z][a-zA-Z'’-]+"
+#: white space inside a name: never a line break (the headline is its own first line, and "Los
+#: Angeles Times" above "Jose Guadalupe Gonzalez" made a "Times Gonzalez" of every Homicide Report)
+_SP = r"[^\S\n]+"
 #: two to four capitalized words, not at a sentence start when the first may be any word
-_NAME = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}})")
+_NAME = re.compile(rf"\b({_CAP}(?:{_SP}(?:[A-Z]\.{_SP})?{_CAP}){{1,3}})")
 #: "Quintonio LeGrier, 19," / "Tavon Goff, 21"
 #: "Jared Loughner, a 22-year-old former student" / "Jared Lee Loughner, aged 22,"
-_NAME_AGE = re.compile(rf"\b({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(?:aged\s+|an?\s+(?=\d{{1,2}}[- ]year))?(\d{{1,2}})\b"
+_NAME_AGE = re.compile(rf"\b({_CAP}(?:{_SP}(?:[A-Z]\.{_SP})?{_CAP}){{1,3}}),\s+(?:aged\s+|an?\s+(?=\d{{1,2}}[- ]year))?(\d{{1,2}})\b"
                        r"(?!\s*(?:%|percent|of|years? ago))")
 #: "a 23-year-old man", "24-year-old Rickole Rogers"
 _AGE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\b", re.I)
 #: "19-year-old Quintonio LeGrier", "34-year-old Danville Officer Thomas Cottrell", "the 32-year-old Bratcher"
-_AGE_NAME = re.compile(rf"\b(\d{{1,2}})[- ]year[- ]old\s+({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,4}})")
+_AGE_NAME = re.compile(rf"\b(\d{{1,2}})[- ]year[- ]old\s+({_CAP}(?:{_SP}(?:[A-Z]\.{_SP})?{_CAP}){{0,4}})")
 #: "Bratcher, 32, died": a lone surname with an age
 _SURNAME_AGE = re.compile(rf"\b({_CAP}),\s+(\d{{1,2}}),")
 #: "Ed Winter, a spokesman", "spokeswoman Sgt. Jane Roe": people who speak for an office, not of the incident
@@ -44,8 +47,11 @@ _SPOKES = re.compile(rf"({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}),\s+(?:an?|th
                      rf"spokes(?:man|woman|person)\s+(?:[A-Z][a-z]*\.?\s+)?({_CAP}(?:\s+{_CAP}){{1,2}})")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: "65th and Thurston", "N. 20th & Highland", "Beale and Fond du Lac"
-_CROSS = re.compile(r"\b(?:near|at|of|on)\s+(?:the\s+)?(?:corner\s+of\s+)?(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&)\s+"
-                    r"(?:[NSEW]\.?\s+)?(\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+du\s+[A-Z][a-z]+)?)\b")
+#: "South Hartley and West Hope Avenue": a direction is no street's name
+_DIRECTION = r"(?:[NSEW]\.?|North|South|East|West)\s+"
+_CROSS = re.compile(rf"\b(?:near|at|of|on)\s+(?:the\s+)?(?:corner\s+of\s+)?(?:{_DIRECTION})?(\d{{1,3}}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&)\s+"
+                    rf"(?:{_DIRECTION})?(\d{{1,3}}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+du\s+[A-Z][a-z]+)?)\b")
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west"})
 
 
 @functools.cache
@@ -117,6 +123,8 @@ class Features:
     killed: tuple[int | None, int | None] = (None, None)  # (low, high) of the report
     injured: tuple[int | None, int | None] = (None, None)
     text: tuple[int, ...] = ()  # MinHash of the distinctive words
+    lead: str | None = None  # the victim the report names first ("schafrik:40"): whom the story is about
+    revised: bool = False  # it revises a toll ("has risen to 64": a claim of qualifier "revised")
 
 
 def person(name: str) -> str | None:
@@ -144,7 +152,8 @@ def _tail(name: str) -> str:
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = "|".join(sorted(rules()["words"]["name_before"], key=len, reverse=True))
     after = "|".join(sorted(rules()["words"]["name_after"], key=len, reverse=True))
-    name = rf"({_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}})"
+    # up to five words: a title may come first ("Danville Police Officer Thomas Cottrell", cut by _tail)
+    name = rf"({_CAP}(?:{_SP}(?:[A-Z]\.{_SP})?{_CAP}){{1,4}})"
     return (re.compile(rf"\b(?:{before})\s+(?:[a-z]+\s+){{0,2}}?{name}"), re.compile(rf"{name},?\s+(?:{after})\b"))
 
 
@@ -155,7 +164,8 @@ def find_names(text: str) -> set[str]:
     named in many reports of different incidents."""
     before, after = _cue_patterns()
     found = [m.group(1) for m in _NAME_AGE.finditer(text)] + [_tail(m.group(2)) for m in _AGE_NAME.finditer(text)]
-    found += [m.group(1) for m in before.finditer(text)] + [m.group(1) for m in after.finditer(text)]
+    # "the shooting death of Danville Police Officer Thomas Cottrell": the person, not the title
+    found += [_tail(m.group(1)) for m in before.finditer(text)] + [m.group(1) for m in after.finditer(text)]
     speakers = {n for m in _SPOKES.finditer(text) if (n := person(_tail(m.group(1) or m.group(2))))}
     return {n for f in found if (n := person(f))} - speakers
 
@@ -190,17 +200,23 @@ def find_victims(text: str) -> tuple[set[str], set[int]]:
     name; one surname with two ages ("Jose Gonzalez, 21" and "Joel Gonzalez, 26") is two people.
     A suspect named with an age ("Prosecutors believe 23-year-old Kiree Hayes drove the getaway
     car") is no victim: one outlet naming the suspect and another the victim are not two stories."""
+    ages = {int(m.group(1)) for m in _AGE.finditer(text) if 0 < int(m.group(1)) < 100}
+    return set(victims_in_order(text)), ages
+
+
+def victims_in_order(text: str) -> list[str]:
+    """The victims of ``find_victims`` in the order the text names them, each once."""
     def own(m: re.Match[str]) -> bool:
         return not is_suspect(sentence_at(text, m.start(), m.end()))
 
-    found = [(m.group(1), m.group(2)) for m in _NAME_AGE.finditer(text) if own(m)]
-    found += [(m.group(1), m.group(2)) for m in _SURNAME_AGE.finditer(text) if own(m)]
-    found += [(_tail(m.group(2)), m.group(1)) for m in _AGE_NAME.finditer(text) if own(m)]
+    found = [(m.start(), m.group(1), m.group(2)) for m in _NAME_AGE.finditer(text) if own(m)]
+    found += [(m.start(), m.group(1), m.group(2)) for m in _SURNAME_AGE.finditer(text) if own(m)]
+    found += [(m.start(), _tail(m.group(2)), m.group(1)) for m in _AGE_NAME.finditer(text) if own(m)]
     # a lone surname ("Bratcher, 32") is a person only where the story names him in full
     # ("Jonathan Bratcher"); else it is a word like "Latino, 26," (the Homicide Report's style)
     full = {n.split()[-1] for n in find_names(text)} | {p.split()[-1] for m in _NAME.finditer(text) if (p := person(m.group(1)))}
-    victims = set()
-    for name, age in found:
+    victims: list[str] = []
+    for _, name, age in sorted(found):
         words = name.lower().replace(".", "").replace("’", "'").split()
         words = [w for w in words if w not in _SUFFIXES]
         last = words[-1] if words else ""
@@ -208,9 +224,10 @@ def find_victims(text: str) -> tuple[set[str], set[int]]:
             continue
         if len(words) > 1 and person(name) is None or len(words) == 1 and words[0] not in full:
             continue
-        victims.add(f"{words[-1].removesuffix(chr(39) + 's')}:{int(age)}")
-    ages = {int(m.group(1)) for m in _AGE.finditer(text) if 0 < int(m.group(1)) < 100}
-    return victims, ages
+        v = f"{words[-1].removesuffix(chr(39) + 's')}:{int(age)}"
+        if v not in victims:
+            victims.append(v)
+    return victims
 
 
 def find_sites(text: str) -> set[str]:
@@ -218,11 +235,14 @@ def find_sites(text: str) -> set[str]:
     street intersections ("65th and Thurston")."""
     sites = _words("sites")
     out = set()
-    for m in re.finditer(rf"\b((?:{_CAP}|\d{{1,5}}(?:st|nd|rd|th)?)(?:\s+{_CAP})*)\s+({_CAP})\b", text):
-        last = m.group(2).lower().rstrip(".")
-        if last in sites:
+    for m in re.finditer(rf"\b(?:{_CAP}|\d{{1,5}}(?:st|nd|rd|th)?)(?:\s+{_CAP})+\b", text):
+        run = m.group(0).split()
+        # the longest run ending in a site word: "the Lincoln Avenue Popeyes" names "Lincoln Avenue"
+        end = next((i for i in range(len(run) - 1, 0, -1) if run[i].lower().rstrip(".") in sites), None)
+        if end is not None:
+            last = run[end].lower().rstrip(".")
             # "Arizona's McKale Center": the owner's name is an outlet's choice, the site is "mckale center"
-            words = [w for w in m.group(1).lower().split() if w not in {"the", "a", "at", "on", "in", "near", "of"}
+            words = [w for w in " ".join(run[:end]).lower().split() if w not in {"the", "a", "at", "on", "in", "near", "of"}
                      and not w.endswith(("'s", "’s"))]
             if any(w in _words("not_sites") for w in words):
                 continue
@@ -258,6 +278,7 @@ def features(incident: Incident, body: str | None = None) -> Features:
     own = " ".join(e.text for e in incident.evidence)
     text = f"{own} {body}" if body else own
     victims, ages = find_victims(text)
+    order = victims_in_order(text)
     return Features(
         names=frozenset(find_names(text)),
         victims=frozenset(victims),
@@ -266,6 +287,8 @@ def features(incident: Incident, body: str | None = None) -> Features:
         killed=_range(incident.fatalities),
         injured=_range(incident.injuries),
         text=minhash(distinctive_words(text)),
+        lead=order[0] if order else None,
+        revised=any(c.qualifier == "revised" and c.kind == "killed" for c in incident.claims),
     )
 
 
@@ -295,8 +318,9 @@ def content_score(a: Features, b: Features, days_apart: int | None = None,
         score += w["name_conflict"]
     # one person in common outweighs the rest: a follow-up names other sites and ages (the lawyer's
     # office, the victim's college, the suspect's age) than the first report
-    if a.sites and b.sites and (a.sites & b.sites or not shared):
-        score += w["shared_site"] if a.sites & b.sites else w["site_conflict"]
+    sites = shared_sites(a, b)
+    if a.sites and b.sites and (sites or not shared):
+        score += w["shared_site"] if sites else w["site_conflict"]
     if a.ages and b.ages and (a.ages & b.ages or not shared):
         score += w["shared_age"] if a.ages & b.ages else w["age_conflict"]
     told_together = days_apart is not None and days_apart <= 1
@@ -308,6 +332,29 @@ def content_score(a: Features, b: Features, days_apart: int | None = None,
                                                       if x is not None) <= w["count_conflict_max"]:
             score += w["count_conflict"]
     return round(score, 6)
+
+
+def streets(sites: Iterable[str]) -> set[str]:
+    """The names of the streets among ``sites``, without direction or kind ("South Hartley Street"
+    and "S. Hartley St." -> "hartley"), with each street of an intersection ("hartley&hope" ->
+    "hartley", "hope"): one outlet names the block, another the corner."""
+    kinds = _words("streets")
+    out = set()
+    for site in sites:
+        if "&" in site:
+            out.update(site.split("&"))
+            continue
+        words = site.split()
+        if len(words) > 1 and words[-1] in kinds:
+            core = [w for w in words[:-1] if w not in _DIRECTIONS]
+            if core:
+                out.add(" ".join(core))
+    return out
+
+
+def shared_sites(a: Features, b: Features) -> set[str]:
+    """The sites both name: the same name, or a street of one in the other's street or corner."""
+    return set(a.sites & b.sites) | {f"street:{s}" for s in streets(a.sites) & streets(b.sites)}
 
 
 def places(sites: Iterable[str]) -> set[str]:
@@ -335,9 +382,61 @@ def strong_identity(a: Features, b: Features) -> bool:
     return bool(a.names & b.names) or bool(a.victims & b.victims)
 
 
+def surnames(f: Features) -> set[str]:
+    """The surnames of everyone a report names (with or without an age)."""
+    return {n.split()[-1] for n in f.names} | {v.split(":")[0] for v in f.victims}
+
+
+def _other_victim(f: Features, g: Features) -> bool:
+    """Whether ``g`` names victims but not the one ``f`` is about (``f.lead``), by surname or age:
+    "This is the second homicide of 2016. The first ... 45-year-old Deondrick Byrd" names Byrd in
+    a story about Michael Schafrik, whom Byrd's own report never names."""
+    if f.lead is None or not g.victims or f.lead in g.victims:
+        return False
+    return f.lead.split(":")[0] not in surnames(g)
+
+
+def contradicts(a: Features, b: Features) -> bool:
+    """Whether the two reports' people say "two incidents", whatever else they share: both name
+    victims with their ages and none in common (and no other person either: "Jose Gonzalez, 21"
+    and "Joel Gonzalez, 26"), or one names victims and never the one the other is about."""
+    if a.victims and b.victims and not a.victims & b.victims and not shared_people(a, b):
+        return True
+    return _other_victim(a, b) or _other_victim(b, a)
+
+
+def revises(a: Features, b: Features) -> bool:
+    """Whether one report revises the other's death toll: it claims a revised toll ("The death toll
+    from Sunday's twin car bombings in Homs has risen to 64") not below the other's lowest count.
+    Told of the same event day and place (``merge.match`` checks both), that is the same incident,
+    though the follow-up shares no other word with the first report."""
+    def up(new: Features, old: Features) -> bool:
+        return new.revised and not old.revised and new.killed[0] is not None and old.killed[0] is not None \
+            and (new.killed[1] if new.killed[1] is not None else new.killed[0]) >= old.killed[0]
+    return up(a, b) or up(b, a)
+
+
+def evidence(a: Features, b: Features, same_day: bool = False) -> bool:
+    """Whether the content says "this one", beyond type, town and week: a person named by both, a
+    site named by both, the same toll of at least ``[weights] same_count_min``, near-identical
+    evidence sentences (``[match] same_text``), or, on the same day, a victim's age or a street in
+    common. Two
+    shootings in one town and week share the words "police", "shot" and "hospital" and little
+    else: words alone that are not near-identical are no evidence."""
+    w, m = rules()["weights"], rules()["match"]
+    if shared_people(a, b) or a.sites & b.sites or jaccard(a.text, b.text) >= float(m["same_text"]):
+        return True
+    # a street runs through many blocks ("Highland Avenue" of a shooting at "20th and Highland" the day
+    # before), and "a 23-year-old man" is shot in many towns: only told of the same day are they one
+    if same_day and (a.ages & b.ages or streets(a.sites) & streets(b.sites)):
+        return True
+    return any(_counts_agree(getattr(a, k), getattr(b, k), int(w["same_count_min"])) for k in ("killed", "injured"))
+
+
 def to_json(f: Features) -> dict[str, Any]:
     return {"names": sorted(f.names), "victims": sorted(f.victims), "ages": sorted(f.ages), "sites": sorted(f.sites),
-            "killed": list(f.killed), "injured": list(f.injured), "text": list(f.text)}
+            "killed": list(f.killed), "injured": list(f.injured), "text": list(f.text), "lead": f.lead,
+            "revised": f.revised}
 
 
 def from_json(d: Mapping[str, Any] | None) -> Features:
@@ -347,4 +446,5 @@ def from_json(d: Mapping[str, Any] | None) -> Features:
     victims = frozenset(v for v in d.get("victims", ()) if ":" in v)
     return Features(frozenset(d.get("names", ())), victims, frozenset(d.get("ages", ())),
                     frozenset(d.get("sites", ())), tuple(d.get("killed", (None, None))),  # type: ignore[arg-type]
-                    tuple(d.get("injured", (None, None))), tuple(d.get("text", ())))  # type: ignore[arg-type]
+                    tuple(d.get("injured", (None, None))), tuple(d.get("text", ())),  # type: ignore[arg-type]
+                    d.get("lead") if ":" in str(d.get("lead")) else None, bool(d.get("revised")))

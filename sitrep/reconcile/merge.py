@@ -320,20 +320,65 @@ def match(a: Signature, b: Signature) -> float | None:
     date = _date_score(a, b, content.strong_identity(a.features, b.features))
     if date is None:
         return None
+    # a follow-up revising the toll of the same day's event in the same town ("has risen to 64")
+    revision = revised_toll(a, b, place)
+    if not revision and not evidenced(a, b):
+        return None
     said = content.content_score(a.features, b.features, _days_apart(a, b))
     rules = content.rules()["match"]
     unknown = not (a.placed and b.placed) or a.day is None or b.day is None
     # with no place (or no date) to compare, only content can say "the same"; a named perpetrator
     # in common is content enough where both have place and date
-    least = rules["no_place_min_content"] if unknown else 0.0 if a.perpetrators & b.perpetrators else rules["min_content"]
+    least = rules["no_place_min_content"] if unknown else 0.0 if named_perpetrators(a, b) or revision else rules["min_content"]
     if said < float(least):
         return None
     score = structure + place + date + said
+    if revision:
+        score = max(score, THRESHOLD)
     return round(score, 6) if score >= THRESHOLD else None
+
+
+def generic(actor: str) -> bool:
+    """A perpetrator coded for most reports of a country ("Police Forces of the United States", the
+    police who investigate every shooting; "Unidentified Armed Group"): ``[words] generic_actors``."""
+    return actor.startswith(tuple(content.rules()["words"]["generic_actors"]))
+
+
+def named_perpetrators(a: Signature, b: Signature) -> set[str]:
+    """The perpetrators both reports name that say which incident it is (not ``generic`` ones)."""
+    return {p for p in a.perpetrators & b.perpetrators if not generic(p)}
+
+
+def evidenced(a: Signature, b: Signature) -> bool:
+    """Whether the content (not type, town and week) says the two are one incident
+    (``content.evidence``, or a named perpetrator in common), and the people do not say "two"
+    (``content.contradicts``). An arrest, a protest, a raid is told of many people in one town and
+    week: a non-violent report joins only a report that names one of its people or sites."""
+    f, g = a.features, b.features
+    if content.contradicts(f, g):
+        return False
+    if a.event_type not in VIOLENT_TYPES or b.event_type not in VIOLENT_TYPES:
+        return bool(content.shared_people(f, g) or f.sites & g.sites)
+    same_day = a.day is not None and a.day == b.day
+    return content.evidence(f, g, same_day) or bool(named_perpetrators(a, b))
+
+
+#: a revised toll joins the first report of an event in the same town (place score from this on)
+REVISION_PLACE = 0.6
+
+
+def revised_toll(a: Signature, b: Signature, place: float) -> bool:
+    """Whether one report revises the other's toll (``content.revises``) for an event of the same
+    type on the same (read, not published) day in the same town, with no person said otherwise."""
+    return (a.event_type == b.event_type and place >= REVISION_PLACE and not (a.loose or b.loose)
+            and a.day is not None and a.day == b.day and content.revises(a.features, b.features)
+            and not content.contradicts(a.features, b.features))
 
 
 def conflict(a: Signature, b: Signature) -> bool:
     """Whether ``a`` and ``b`` cannot be one incident, link or no link (a cluster's coherence)."""
+    if content.contradicts(a.features, b.features):
+        return True
     strong, placed = vouched(a, b)
     if a.article_id == b.article_id or structure_score(a, b, strong) is None or _place_score(a, b, placed) is None:
         return True

@@ -1,0 +1,115 @@
+"""Across-article identity, third pass (issue 9, items 3-4): a merge needs content evidence beyond
+type, town and week; people who say "two incidents" rule a pair out; a revised toll joins its event.
+
+Sentences are written like local news reports of shootings (the GVDB kind) and wire follow-ups;
+names and streets are made up."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.models import Actor, Claim, Evidence, Incident
+from sitrep.reconcile import content
+from sitrep.reconcile.content import Features
+from sitrep.reconcile.merge import generic, match, signature
+from store_fixtures import incident
+
+CITY = dict(name="Milwaukee", admin1="Wisconsin", country="United States", country_code="US", geonameid=5263045,
+            latitude=43.0389, longitude=-87.9065)
+
+
+def _inc(evidence: list[str], date: str = "2016-01-24", event_type: str = "Violence against civilians",
+         sub: str = "Attack", perpetrator: str | None = None, killed: int = 1) -> Incident:
+    inc = incident(place=CITY, date=date, killed=killed, perpetrator=None)
+    inc.event_type, inc.sub_event_type = event_type, sub
+    inc.evidence = [Evidence(10 * i, 10 * i + len(t), t) for i, t in enumerate(evidence)]
+    if perpetrator:
+        inc.actors = [Actor(perpetrator, "perpetrator")]
+    return inc
+
+
+def _sig(rid: str, inc: Incident, published: str = "2016-01-25", body: str | None = None):
+    return signature(rid, f"a-{rid}", inc, dt.date.fromisoformat(published), body)
+
+
+def test_names_do_not_run_across_a_line_break():
+    """Regression: the Homicide Report's headline line ("... Los Angeles Times") above "Jose
+    Guadalupe Gonzalez" made a "Times Gonzalez" shared by every victim of the report."""
+    text = "Jose Guadalupe Gonzalez, 21 - The Homicide Report - Los Angeles Times\nJose Guadalupe Gonzalez, a 21-year-old Latino male, died"
+    assert content.find_names(text) == {"jose gonzalez"}
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("He was shot at the Lincoln Avenue Popeyes on Sunday.", {"lincoln avenue"}),
+    ("It happened near the intersection of South Hartley and West Hope Avenue.", {"hartley&hope", "west hope avenue"}),
+])
+def test_sites_are_read_inside_longer_names_and_past_directions(text, sites):
+    assert content.find_sites(text) == sites
+
+
+@pytest.mark.parametrize("sites, streets", [
+    ({"south hartley street"}, {"hartley"}),
+    ({"hartley&hope"}, {"hartley", "hope"}),
+    ({"cumberland express mart"}, set()),
+])
+def test_streets_are_compared_by_their_name(sites, streets):
+    assert content.streets(sites) == streets
+
+
+@pytest.mark.parametrize("actor, is_generic", [
+    ("police forces of united states", True),
+    ("unidentified armed group (united states)", True),
+    ("herschel jones", False),
+])
+def test_the_police_who_investigate_every_shooting_say_nothing_of_which(actor, is_generic):
+    assert generic(actor) is is_generic
+
+
+@pytest.mark.parametrize("first, second, days, same", [
+    # the same town, day and coded perpetrator (the police investigating), two corners: two shootings
+    ("A 23-year-old man was shot near Richards and Meinecke on Thursday afternoon, police said.",
+     "One person was shot near 35th and Hampton on Thursday night, police said.", 0, False),
+    # one street told as a block and as a corner, the same evening: one shooting
+    ("A man was shot near the intersection of South Hartley and West Hope Avenue on Sunday night.",
+     "A person was shot on South Hartley Street at 8:30 p.m. Sunday.", 0, True),
+    # a street of a shooting the day before is not yet its corner
+    ("Police were also investigating scenes at 10th and Walker streets and on Highland Avenue.",
+     "An 18-year-old man was shot and killed near N. 20th and Highland on Friday.", 1, False),
+    # a roundup's background victim is no shared victim: the story is about Michael Schafrik
+    ("Police say 40-year-old Michael Schafrik was shot and killed. The first homicide in 2016 came Sunday. "
+     "45-year-old Deondrick Byrd was shot and killed near 6th and Wright.",
+     "Police say a man, identified as 45-year-old Deondrick Byrd, was shot near 6th and Wright.", 2, False),
+])
+def test_a_merge_needs_content_evidence(first, second, days, same):
+    police = "Police Forces of United States"
+    a = _sig("r1", _inc([first], perpetrator=police))
+    b = _sig("r2", _inc([second], date=(dt.date(2016, 1, 24) + dt.timedelta(days=days)).isoformat(), perpetrator=police))
+    assert (match(a, b) is not None) is same
+
+
+def test_arrests_join_only_a_report_that_names_one_of_their_people():
+    shooting = _sig("r1", _inc(["A 19-year-old man was shot and wounded near 12th and Vliet on Saturday."]))
+    arrest = _inc(["Police arrested a 19-year-old man on Saturday after a traffic stop."], event_type="Strategic developments",
+                  sub="Arrests")
+    assert match(shooting, _sig("r2", arrest)) is None
+
+
+@pytest.mark.parametrize("new, old, revises", [
+    (Features(killed=(64, 64), revised=True), Features(killed=(25, 57)), True),  # "has risen to 64"
+    (Features(killed=(10, 10), revised=True), Features(killed=(25, 57)), False),  # a toll does not fall
+    (Features(killed=(64, 64)), Features(killed=(25, 57)), False),  # no revision told
+])
+def test_a_revised_toll_is_a_follow_up_of_the_count(new, old, revises):
+    assert content.revises(new, old) is revises
+    assert content.revises(old, new) is revises
+
+
+def test_a_one_sentence_revision_joins_the_same_days_event_in_the_same_town():
+    first = _inc(["Two car bombs exploded in a Milwaukee square on Sunday, killing 25 people."], killed=25)
+    line = "The death toll from Sunday's twin car bombings has risen to 64, the monitor said."
+    follow = _inc([line], killed=64)
+    follow.claims = [Claim("killed", 64, 64, "revised", "the monitor", line, 0, len(line))]
+    assert match(_sig("r1", first), _sig("r2", follow, "2016-01-27")) is not None
+    follow.claims = [Claim("killed", 64, 64, None, "the monitor", line, 0, len(line))]
+    assert match(_sig("r1", first), _sig("r2", follow, "2016-01-27")) is None
