@@ -60,3 +60,19 @@ def test_eval_cli_bad_gold(tmp_path):
     bad.write_text("{not json\n")
     r = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", str(bad)], capture_output=True, text=True)
     assert r.returncode == 3 and "Traceback" not in r.stderr
+
+
+def test_event_place_distance_and_population_prior():
+    from sitrep.evaluate.incidents import population_prior, within_km
+    from sitrep.geo.resolve import Geoparser
+    from sitrep.models import Place
+
+    kabul = Place(text="Kabul", latitude=34.5281, longitude=69.1723)
+    assert within_km(kabul, 34.53, 69.17) and not within_km(kabul, 34.35, 62.2)
+    assert not within_km(None, 0.0, 0.0) and not within_km(Place(text="x"), 0.0, 0.0)
+    # the obvious method: the name's most populous entry, whatever the text says around it
+    prior = population_prior(Geoparser(), Place(text="York", admin1="Pennsylvania", country_code="US"))
+    assert prior is not None and prior.country_code == "GB"
+    records = [dict(r, dataset="acled2020", gold={**r["gold"], "lat": 34.0151, "lon": 71.5249}) for r in RECORDS[:1]]
+    ours, base = evaluate(records, "acled2020")
+    assert ours["within_25km"] == (1.0, 1) and "within_25km" in base

@@ -76,3 +76,16 @@ def test_ner_in_pieces_keeps_offsets():
     text = "word " * 30_000 + "Idlib " + "word " * 30_000
     ents = _entities(Nlp(), text, chunk=10_000)
     assert [text[s:e] for s, e, _ in ents] == ["Idlib"]
+
+
+def test_places_explain_says_why(tmp_path, capsys, gazetteer):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "DAYTON, Ohio — Two men were shot in Dayton on Friday, police said."}\n', encoding="utf-8")
+    assert main(["places", str(src), "--no-ner", "--explain", "--gazetteer", str(gazetteer.path)]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["document"]["country"] == "US" and row["document"]["admin1"] == "Ohio"
+    assert {e["kind"] for e in row["document"]["evidence"]} >= {"dateline"}
+    dayton = next(p for p in row["places"] if p["text"] == "Dayton")
+    top = dayton["candidates"][0]
+    assert top["admin1"] == "Ohio" and top["terms"]["document geography"] > 0
+    assert top["score"] >= dayton["candidates"][1]["score"]

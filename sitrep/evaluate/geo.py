@@ -7,7 +7,8 @@
 A predicted toponym *finds* a gold one when their spans overlap. ``exact_id`` counts gold toponyms with a
 GeoNames id that were found; ``within_161km_found`` those found; ``within_161km_e2e`` all gold
 toponyms (not found = miss). ``country_acc``: found gold toponyms whose country (the reverse-geocoded
-gold point) equals the predicted country code. Precision counts every unmatched prediction as false,
+gold point) equals the predicted country code. ``popprior_*``: the population-prior baseline on the same
+found toponyms (each read as its gazetteer namesake with the largest population). Precision counts every unmatched prediction as false,
 although LGL and GeoWebNews dropped some annotated toponyms without coordinates (see the gold README).
 """
 from __future__ import annotations
@@ -61,7 +62,7 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
     gold_cc = _gold_countries([(t["lat"], t["lon"]) for t, _ in gold])
     n_pred = sum(len(p) for p in preds)
     matched_pred: set[tuple[int, int]] = set()
-    found = exact = with_id = near_found = cc_ok = 0
+    found = exact = with_id = near_found = cc_ok = prior_exact = prior_near = 0
     for (tp, doc), cc in zip(gold, gold_cc):
         hit = None
         for j, p in enumerate(preds[doc]):
@@ -72,11 +73,15 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
         if hit is None:
             continue
         found += 1
+        prior = _most_populous(gp, hit.text)
         if tp.get("geonameid") is not None:
             with_id += 1
             exact += int(hit.geonameid == tp["geonameid"])
+            prior_exact += int(prior is not None and prior.gid == tp["geonameid"])
         if hit.latitude is not None and hit.longitude is not None:
             near_found += int(great_circle_km(hit.latitude, hit.longitude, tp["lat"], tp["lon"]) <= 161)
+        if prior is not None:
+            prior_near += int(great_circle_km(prior.lat, prior.lon, tp["lat"], tp["lon"]) <= 161)
         cc_ok += int(hit.country_code == cc)
     n_gold = len(gold)
     return {
@@ -91,7 +96,15 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
         "within_161km_found": round(near_found / found, 4) if found else 0.0,
         "country_acc": round(cc_ok / found, 4) if found else 0.0,
         "n_found": found,
+        # the population prior beside them: each found toponym read as its most populous entry
+        "popprior_exact_id": round(prior_exact / with_id, 4) if with_id else 0.0,
+        "popprior_within_161km_found": round(prior_near / found, 4) if found else 0.0,
     }
+
+
+def _most_populous(gp: Geoparser, name: str):
+    cands = gp.candidates(name)
+    return max(cands, key=lambda c: (c.pop, -c.q)) if cands else None
 
 
 def _event_location(records: list[dict[str, Any]], ents: list, gp: Geoparser) -> dict[str, float | int]:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import VIOLENT_TYPES, Article, Extraction, Incident
+from ..models import VIOLENT_TYPES, Article, Extraction, Incident, Place
 from .identity import WITHIN_SETS, within
 
 CAMEO_SETS = {"petrarch_unittest", "universalpetrarch_gsr"}
@@ -63,16 +63,47 @@ def perpetrator_matches(gold: str, predicted: list[str]) -> bool:
 
 
 def _place_matches(gold: str, inc: Incident | None) -> bool:
-    if inc is None or inc.location is None:
-        return False
-    g = _norm(gold)
-    return bool(g) and g in {_norm(inc.location.name), _norm(inc.location.text)}
+    return _city_is(gold, inc.location if inc is not None else None)
 
 
 def _country_matches(gold: str, inc: Incident | None) -> bool:
-    if inc is None or inc.location is None:
+    return _country_is(gold, inc.location if inc is not None else None)
+
+
+def _city_is(gold: str, place: Place | None) -> bool:
+    if place is None:
         return False
-    return _norm(gold) == _norm(inc.location.country) and bool(_norm(gold))
+    g = _norm(gold)
+    return bool(g) and g in {_norm(place.name), _norm(place.text)}
+
+
+def _country_is(gold: str, place: Place | None) -> bool:
+    if place is None:
+        return False
+    return _norm(gold) == _norm(place.country) and bool(_norm(gold))
+
+
+def within_km(place: Place | None, lat: float, lon: float, km: float = 25.0) -> bool:
+    """Is the place's point within ``km`` of the gold coordinates (ACLED notes, some GTD records)?"""
+    from ..geo.index import great_circle_km
+
+    if place is None or place.latitude is None or place.longitude is None:
+        return False
+    return great_circle_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+def population_prior(geo, place: Place | None) -> Place | None:
+    """The obvious method, printed beside the place figures: the same toponym sitrep chose, read as
+    its most populous gazetteer entry, whatever the text says around it."""
+    if place is None or not place.text:
+        return place
+    cands = geo.candidates(place.text)
+    if not cands:
+        return None
+    c = max(cands, key=lambda c: (c.pop, -c.q))
+    country = geo.gazetteer.countries().get(c.cc) if c.cc else None
+    return Place(text=place.text, name=c.name, latitude=c.lat, longitude=c.lon, admin1=c.admin1,
+                 country=country.name if country else None, country_code=c.cc)
 
 
 _BASE_KILLED = re.compile(r"(\d+)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|dead|died)", re.I)
@@ -138,10 +169,16 @@ def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tup
             if g.get("sub_event_type") is not None:  # GTD maps some attack types to an event type only
                 add(ours, "sub_event_type", pred_sub == g.get("sub_event_type"))
                 add(base, "sub_event_type", b["sub_event_type"] == g.get("sub_event_type"))
+        prior = population_prior(ex.geo, inc.location) if inc is not None else None
         if g.get("city"):
             add(ours, "city", _place_matches(g["city"], inc))
+            add(base, "city", _city_is(g["city"], prior))
         if g.get("country"):
             add(ours, "country", _country_matches(g["country"], inc))
+            add(base, "country", _country_is(g["country"], prior))
+        if g.get("lat") is not None and g.get("lon") is not None:
+            add(ours, "within_25km", within_km(inc.location if inc else None, g["lat"], g["lon"]))
+            add(base, "within_25km", within_km(prior, g["lat"], g["lon"]))
         if g.get("perpetrator") and dataset == "gtd2011":
             perps = [a.name for a in (inc.actors if inc else []) if a.role == "perpetrator"]
             add(ours, "perpetrator", perpetrator_matches(g["perpetrator"], perps))

@@ -6,6 +6,10 @@
 Group files of same-incident articles (``data/gold/*groups*.jsonl``, see ``sitrep.reconcile.cluster_gold``)
 are scored after the others: their corpus is ingested and merge precision/recall measured (``identity.py``).
 
+Beside sitrep's rows: the regex baseline on incident gold (whose city, country and within_25km are the
+population prior: the toponym sitrep chose, read as its most populous gazetteer entry) and, on geoparsing
+gold, a "population prior" row (each found toponym read as its most populous entry).
+
 A row is ``{"dataset", "system", "n", "gold", "scores": {measure: (value, n)}}``: ``gold`` is the
 name of the file the records came from (the baseline's key for its hash), ``n`` in a score is the
 number of records (or toponyms, or tests) the share was taken over; ``None`` where it is not a share.
@@ -24,6 +28,7 @@ GEO_SETS = {"lgl", "trnews", "geowebnews", "geovirus", "event_location"}
 _GEO_N = {
     "precision": "n_pred", "recall": "n_gold", "exact_id": "n_exact_id_eligible", "within_161km_e2e": "n_gold",
     "within_161km_found": "n_found", "country_acc": "n_found",
+    "popprior_exact_id": "n_exact_id_eligible", "popprior_within_161km_found": "n_found",
     "accuracy": "n", "accuracy_exact_span": "n", "no_location_correct": "n_no_location",
 }
 
@@ -68,8 +73,11 @@ def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[
                 from .geo import evaluate as geo_evaluate
 
                 scores = geo_evaluate(recs, dataset)
-                rows.append({**row, "scores": {k: (v, scores.get(_GEO_N[k]) if k in _GEO_N else None)
-                                               for k, v in scores.items()}})
+                shown = {k: (v, scores.get(_GEO_N[k]) if k in _GEO_N else None) for k, v in scores.items()}
+                rows.append({**row, "scores": {k: v for k, v in shown.items() if not k.startswith("popprior_")}})
+                prior = {k[len("popprior_"):]: v for k, v in shown.items() if k.startswith("popprior_")}
+                if prior:  # the obvious method beside sitrep's figures (not gated)
+                    rows.append({**row, "system": "population prior", "scores": prior})
             else:
                 ours, base = incidents.evaluate(recs, dataset)
                 rows.append({**row, "scores": ours})

@@ -144,7 +144,7 @@ class Extractor:
     def _read(self, article: Article, sents: list[Sentence], relevant: list[int], ents: list[tuple[int, int, str]],
               found: dict[int, tuple[list, list]]) -> Extraction:
         text, pub = article.text, article.published
-        places = self.geo.find_places(text, ents)
+        places = self.geo.find_places(text, ents, dateline=article.dateline)
         countries = Counter(p.country_code for p in places if p.country_code)
         country_code = countries.most_common(1)[0][0] if countries else None
         country = next((p.country for p in places if p.country_code == country_code and p.country), None)

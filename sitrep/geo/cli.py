@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="output format (default jsonl)")
     p.add_argument("--no-ner", action="store_true", help="gazetteer and cues only; skip spaCy NER (faster)")
     p.add_argument("--gazetteer", type=Path, default=None, help="index file (default: in the data dir)")
+    p.add_argument("--explain", action="store_true", help="say why: the document's geography (dateline, state "
+                   "abbreviations, countries, demonyms) and, for each place, its top candidates with the ranking "
+                   "terms each got (weights: sitrep/geo/data/ranking.toml)")
     p.set_defaults(func=places_cmd)
 
     g = sub.add_parser("gazetteer", help="build, inspect or extend the offline GeoNames index")
@@ -157,8 +160,14 @@ def places_cmd(args: argparse.Namespace) -> int:
                 row: dict[str, Any] = {"id": rid, "error": error}
             else:
                 ents = _entities(nlp, text) if nlp is not None else None
-                places = gp.find_places(text, ents)
-                row = {"id": rid, "places": [{k: getattr(p, k) for k in _FIELDS} for p in places]}
+                if args.explain:
+                    why = gp.explain_places(text, ents)
+                    row = {"id": rid, "document": why["document"],
+                           "places": [{**{k: p[k] for k in _FIELDS}, "why": p["why"], "candidates": p["candidates"]}
+                                      for p in why["places"]]}
+                else:
+                    places = gp.find_places(text, ents)
+                    row = {"id": rid, "places": [{k: getattr(p, k) for k in _FIELDS} for p in places]}
             if args.format == "jsonl":
                 print(json.dumps(row, ensure_ascii=False), flush=True)
             else:

@@ -6,7 +6,10 @@
    (if the caller has them) add GPE/LOC/FAC names the gazetteer lacks and veto PERSON/NORP ones.
    Each match is scored on evidence (locative cue, type word such as "province", prominence of the
    place, NER label) against counter-evidence (title or first name before it, common English word).
-2. *Resolve*: each accepted name's candidates are ranked by name quality, population, feature type,
+   Then the *document geography* (``context.py``): the article's country and admin1 area from its
+   dateline, state abbreviations, named areas and demonyms; in local news, where it is settled,
+   towns are kept inside it unless strong evidence takes them out (``_keep_in_document``).
+2. *Resolve*: each accepted name's candidates are ranked (weights: ``data/ranking.toml``) by name quality, population, feature type,
    the type word, containment ("X, Y" / "the Y suburb of X"), the article's countries and admin1
    areas, and closeness to the article's other places; two passes, so the context of the first
    pass informs the second.
@@ -24,6 +27,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..models import Place
+from .context import DocumentGeography
+from .context import build as build_document
+from .context import leaves_document
 from .gazetteer import Candidate, Gazetteer
 from .index import Anchors as _Anchors
 from .index import NearOthers as _NearOthers
@@ -32,6 +38,7 @@ from .index import disjoint as _disjoint
 from .index import km as _km
 from .index import overlapping as _overlapping
 from .normalize import norm, skeleton
+from .ranking import Weights, explanation
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
@@ -58,6 +65,9 @@ _CHAIN_GAP = re.compile(
     re.I,
 )
 _ACCEPT = 2.0
+# a candidate abroad that outranks the best one inside the document's country by this much (the
+# document's own bonus included) has strong evidence of its own: population, nearby places, a container
+_FAR_ABOVE = 3.0
 
 
 _ABBREV = re.compile(r"\b(st|ste|ft|mt|pt)\b")
@@ -126,13 +136,17 @@ class _Mention:
     fallback: bool = False  # the name was not found inside its stated area: the area's point stands in
     chosen: Candidate | None = None
     ranking: list[tuple[float, Candidate]] = field(default_factory=list)
+    terms: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # id(candidate) -> ranking terms (explain)
+    leaves: str | None = None  # why the choice stands outside the document's country, or why it was dropped
 
 
 class Geoparser:
     """Finds and resolves toponyms. Cheap to create; the gazetteer opens on first use."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, *, explain: bool = False) -> None:
         self._gaz = gazetteer
+        self.weights = Weights.load()
+        self.explain = explain  # keep each candidate's ranking terms (``explain_places``)
         cues = _cues()
         self.locative = frozenset(cues["locative"])
         self.event_preps = frozenset(cues["event_prepositions"])
@@ -180,13 +194,93 @@ class Geoparser:
 
     # ---------------------------------------------------------------- finding
 
-    def find_places(self, text: str, ents: list[tuple[int, int, str]] | None = None) -> list[Place]:
-        """Every toponym in ``text`` with its offsets; resolved where possible (else precision None)."""
+    def find_places(self, text: str, ents: list[tuple[int, int, str]] | None = None, *,
+                    dateline: str | None = None) -> list[Place]:
+        """Every toponym in ``text`` with its offsets; resolved where possible (else precision None).
+        ``dateline``: the article's dateline when the cleaner cut it off the text ("DAYTON, Ohio")."""
         if not text or not text.strip():
             return []
+        return [self._place(m) for m in self._parse(text, ents, dateline)[0]]
+
+    def _parse(self, text: str, ents: list[tuple[int, int, str]] | None,
+               dateline: str | None) -> tuple[list[_Mention], DocumentGeography]:
         mentions = self._find(text, ents or [])
-        self._resolve_all(text, mentions)
-        return [self._place(m) for m in mentions]
+        doc = build_document(text, dateline, mentions, self.candidates, self._demonym_country)
+        self._resolve_all(text, mentions, doc)
+        return self._keep_in_document(mentions, doc), doc
+
+    def explain_places(self, text: str, ents: list[tuple[int, int, str]] | None = None, *,
+                       dateline: str | None = None, limit: int = 5) -> dict:
+        """``find_places`` with its reasons: the document's geography, and for each toponym its top
+        candidates with the ranking terms each got (``sitrep places --explain``)."""
+        explain, self.explain = self.explain, True
+        try:
+            mentions, doc = self._parse(text, ents, dateline) if text and text.strip() else ([], DocumentGeography())
+        finally:
+            self.explain = explain
+        return {
+            "document": {"country": doc.country, "admin1": doc.area[1] if doc.area else None,
+                         "evidence": [{"kind": k, "what": w, "weight": v} for k, w, v in doc.evidence]},
+            "places": [{**self._place(m).to_dict(), "why": m.leaves,
+                        "candidates": explanation(m.ranking, m.terms, limit)} for m in mentions],
+        }
+
+    def _keep_in_document(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """A town stays inside the document's country unless strong evidence takes it out: the
+        best-ranked candidate inside wins over one outside; a name with none inside is dropped, or
+        kept unresolved when its detection was strong (an NER place, a type word)."""
+        if not doc.settled:
+            return mentions  # international news: the ranking's document bonus is all
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            if c is None or m.fallback:
+                keep.append(m)
+                continue
+            stated = m.container is not None or m.near is not None
+            why = leaves_document(c, doc, stated=stated, min_population=self.weights.leave_min_population, own=m.text)
+            if why == "a country":
+                # "Augusta, Georgia" in an American story: the state before the country abroad
+                area = next((o for _, o in m.ranking if o.cc == doc.country and o.fcode == "ADM1" and o.q <= 1), None)
+                if area is not None:
+                    m.chosen, why = area, ""
+            if why is not None:
+                m.leaves = why or None
+                keep.append(m)
+                continue
+            inside = next(((s, o) for s, o in m.ranking if o.cc == doc.country and o.q < 3), None)
+            if inside is not None and m.ranking[0][0] - inside[0] >= _FAR_ABOVE and c.q < 3:
+                m.leaves = "ranked far above every candidate inside the document's country"
+                keep.append(m)
+            elif inside is not None:
+                m.chosen, m.leaves = inside[1], f"inside the document's country {doc.country}"
+                keep.append(m)
+            elif m.score >= _ACCEPT + 1.0:
+                m.chosen, m.leaves = None, f"no candidate in the document's country {doc.country}"
+                keep.append(m)
+            else:
+                m.leaves = f"dropped: no candidate in the document's country {doc.country}"
+        self._document_fallback(keep, doc)
+        return keep
+
+    def _document_fallback(self, mentions: list[_Mention], doc: DocumentGeography) -> None:
+        """A name the gazetteer cannot place ("Streeterville") in a document whose country is known
+        is placed as that country's admin1 area (where_prec 4) or the country itself (6), never
+        as a point it is not."""
+        area = doc.area
+        stand_in = self._area_entry(area[0], area[1]) if area else None
+        if stand_in is None:
+            stand_in = self.gazetteer.countries().get(doc.country or "")
+        if stand_in is None:
+            return
+        for m in mentions:
+            if m.chosen is None:
+                m.chosen = stand_in
+                m.leaves = (m.leaves + "; " if m.leaves else "") + "placed as the document's area"
+
+    @functools.lru_cache(maxsize=1024)
+    def _area_entry(self, cc: str, admin1: str) -> Candidate | None:
+        return next((c for c in self.candidates(admin1) if c.fcode == "ADM1" and c.cc == cc), None)
 
     def _find(self, text: str, ents: list[tuple[int, int, str]]) -> list[_Mention]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -284,6 +378,11 @@ class Geoparser:
             s -= 3
         elif e < run_end and single and best.pop < 20_000 and not best.fcode.startswith(("PCL", "ADM")):
             s -= 1  # "Torres Strait"-like runs: a small town as the first of several capitalised words
+        tail = e
+        while tail < run_end and toks[tail][2].lower() not in _CONNECTORS:
+            tail += 1
+        if tail > e + 1 and toks[tail - 1][2].lower() in self.type_words:
+            s -= 3  # "North-West Frontier Province": the capitalised words name another, longer place
         for es, ee, label in ents.over(m.start, m.end):
             if label in ("GPE", "LOC"):
                 s += 2.5
@@ -302,21 +401,27 @@ class Geoparser:
                 s -= 0.0 if lead in ("", "the") and ee > m.end else (0.5 if strong else 1.5)
         m.score = s
 
-    @functools.lru_cache(maxsize=8192)
     def _is_demonym(self, word: str) -> bool:
         """"Syrian", "Angolan", "Chinese", "Iraqi", "Afghan": a nationality, not a place."""
+        return self._demonym_country(word) is not None
+
+    @functools.lru_cache(maxsize=8192)
+    def _demonym_country(self, word: str) -> str | None:
+        """The country code of a nationality word ("Pakistani" -> PK), None when it is none."""
         w = word.lower()
-        if len(w) < 4 or any(c.fcode.startswith("PCL") for c in self.candidates(word)):
-            return False
-        if not w.endswith(("an", "ans", "ese", "i", "is", "ish", "ic", "ics", "ean", "eans", "ite", "ites", "ot", "ots")):
-            return False  # "Bamako" is no nationality whatever "Bay" region its stem resembles
+        if len(w) < 4 or not w.endswith(("an", "ans", "ese", "i", "is", "ish", "ic", "ics", "ean", "eans", "ite", "ites", "ot", "ots")):
+            return None  # "Bamako" is no nationality whatever "Bay" region its stem resembles
+        if any(c.fcode.startswith("PCL") for c in self.candidates(word)):
+            return None
         stems = {w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "e", w[:-3] + "a", w[:-3], w[:-4] + "y", w + "istan", w[:-1] + "y"}
         if w.endswith("ese"):
             stems |= {w[:-3] + "a", w[:-3]}
-        for stem in stems:
-            if len(stem) >= 3 and any(c.fcode.startswith("PCL") or c.fcode == "ADM1" for c in self.gazetteer.lookup(stem) if c.q <= 1):
-                return True
-        return False
+        for stem in sorted(stems, key=len, reverse=True):
+            if len(stem) >= 3:
+                for c in self.gazetteer.lookup(stem):
+                    if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1"):
+                        return c.cc or ""
+        return None
 
     def _add_ner_only(self, text: str, found: list[_Mention], ents: list[tuple[int, int, str]], toks: list,
                       starts: list[int]) -> list[_Mention]:
@@ -389,7 +494,7 @@ class Geoparser:
 
     # ---------------------------------------------------------------- resolving
 
-    def _resolve_all(self, text: str, mentions: list[_Mention]) -> None:
+    def _resolve_all(self, text: str, mentions: list[_Mention], doc: DocumentGeography | None = None) -> None:
         if not mentions:
             return
         by_text: dict[str, list[_Mention]] = {}
@@ -403,7 +508,7 @@ class Geoparser:
             for idx, m in enumerate(mentions):
                 if m.cands:
                     # the other names' confident choices, not this name's own (a spatial index: linear time)
-                    self._rank(m, ctx, admin1_named, anchors.without(keys[idx]))
+                    self._rank(m, ctx, admin1_named, anchors.without(keys[idx]), doc)
             ctx = Counter()
             admin1_named = {}
             chosen: list[tuple[str, Candidate]] = []
@@ -452,48 +557,91 @@ class Geoparser:
                         m.chosen, m.fallback = outer.chosen, True
             i = j + 1
 
-    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate]) -> None:
+    def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate],
+              doc: DocumentGeography | None = None) -> None:
+        w = self.weights
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
         near = self._container(m.near) if m.near else None
+        settled = doc is not None and doc.settled  # international news: the article's places are context enough
+        doc_cc = doc.country if settled else None
+        doc_area = doc.area if settled else None
+        explain = self.explain
         ranking = []
+        terms: dict[int, list[tuple[str, float]]] = {}
         for c in m.cands:
-            s = 0.55 * math.log10(c.pop + 10)
+            why: list[tuple[str, float]] = []
+            t = w.population * math.log10(c.pop + 10)
+            s = t
+            if explain:
+                why.append(("population", t))
+            t = 0.0
             if c.fcode.startswith("PCL"):
-                s += 3.5 if c.q <= 1 else 1.0
+                t = w.country if c.q <= 1 else w.country_derived
             elif c.fcode == "ADM1":
-                s += 1.2
+                t = w.admin1
             elif c.fcode == "ADM2":
-                s += 2.0
+                t = w.admin2_typed
             elif c.fcode == "PPLC":
-                s += 2.0
+                t = w.capital
             elif c.fcode == "CONT":
-                s += 3.0
-            s -= (0.0, 0.8, 0.6, 1.5)[min(c.q, 3)]
+                t = w.continent
+            t += w.name_quality[min(c.q, 3)]
             if c.gid < 0 and c.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
-                s += 1.5  # curated conflict places outrank homonymous hamlets
+                t += w.curated  # curated conflict places outrank homonymous hamlets
+            s += t
+            if explain:
+                why.append(("feature and name", t))
+            t = 0.0
             if m.type_hint:
                 if c.fcode == m.type_hint or (m.type_hint == "PPL" and c.fclass == "P"):
-                    s += 3.0
+                    t = w.type_exact
                 elif m.type_hint in ("ADM1", "ADM2") and c.fcode in ("ADM1", "ADM2"):
-                    s += 1.5
+                    t = w.type_admin
             elif c.fcode == "ADM2":
-                s -= 2.5  # "Jefferson" alone is the town more often than the county
-            if c.cc:
-                s += 4.0 * ctx.get(c.cc, 0.0) / total
+                t = w.admin2_bare
+            if t:
+                s += t
+                if explain:
+                    why.append(("type word", t))
+            if c.cc and ctx:
+                t = w.article_countries * ctx.get(c.cc, 0.0) / total
+                s += t
+                if explain and t:
+                    why.append(("article's places", t))
             if (c.cc, c.admin1) in admin1_named and not c.fcode.startswith(("PCL", "ADM1")):
-                s += 1.5
+                s += w.admin1_named
+                if explain:
+                    why.append(("admin1 named", w.admin1_named))
+            if doc_cc is not None and c.cc == doc_cc:
+                t = w.document_country
+                if doc_area is not None and (c.cc, c.admin1) == doc_area and not c.fcode.startswith("PCL"):
+                    t += w.document_admin1
+                s += t
+                if explain:
+                    why.append(("document geography", t))
             if container is not None and not c.fcode.startswith("PCL") and not (c.fcode == "ADM1" and container.fcode == "ADM1"):
                 inside = c.cc == container.cc and (container.fcode.startswith("PCL") or c.admin1 == container.admin1)
-                s += 5.0 if inside else -3.0
+                t = w.container_inside if inside else w.container_outside
+                s += t
+                if explain:
+                    why.append(("container", t))
             if near is not None:
-                s += 4.0 if _km(c, near) < 40 else -1.0
+                t = w.near_inside if _km(c, near) < w.near_km else w.near_outside
+                s += t
+                if explain:
+                    why.append(("near", t))
             if anchors and not c.fcode.startswith("PCL"):
-                if anchors.near(c) if isinstance(anchors, _NearOthers) else any(a.gid != c.gid and _km(a, c) < 150 for a in anchors):
-                    s += 1.5
+                if anchors.near(c) if isinstance(anchors, _NearOthers) else any(a.gid != c.gid and _km(a, c) < w.close_km for a in anchors):
+                    s += w.close_to_others
+                    if explain:
+                        why.append(("close to other places", w.close_to_others))
+            if explain:
+                terms[id(c)] = why
             ranking.append((s, c))
         ranking.sort(key=lambda t: -t[0])
         m.ranking = ranking
+        m.terms = terms
         m.chosen = ranking[0][1] if ranking else None
 
     @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,208 @@
+"""Document geography: the article's country and admin1 area, decided before its towns are resolved.
+
+Evidence, each weighed in ``data/document.toml``: the dateline ("DAYTON, Ohio —", "KABUL (Reuters) -",
+given by the cleaner as ``Article.dateline`` or still opening the text), AP-style state abbreviations
+and postal codes after a town ("Reno, Nev.", "Goldsboro, NC"), countries and admin1 areas named in the
+text, and demonyms ("Pakistani"), which are evidence of a country but never places themselves.
+The resolver then ranks each town inside that context first (``Geoparser._rank``) and lets it leave
+the document's country only on strong evidence (``leaves_document``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .gazetteer import Candidate
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict:
+    return tomllib.loads(resources.files("sitrep.geo").joinpath("data", "document.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _state_pattern() -> re.Pattern[str]:
+    abbrs = sorted(rules()["us_states"], key=len, reverse=True)
+    alt = "|".join(re.escape(a) for a in abbrs)
+    # after "Town," (a capitalised word and a comma), and not the start of a longer word
+    return re.compile(rf"(?<=[A-Za-z.]),\s*({alt})(?![A-Za-z])" + r"(?!\.[A-Za-z])")
+
+
+# a dateline opening a line: "KABUL (Reuters) -", "DAYTON, Ohio —", "YORK CITY, Pa.–", "BELPRE, Ohio (WTAP) --"
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z .]{1,30}?))?\s*(?:\([^)]{2,40}\))?\s*(?:—|–|--|-|:)",
+    re.M,
+)
+
+
+@dataclass
+class DocumentGeography:
+    """Weighted evidence for the countries and admin1 areas of one text."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)  # (country code, admin1 name)
+    evidence: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, what, weight)
+    _cc_of: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def add(self, kind: str, cc: str | None, admin1: str | None = None, what: str = "") -> None:
+        if not cc:
+            return
+        w = float(rules()["weight"][kind])
+        self.countries[cc] += w
+        if admin1:
+            self.admin1[(cc, admin1)] += w
+        self.evidence.append((kind, what or admin1 or cc, w))
+        self._cc_of[(kind, what or admin1 or cc)] = cc
+
+    @property
+    def country(self) -> str | None:
+        """The document's country: the heaviest, if it carries enough of the evidence."""
+        if not self.countries:
+            return None
+        w = rules()["weight"]
+        cc, top = self.countries.most_common(1)[0]
+        total = sum(self.countries.values())
+        return cc if top >= w["main_weight"] and top / total > w["main_share"] else None
+
+    @property
+    def area(self) -> tuple[str, str] | None:
+        """The document's admin1 area, when one area carries most of its country's evidence."""
+        cc = self.country
+        if cc is None:
+            return None
+        inside = [(k, v) for k, v in self.admin1.items() if k[0] == cc]
+        if not inside:
+            return None
+        key, top = max(inside, key=lambda kv: kv[1])
+        return key if top / self.countries[cc] >= 0.5 else None
+
+    @property
+    def settled(self) -> bool:
+        """Is the document's country settled enough to keep its towns inside it: a dateline or a
+        state abbreviation says so (local news), or it carries three quarters of heavy evidence?"""
+        cc = self.country
+        if cc is None:
+            return False
+        if any(kind in ("dateline", "state_abbreviation") and self._cc_of.get((kind, what)) == cc
+               for kind, what, _ in self.evidence):
+            return True
+        return self.countries[cc] >= 3.0 and self.countries[cc] / sum(self.countries.values()) >= 0.75
+
+    def holds(self, c: Candidate, own: str = "") -> bool:
+        """Is ``c`` in one of the document's countries with real weight (not only a demonym), not
+        counting the evidence of the name ``own`` itself ("East" names no country for itself)?"""
+        if not c.cc:
+            return False
+        self_weight = sum(v for kind, what, v in self.evidence if what == own and kind in ("admin1", "city", "country")
+                          and self._cc_of.get((kind, what)) == c.cc)
+        return self.countries.get(c.cc, 0.0) - self_weight >= 1.0
+
+
+def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """"Reno, Nev.", "Columbia, S.C.", "Goldsboro, NC": (start, end, state name) of each abbreviation."""
+    states = rules()["us_states"]
+    return [(m.start(1), m.end(1), states[m.group(1)]) for m in _state_pattern().finditer(text)]
+
+
+def find_dateline(dateline: str | None, text: str) -> tuple[str, str | None] | None:
+    """(place, state or country or None) of the article's dateline, given or opening one of the
+    text's first two lines."""
+    if dateline:
+        head, _, rest = dateline.partition(",")
+        head = re.sub(r"\s*\([^)]*\)", "", head).strip()
+        rest = re.sub(r"\s*\([^)]*\)", "", rest).strip() or None
+        return (head, rest) if head else None
+    for line in text.split("\n", 3)[:3]:
+        m = _DATELINE.match(line)
+        if m and len(m.group(1).strip()) >= 3:
+            return m.group(1).strip(), (m.group(2) or "").strip() or None
+    return None
+
+
+def _area_of(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
+    """The country, else the admin1 area, a name denotes by its main or alternate name."""
+    areas = [c for c in cands if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1")]
+    return max(areas, key=lambda c: (c.fcode.startswith("PCL"), c.pop)) if areas else None
+
+
+def _unambiguous_city(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
+    """"Peshawar", "Milwaukee": a city of 100,000 or more whose namesakes elsewhere are a tenth its size."""
+    towns = sorted((c for c in cands if c.fclass == "P" and c.q == 0), key=lambda c: -c.pop)
+    if not towns or towns[0].pop < 100_000:
+        return None
+    rival = next((c.pop for c in towns[1:] if c.cc != towns[0].cc), 0)
+    return towns[0] if rival * 10 <= towns[0].pop else None
+
+
+def build(text: str, dateline: str | None, mentions: list, candidates, demonym_country) -> DocumentGeography:
+    """The document's geography from its dateline, state abbreviations, the areas its accepted
+    ``mentions`` name and its demonyms. ``candidates(name)`` is the gazetteer lookup,
+    ``demonym_country(word)`` a demonym's country code (or None)."""
+    doc = DocumentGeography()
+    states = rules()["us_states"]
+    line = find_dateline(dateline, text)
+    if line is not None:
+        place, qualifier = line
+        area = None
+        if qualifier:
+            q = qualifier.strip()
+            if q in states or q + "." in states:
+                doc.add("dateline", "US", states.get(q) or states[q + "."], what=f"{place}, {q}")
+                area = True
+            else:
+                found = _area_of(candidates(q))
+                if found is not None:
+                    doc.add("dateline", found.cc, found.admin1 if found.fcode == "ADM1" else None, what=f"{place}, {q}")
+                    area = True
+        if area is None:
+            # a dateline names a city by convention ("KABUL", "SANTA ANA"), a country now and then
+            cands = candidates(place)
+            found = next((c for c in cands if c.q <= 1 and c.fcode.startswith("PCL")), None)
+            if found is None:
+                big = [c for c in cands if c.fclass == "P" and c.q <= 1 and (c.pop >= 100_000 or c.fcode == "PPLC")]
+                found = min(big, key=lambda c: (c.q, -c.pop)) if big else _area_of(cands)
+            if found is not None:
+                doc.add("dateline", found.cc, found.admin1 if not found.fcode.startswith("PCL") else None, what=place)
+    for _, _, state in find_state_abbreviations(text):
+        doc.add("state_abbreviation", "US", state)
+    for m in mentions:
+        area = _area_of(m.cands)
+        if area is None:
+            city = _unambiguous_city(m.cands)
+            if city is not None:
+                doc.add("city", city.cc, what=m.text)
+            continue
+        if area.fcode.startswith("PCL"):
+            if not any(c.fcode == "ADM1" and c.q == 0 and c.cc != area.cc and c.pop >= 100_000 for c in m.cands):
+                doc.add("country", area.cc, what=m.text)  # "Georgia" may be the state: no evidence either way
+        elif (m.type_hint == "ADM1" or area.pop >= 100_000) and area.pop >= max((c.pop for c in m.cands), default=0):
+            doc.add("admin1", area.cc, area.admin1, what=m.text)
+    for word in set(re.findall(r"\b[A-Z][a-z]{3,}\b", text)):
+        cc = demonym_country(word)
+        if cc:
+            doc.add("demonym", cc, what=word)
+    return doc
+
+
+def leaves_document(c: Candidate, doc: DocumentGeography, *, stated: bool, min_population: int, own: str = "") -> str | None:
+    """Why ``c`` may stand outside the document's country (None: it may not; "" : it is inside).
+
+    ``stated``: the text places it ("Prague, Oklahoma", "the Damascus suburb of X")."""
+    main = doc.country
+    if main is None or c.cc == main:
+        return ""
+    if stated:
+        return "stated in the text"
+    if c.q >= 3:
+        return None  # no near-spelling match across the document's country without other evidence
+    if c.fcode.startswith(("PCL", "CONT", "TERR")):
+        return "a country"
+    if doc.holds(c, own):
+        return "another country of the document"
+    if c.pop >= min_population:
+        return "a large city"
+    return None

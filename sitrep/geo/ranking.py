@@ -1,0 +1,65 @@
+"""The candidate ranking's weights (``data/ranking.toml``) and the record of why a candidate won.
+
+``Geoparser._rank`` adds, for each gazetteer entry a toponym may name, the weighted terms that apply
+to it; with ``explain`` on it keeps those terms, so ``sitrep places --explain`` can print them.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    return tomllib.loads(resources.files("sitrep.geo").joinpath("data", "ranking.toml").read_text("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights of ``data/ranking.toml`` as attributes (read once per Geoparser: ranking is hot)."""
+
+    population: float
+    country: float
+    country_derived: float
+    admin1: float
+    admin2_typed: float
+    admin2_bare: float
+    capital: float
+    continent: float
+    curated: float
+    name_quality: tuple[float, ...]
+    type_exact: float
+    type_admin: float
+    article_countries: float
+    admin1_named: float
+    container_inside: float
+    container_outside: float
+    near_inside: float
+    near_outside: float
+    near_km: float
+    close_to_others: float
+    close_km: float
+    document_country: float
+    document_admin1: float
+    leave_min_population: int
+    version: int
+
+    @classmethod
+    def load(cls) -> Weights:
+        r = rules()
+        w = dict(r["weights"])
+        w["name_quality"] = tuple(w["name_quality"])
+        return cls(**w, leave_min_population=int(r["leave"]["min_population"]), version=int(r["version"]))
+
+
+def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:
+    """The top candidates of one toponym, each with its score and the terms that made it."""
+    out = []
+    for s, c in ranking[:limit]:
+        out.append({"score": round(s, 3), "name": c.name, "geonameid": c.gid if c.gid > 0 else None,
+                    "feature": f"{c.fclass}.{c.fcode}", "country_code": c.cc, "admin1": c.admin1,
+                    "population": c.pop, "terms": {k: round(v, 3) for k, v in terms.get(id(c), [])}})
+    return out
