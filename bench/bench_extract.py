@@ -46,7 +46,7 @@ def worker(mode: str, n: int) -> dict:
         for _ in nlp.pipe(docs, batch_size=64):
             pass
     else:
-        from sitrep.extract.pipeline import Extractor
+        from sitrep.pipeline import Extractor
         from sitrep.models import Article
 
         ex = Extractor()

@@ -73,7 +73,7 @@ def make_text(kind: str, size: int) -> str:
 def _stages() -> dict[str, Callable[[str], object]]:
     from sitrep.clean import clean
     from sitrep.extract import casualties
-    from sitrep.extract.pipeline import Extractor
+    from sitrep.pipeline import Extractor
     from sitrep.extract.sentences import split
     from sitrep.geo.resolve import Geoparser
     from sitrep.models import Article

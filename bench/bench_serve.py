@@ -77,6 +77,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     sys.path.insert(0, str(ROOT))
     from sitrep.models import ACLED_TYPES, Actor, Article, Claim, Extraction, Incident, Place, Range
     from sitrep.store import Store
+    from sitrep.reconcile.across import Incidents
 
     rng = random.Random(seed)
     types = [(t, s) for t, subs in ACLED_TYPES.items() for s in subs]
@@ -87,6 +88,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     t0 = time.time()
     made = a = 0
     with Store.open(tmp) as store:
+        writer = Incidents(store)
         while made < n:
             country, iso, lat0, lon0, admins = rng.choice(COUNTRIES)
             day = start + dt.timedelta(days=rng.randrange(3650))
@@ -108,7 +110,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
                     claims=[Claim(kind="killed", min=f, max=None, qualifier=None, source="officials",
                                   quote=text[:30], start=0, end=30, article_id=art.id, reported=art.published)]))
             with store.transaction():
-                store.add(Extraction(article=art, incidents=incidents))
+                writer.add(Extraction(article=art, incidents=incidents))
             made += len(incidents)
             a += 1
             if a % 2000 == 0:

@@ -12,7 +12,7 @@ SEED = FIXTURES / "seed" / "000_b88e61feec37bad1.txt"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from sitrep.extract.pipeline import default_extractor
+    from sitrep.pipeline import default_extractor
 
     return default_extractor()
 

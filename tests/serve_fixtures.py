@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from sitrep.errors import StoreError
+from sitrep.reconcile.across import Incidents
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "seed_article.txt").read_text("utf-8")
 TOKEN = "test-token-0123456789"
@@ -201,7 +202,7 @@ def make_app(store: Any = None, **config: Any) -> Any:
 
     store = store if store is not None else FakeStore()
     config.setdefault("tokens", {TOKEN: ""})
-    return create_app(ServeConfig(store_factory=lambda: store, **config))
+    return create_app(ServeConfig(store_factory=lambda: store, reviewer=lambda s: s, **config))
 
 
 def seed_article() -> Any:
@@ -250,11 +251,11 @@ def build_seed_db(path: Path, pipeline: bool = True) -> Path:
 
     extraction = seed_extraction_by_hand()
     if pipeline:
-        from sitrep.extract import extract
+        from sitrep.pipeline import extract
 
         extraction = extract(seed_article())
     with Store.open(path) as store:
-        store.add(extraction)
+        Incidents(store).add(extraction)
     return path
 
 

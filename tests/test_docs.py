@@ -58,7 +58,7 @@ def test_every_entry_point_the_docs_name_imports():
 
     docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     names = {n for d in docs for n in _named_entry_points(d.read_text("utf-8"))}
-    assert "sitrep.geo.Geoparser" in names and "sitrep.extract.extract" in names
+    assert "sitrep.geo.Geoparser" in names and "sitrep.pipeline.extract" in names
     broken = []
     for dotted in sorted(names):
         parts = dotted.split(".")

@@ -15,6 +15,7 @@ from sitrep.export.acled import acled_row
 from sitrep.export.ucdp import COLUMNS as UCDP
 from sitrep.export.writers import csv_cell
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 from store_fixtures import ZEINAB, extraction, incident
 
 ACLED_REQUIRED = {"event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -31,11 +32,11 @@ def _db(tmp_path):
     path = tmp_path / "x.db"
     with Store.open(path) as s:
         # three different stories (the fixture's template texts share 6 of 7 words: read as one story)
-        s.add(extraction("a", "Twin car bombs tore through a busy Homs district as a second blast hit a shrine town.",
+        Incidents(s).add(extraction("a", "Twin car bombs tore through a busy Homs district as a second blast hit a shrine town.",
                          incidents=[incident(killed=25, high=57, injured=39), incident(place=ZEINAB, killed=83)]))
-        s.add(extraction("b", "Days later the monitor said the toll from the Homs bombings had risen.", published="2016-02-24",
+        Incidents(s).add(extraction("b", "Days later the monitor said the toll from the Homs bombings had risen.", published="2016-02-24",
                          incidents=[incident(killed=64)]))
-        s.add(extraction("c", "A shopkeeper was stabbed to death after an argument over unpaid rent, relatives said.",
+        Incidents(s).add(extraction("c", "A shopkeeper was stabbed to death after an argument over unpaid rent, relatives said.",
                          incidents=[incident(place={}, killed=1, sub="Attack", perpetrator=None)]))
     return str(path)
 
@@ -118,7 +119,7 @@ def test_csv_cell_quotes_what_a_spreadsheet_would_run(value, written):
 def _formula_db(tmp_path):
     path = tmp_path / "f.db"
     with Store.open(path) as s:
-        s.add(extraction("evil", outlet="=HYPERLINK(\"http://evil.example\",\"Reuters\")",
+        Incidents(s).add(extraction("evil", outlet="=HYPERLINK(\"http://evil.example\",\"Reuters\")",
                          incidents=[incident(place=MOPTI, killed=12, quote="@SUM(1+1) said 12 people were killed",
                                              perpetrator="-JNIM")]))
     return str(path)

@@ -82,7 +82,7 @@ def test_never_crashes_on_arbitrary_text(extractor, text):
 def test_extract_raises_empty_input_for_blank_text(text):
     # issue 8 item 9: extract() returned the EmptyInput object instead of raising it
     from sitrep.errors import EmptyInput
-    from sitrep.extract.pipeline import Extractor
+    from sitrep.pipeline import Extractor
 
     with pytest.raises(EmptyInput):
         Extractor(nlp=object(), geoparser=object()).extract(Article("blank", text, None))

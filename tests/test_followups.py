@@ -15,6 +15,7 @@ from conftest import SEED
 from sitrep.geo.resolve import is_source_base
 from sitrep.models import VIOLENT_TYPES, Article, Place
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 
 SEED_DAY = dt.date(2016, 2, 22)  # a Monday: "yesterday's attacks" were on Sunday 21 February
 FOLLOW_DAY = dt.date(2016, 2, 24)  # Wednesday
@@ -71,7 +72,7 @@ def test_seed_copy_and_follow_ups_give_two_incidents_with_revisions(extractions,
     ids = [a.id for a in _articles()]
     with Store.open(":memory:") as s:
         for k in order:
-            s.add(extractions[ids[k]])
+            Incidents(s).add(extractions[ids[k]])
         rows, _ = s.query_incidents(sort="id", limit=20)
         violent = {r["location"]["name"]: s.get_incident(r["id"]) for r in rows if r["event_type"] in VIOLENT_TYPES}
     assert sorted(violent) == ["Homs", "Sayyidah Zaynab"]
@@ -90,8 +91,8 @@ def test_a_one_sentence_follow_up_joins_the_seed(extractor, seed_extraction):
     line = Article("homs-line", "The death toll from Sunday's twin car bombings in Homs has risen to 64, the Syrian "
                                 "Observatory for Human Rights said.", FOLLOW_DAY)
     with Store.open(":memory:") as s:
-        s.add(seed_extraction)
-        s.add(extractor.extract(line))
+        Incidents(s).add(seed_extraction)
+        Incidents(s).add(extractor.extract(line))
         rows, _ = s.query_incidents(sort="id", limit=20)
     assert len([r for r in rows if r["event_type"] in VIOLENT_TYPES]) == 2
 

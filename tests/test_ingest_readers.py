@@ -52,6 +52,16 @@ def test_txt_html_jsonl_feed_warc(tmp_path):
     assert any("no article text" in f.reason for f in fails)  # the empty WARC page
 
 
+def test_a_record_whose_headers_are_damaged_bytes_is_corrupt(tmp_path):
+    # regression (about 1 run in 25 of the test below): garbage inside a gzip member can decode
+    # into a "record" whose headers are binary; it was reported as "not an HTML response"
+    _warc(tmp_path / "a.warc.gz", [("https://g/1", HTML), ("\x1f\x8b\x08\x00garbage\x00", HTML)])
+    arts, fails = _items(tmp_path)
+    assert len(arts) == 1
+    assert [f.reason for f in fails] == ["corrupt record: its WARC-Target-URI holds control characters or spaces"]
+    assert fails[0].where.endswith("a.warc.gz#2")
+
+
 def test_bad_inputs_are_skipped_with_reasons(tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"id": "ok", "text": "fine text here"}\nnot json\n{"id": "x"}\n')
     (tmp_path / "corrupt.txt.gz").write_bytes(gzip.compress(b"text " * 50)[:-6])

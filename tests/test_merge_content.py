@@ -15,6 +15,7 @@ from sitrep.reconcile import content
 from sitrep.reconcile.cluster import candidate_pairs
 from sitrep.reconcile.merge import RULES_VERSION, lead, lead_story, match, merged_rules_version, signature
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 from store_fixtures import extraction, incident
 
 CITY = dict(name="Milwaukee", admin1="Wisconsin", country="United States", country_code="US", geonameid=5263045,
@@ -143,7 +144,7 @@ def test_incidents_record_the_merge_rules():
     assert merged_rules_version("triggers-3+casualties-7") == f"triggers-3+casualties-7+{RULES_VERSION}"
     assert merged_rules_version("triggers-3+merge-1") == f"triggers-3+{RULES_VERSION}"
     with Store.open(":memory:") as s:
-        s.add(extraction("a1", incidents=[_inc(FIRST)]))
+        Incidents(s).add(extraction("a1", incidents=[_inc(FIRST)]))
         (row,), _ = s.query_incidents()
         assert s.get_incident(row["id"])["rules_version"].endswith(RULES_VERSION)
 
@@ -152,9 +153,9 @@ def test_an_export_carries_current_ids_and_the_old_ids_they_replace():
     from sitrep.export import writers
 
     with Store.open(":memory:") as s:
-        s.add(extraction("later", published="2016-01-26", incidents=[_inc(FIRST + ["Police named him Demarre Lott, 23."])]))
+        Incidents(s).add(extraction("later", published="2016-01-26", incidents=[_inc(FIRST + ["Police named him Demarre Lott, 23."])]))
         (old,), _ = s.query_incidents()
-        s.add(extraction("first", published="2016-01-25", incidents=[_inc(FIRST)]))  # an earlier report leads
+        Incidents(s).add(extraction("first", published="2016-01-25", incidents=[_inc(FIRST)]))  # an earlier report leads
         (new,), _ = s.query_incidents()
         assert new["id"] != old["id"]
         records = [writers.jsonl_record(inc, extra) for inc, extra in s.iter_incidents()]

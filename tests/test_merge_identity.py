@@ -15,6 +15,7 @@ from sitrep.reconcile import content
 from sitrep.reconcile.cluster import cluster, coherent
 from sitrep.reconcile.merge import copy_pairs, match, signature
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 from store_fixtures import extraction, incident
 
 CITY = dict(name="Milwaukee", admin1="Wisconsin", country="United States", country_code="US", geonameid=5263045,
@@ -147,7 +148,7 @@ def _feed():
 def test_feed_gives_one_incident_per_shooting_and_copies_never_count_as_sources():
     with Store.open(":memory:") as s:
         for e in _feed():
-            s.add(e)
+            Incidents(s).add(e)
         rows, _ = s.query_incidents(limit=100)
         by_article = {}
         for r in rows:
@@ -171,7 +172,7 @@ def test_feed_clusters_do_not_depend_on_arrival_order():
     for order in (feed, list(reversed(feed)), feed[1::2] + feed[::2]):
         with Store.open(":memory:") as s:
             for e in order:
-                s.add(e)
+                Incidents(s).add(e)
             dumps.append(s.dump())
     assert dumps[0] == dumps[1] == dumps[2]
 
@@ -180,9 +181,9 @@ def test_feed_clusters_do_not_depend_on_arrival_order():
 
 def test_incident_keeps_its_id_when_a_later_report_joins():
     with Store.open(":memory:") as s:
-        s.add(extraction("first", published="2016-01-22", incidents=[_shooting(ROGERS_A)]))
+        Incidents(s).add(extraction("first", published="2016-01-22", incidents=[_shooting(ROGERS_A)]))
         (before,), _ = s.query_incidents()
-        s.add(extraction("later", published="2016-01-23", incidents=[_shooting(ROGERS_B)]))
+        Incidents(s).add(extraction("later", published="2016-01-23", incidents=[_shooting(ROGERS_B)]))
         (after,), _ = s.query_incidents()
         assert after["id"] == before["id"] and after["n_reports"] == 2
 
@@ -192,9 +193,9 @@ def test_an_id_changed_by_a_merge_redirects_in_the_store_the_api_and_the_page():
     from serve_fixtures import TOKEN, make_app
 
     s = Store.open(":memory:")
-    s.add(extraction("later", published="2016-01-23", incidents=[_shooting(ROGERS_B)]))
+    Incidents(s).add(extraction("later", published="2016-01-23", incidents=[_shooting(ROGERS_B)]))
     (old,), _ = s.query_incidents()
-    s.add(extraction("first", published="2016-01-22", incidents=[_shooting(ROGERS_A)]))  # an earlier report leads
+    Incidents(s).add(extraction("first", published="2016-01-22", incidents=[_shooting(ROGERS_A)]))  # an earlier report leads
     (new,), _ = s.query_incidents()
     assert new["id"] != old["id"]
     got = s.get_incident(old["id"])

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sitrep.reconcile.cluster import cluster, pair_scores
 from sitrep.reconcile.merge import signature
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 from store_fixtures import HOMS, ZEINAB, extraction, incident
 
 
@@ -27,7 +28,7 @@ def seed_and_follow_up():
 def test_seed_and_follow_up_give_one_incident_per_bombing_with_revisions():
     with Store.open(":memory:") as s:
         for e in seed_and_follow_up():
-            s.add(e)
+            Incidents(s).add(e)
         rows, _ = s.query_incidents(sort="id", limit=10)
         assert len(rows) == 2
         by_place = {r["location"]["name"]: s.get_incident(r["id"]) for r in rows}
@@ -42,17 +43,17 @@ def test_seed_and_follow_up_give_one_incident_per_bombing_with_revisions():
 
 def test_distinct_attacks_in_one_town_on_one_day_stay_distinct():
     with Store.open(":memory:") as s:
-        s.add(extraction("a", incidents=[incident(sub="Suicide bomb", killed=12)]))
-        s.add(extraction("b", incidents=[incident(sub="Air/drone strike", killed=4, perpetrator="Russia")]))
-        s.add(extraction("c", incidents=[incident(sub="Armed clash", killed=3, perpetrator="Syrian Army")]))
+        Incidents(s).add(extraction("a", incidents=[incident(sub="Suicide bomb", killed=12)]))
+        Incidents(s).add(extraction("b", incidents=[incident(sub="Air/drone strike", killed=4, perpetrator="Russia")]))
+        Incidents(s).add(extraction("c", incidents=[incident(sub="Armed clash", killed=3, perpetrator="Syrian Army")]))
         assert len(s.query_incidents()[0]) == 3
 
 
 def test_far_apart_in_time_or_space_stay_distinct():
     with Store.open(":memory:") as s:
-        s.add(extraction("a", incidents=[incident(killed=12)]))
-        s.add(extraction("b", incidents=[incident(killed=12, date="2016-04-01")]))
-        s.add(extraction("c", incidents=[incident(killed=12, place=ZEINAB)]))
+        Incidents(s).add(extraction("a", incidents=[incident(killed=12)]))
+        Incidents(s).add(extraction("b", incidents=[incident(killed=12, date="2016-04-01")]))
+        Incidents(s).add(extraction("c", incidents=[incident(killed=12, place=ZEINAB)]))
         assert len(s.query_incidents()[0]) == 3
 
 
@@ -74,11 +75,11 @@ def test_merging_does_not_depend_on_arrival_order(order):
     corpus = _corpus()
     with Store.open(":memory:") as ref:
         for e in corpus:
-            ref.add(e)
+            Incidents(ref).add(e)
         expected = ref.dump()
     with Store.open(":memory:") as s:
         for i in order:
-            s.add(corpus[i])
+            Incidents(s).add(corpus[i])
         assert s.dump() == expected
 
 

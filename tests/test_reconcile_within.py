@@ -9,9 +9,8 @@ import pytest
 
 from sitrep.clean.boilerplate import clean_article, find_headline, headline_end
 from sitrep.models import Article, Place
-from sitrep.reconcile.incidents import (
-    Mention, contains, is_aftermath, is_past, names_a_site, refers_back, tells_another_event,
-)
+from sitrep.extract.mentions import Mention, is_past, names_a_site
+from sitrep.reconcile.incidents import contains, is_aftermath, refers_back, tells_another_event
 from sitrep.extract.events import find_triggers
 
 BODY = " A man was shot in the leg on Friday night outside a grocery store, police said. He is expected to survive."
@@ -184,14 +183,16 @@ def test_one_event_is_one_incident(extractor, title, text, published):
 def test_summary_covers_only_incidents_that_exist(extractor, seed_extraction, monkeypatch):
     """Regression: summaries were mapped to incidents by zipping drafts with incidents, which
     misaligns once a draft makes no incident."""
-    real = type(extractor)._incident
+    from sitrep.reconcile import article
+
+    real = article._incident
     calls = {"n": 0}
 
-    def first_draft_makes_none(self, *args, **kwargs):
+    def first_draft_makes_none(*args, **kwargs):
         calls["n"] += 1
-        return None if calls["n"] == 1 else real(self, *args, **kwargs)
+        return None if calls["n"] == 1 else real(*args, **kwargs)
 
-    monkeypatch.setattr(type(extractor), "_incident", first_draft_makes_none)
+    monkeypatch.setattr(article, "_incident", first_draft_makes_none)
     x = extractor.extract(dataclasses.replace(seed_extraction.article, id="seed-gap"))
     ids = {i.id for i in x.incidents}
     assert all(c in ids for s in x.summaries for c in s.covers)

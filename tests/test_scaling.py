@@ -12,7 +12,7 @@ import pytest
 from geo_fixtures import gazetteer, geoparser  # noqa: F401
 from sitrep.clean import clean
 from sitrep.extract import casualties
-from sitrep.extract.pipeline import Extractor
+from sitrep.pipeline import Extractor
 from sitrep.extract.sentences import MAX_CHARS, split
 from sitrep.models import Article
 

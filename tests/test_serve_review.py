@@ -134,7 +134,7 @@ def test_merge_and_split(client, store):
 
 
 def test_named_tokens_set_the_user_and_ignore_the_header(store):
-    config = ServeConfig.from_env({"SITREP_TOKENS": "bo:tok-bo,cy:tok-cy"}, store_factory=lambda: store)
+    config = ServeConfig.from_env({"SITREP_TOKENS": "bo:tok-bo,cy:tok-cy"}, store_factory=lambda: store, reviewer=lambda s: s)
     from sitrep.serve import create_app
 
     client = TestClient(create_app(config))

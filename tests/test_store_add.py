@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sitrep.errors import StoreError
 from sitrep.store import Store
 from sitrep.store.migrations import MIGRATIONS
+from sitrep.reconcile.across import Incidents
 from store_fixtures import ZEINAB, extraction, incident
 
 WIRE = ("Bomb blasts in the Syrian cities of Homs and Damascus have left at least 140 people dead. Monitors and state "
@@ -20,22 +21,22 @@ WIRE = ("Bomb blasts in the Syrian cities of Homs and Damascus have left at leas
 def test_add_is_idempotent_and_reports_status(tmp_path):
     with Store.open(tmp_path / "s.db") as s:
         e = extraction("a1", incidents=[incident(killed=57), incident(place=ZEINAB, killed=83)])
-        assert s.add(e) == "new"
+        assert Incidents(s).add(e) == "new"
         before = s.dump()
-        assert s.add(e) == "duplicate"
+        assert Incidents(s).add(e) == "duplicate"
         assert s.dump() == before
         # the same text under another id is a duplicate too (content hash)
-        assert s.add(extraction("other-id", text=e.article.text)) == "duplicate"
+        assert Incidents(s).add(extraction("other-id", text=e.article.text)) == "duplicate"
         with pytest.raises(StoreError):
-            s.add(extraction("a1", text="a different text"))
+            Incidents(s).add(extraction("a1", text="a different text"))
         assert len(s.query_incidents()[0]) == 2
 
 
 def test_wire_copy_is_linked_and_not_an_independent_source(tmp_path):
     with Store.open(tmp_path / "s.db") as s:
-        assert s.add(extraction("orig", text=WIRE, published="2016-02-22", incidents=[incident(killed=57)])) == "new"
+        assert Incidents(s).add(extraction("orig", text=WIRE, published="2016-02-22", incidents=[incident(killed=57)])) == "new"
         copy_text = "(Reuters) " + WIRE
-        assert s.add(extraction("copy", text=copy_text, published="2016-02-23", incidents=[incident(killed=60)])) == "copy"
+        assert Incidents(s).add(extraction("copy", text=copy_text, published="2016-02-23", incidents=[incident(killed=60)])) == "copy"
         assert s.get_article("copy")["copy_of"] == "orig"
         assert s.get_article("orig")["copies"] == ["copy"]
         (row,), _ = s.query_incidents()
@@ -45,8 +46,8 @@ def test_wire_copy_is_linked_and_not_an_independent_source(tmp_path):
 
 def test_copy_original_does_not_depend_on_order(tmp_path):
     with Store.open(tmp_path / "s.db") as s:
-        s.add(extraction("late", text="Wire: " + WIRE, published="2016-02-23"))
-        assert s.add(extraction("early", text=WIRE, published="2016-02-22")) == "new"
+        Incidents(s).add(extraction("late", text="Wire: " + WIRE, published="2016-02-23"))
+        assert Incidents(s).add(extraction("early", text=WIRE, published="2016-02-22")) == "new"
         assert s.get_article("late")["copy_of"] == "early"
 
 
@@ -55,7 +56,7 @@ def test_schema_is_migrated_and_a_newer_one_refused(tmp_path):
     sqlite3.connect(path).close()  # version 0: an empty database from before the store existed
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-        s.add(extraction("a1", incidents=[incident(killed=5)]))
+        Incidents(s).add(extraction("a1", incidents=[incident(killed=5)]))
     with Store.open(path) as s:  # reopening keeps the data
         assert s.has_article("a1")
     db = sqlite3.connect(path)
@@ -79,7 +80,7 @@ def test_incident_round_trip(killed, injured, title, day):
     with Store.open(":memory:") as s:
         e = extraction("p1", incidents=[incident(killed=killed, injured=injured, date=f"2016-02-{day:02d}")])
         e.article.title = title
-        s.add(e)
+        Incidents(s).add(e)
         (row,), _ = s.query_incidents()
         got = s.get_incident(row["id"])
         assert got["fatalities"] == {"low": killed, "best": killed, "high": killed}

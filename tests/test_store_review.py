@@ -5,6 +5,7 @@ import pytest
 
 from sitrep.errors import ConfigError
 from sitrep.store import Store
+from sitrep.reconcile.across import Incidents
 from store_fixtures import HOMS, ZEINAB, extraction, incident
 
 
@@ -13,7 +14,7 @@ def store():
     with Store.open(":memory:") as s:
         for k in range(12):
             place = [HOMS, ZEINAB][k % 2]
-            s.add(extraction(f"a{k:02d}", text=f"Article {k} about a blast {'market' if k == 3 else 'street'} number {k}.",
+            Incidents(s).add(extraction(f"a{k:02d}", text=f"Article {k} about a blast {'market' if k == 3 else 'street'} number {k}.",
                              published=f"2016-{1 + k:02d}-1{k % 9}",
                              incidents=[incident(place=place, date=f"2016-{1 + k:02d}-1{k % 9}", killed=k)]))
         yield s
@@ -47,34 +48,34 @@ def test_filters_and_cursor_pagination(store):
 def test_review_correct_mark_merge_split_undo(store):
     rows, _ = store.query_incidents(sort="id", limit=20)
     a, b = rows[0]["id"], rows[1]["id"]
-    audit = store.correct_field(a, "fatalities", {"low": 1, "best": 2, "high": 3}, "ana")
+    audit = Incidents(store).correct_field(a, "fatalities", {"low": 1, "best": 2, "high": 3}, "ana")
     assert store.get_incident(a)["fatalities"] == {"low": 1, "best": 2, "high": 3}
     # a later ingest that joins this incident does not overwrite the reviewed field
     inc = store.get_incident(a)
     place = HOMS if inc["location"]["name"] == "Homs" else ZEINAB
-    store.add(extraction("late", published=inc["event_date"], incidents=[incident(place=place, date=inc["event_date"], killed=99)]))
+    Incidents(store).add(extraction("late", published=inc["event_date"], incidents=[incident(place=place, date=inc["event_date"], killed=99)]))
     assert store.get_incident(a)["fatalities"] == {"low": 1, "best": 2, "high": 3}
     assert store.get_incident(a)["n_reports"] == 2
-    store.undo(audit, "ana")
+    Incidents(store).undo(audit, "ana")
     assert store.get_incident(a)["fatalities"]["high"] == 99
 
     claim = next(c for c in store.get_incident(a)["claims"] if c["min"] == 99)
-    mark = store.mark_claim(claim["id"], False, "bo")
+    mark = Incidents(store).mark_claim(claim["id"], False, "bo")
     assert store.get_incident(a)["fatalities"]["high"] != 99
-    store.undo(mark, "bo")
+    Incidents(store).undo(mark, "bo")
     assert store.get_incident(a)["fatalities"]["high"] == 99
 
-    merged = store.merge_incidents([a, b], "ana")
+    merged = Incidents(store).merge_incidents([a, b], "ana")
     got = store.get_incident(merged)
     assert got["n_reports"] == 3 and store.get_incident(b)["id"] == merged  # old id still answers
-    split = store.split_incident(merged, [claim["id"]], "ana")
+    split = Incidents(store).split_incident(merged, [claim["id"]], "ana")
     assert split != merged and [c["min"] for c in store.get_incident(split)["claims"]] == [99]
     log = store.audit_log()
     assert [e["action"] for e in log][:3] == ["split_incident", "merge_incidents", "undo"]
     assert all(e["user"] and e["at"] for e in log)
-    store.undo(log[0]["id"], "ana")
+    Incidents(store).undo(log[0]["id"], "ana")
     assert store.get_incident(merged)["n_reports"] == 3
     with pytest.raises(Exception):
-        store.undo(log[0]["id"], "ana")  # already undone
+        Incidents(store).undo(log[0]["id"], "ana")  # already undone
     with pytest.raises(ConfigError):
-        store.correct_field(merged, "no_such_field", 1, "ana")
+        Incidents(store).correct_field(merged, "no_such_field", 1, "ana")

@@ -16,6 +16,7 @@ from sitrep import settings
 from sitrep.cli import main
 from sitrep.errors import ConfigError
 from sitrep.ingest.pipeline import ingest
+from sitrep.reconcile.across import Incidents
 from sitrep.store import Store, database_path, writer_lock
 from sitrep.store.migrations import MIGRATIONS
 from store_fixtures import extraction, marked_corpus
@@ -97,12 +98,13 @@ def test_openers_of_a_new_database_at_once_all_succeed(tmp_path, trial):
 # -- copies are found whoever stored the original ----------------------------------------------------
 
 def test_a_store_sees_the_articles_another_store_added(tmp_path):
-    # regression: each Store kept its copy-detection index from when it was first used
+    # regression: each writer kept its copy-detection index from when it was first used
     path = tmp_path / "s.db"
     with Store.open(path) as first, Store.open(path) as second:
-        assert second.add(extraction("unrelated")) == "new"  # builds second's index
-        assert first.add(extraction("orig", text=WIRE, published="2016-02-22")) == "new"
-        assert second.add(extraction("copy", text="(Reuters) " + WIRE, published="2016-02-23")) == "copy"
+        one, two = Incidents(first), Incidents(second)
+        assert two.add(extraction("unrelated")) == "new"  # builds two's index
+        assert one.add(extraction("orig", text=WIRE, published="2016-02-22")) == "new"
+        assert two.add(extraction("copy", text="(Reuters) " + WIRE, published="2016-02-23")) == "copy"
         assert second.get_article("copy")["copy_of"] == "orig"
 
 

@@ -136,7 +136,7 @@ def _articles(records: list[dict[str, Any]]) -> list[Article]:
 
 def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tuple[dict[str, Any], dict[str, Any]]:
     """(sitrep's scores, the regex baseline's scores) for one dataset's records."""
-    from ..extract.pipeline import default_extractor
+    from ..pipeline import default_extractor
 
     ex = extractor or default_extractor()
     preds: dict[str, Extraction | None] = {}
@@ -203,7 +203,7 @@ def evaluate_cameo(records: list[dict[str, Any]], extractor=None) -> dict[str, t
     root sitrep also assigns (root_in_scope); and of the "noevents" sentences, the share where
     sitrep codes nothing (noevents_correct). Codings outside the scope (statements, consultations,
     aid) are counted, not scored: sitrep does not code them by design."""
-    from ..extract.pipeline import default_extractor
+    from ..pipeline import default_extractor
 
     ex = extractor or default_extractor()
     arts = _articles(records)

@@ -1,4 +1,6 @@
-"""Extraction: article in, sourced incidents and summaries out."""
-from .pipeline import Extractor, extract, extract_many, rules_version
+"""Extraction: a cleaned article in, its mentions out (``Reader``); incidents are built from them in
+``sitrep.reconcile``, and ``sitrep.pipeline`` runs the stages (``extract``, ``Extractor``)."""
+from .mentions import ArticleMentions, Mention
+from .reader import Reader
 
-__all__ = ["Extractor", "extract", "extract_many", "rules_version"]
+__all__ = ["ArticleMentions", "Mention", "Reader"]

@@ -73,7 +73,7 @@ def read_jsonl(stream: BinaryIO, default_published: dt.date | None = None, where
 def _extracted(records: Iterable[tuple[str, Any]], chunk: int = 64) -> Iterator[tuple[str, Any]]:
     """(id, Extraction | SitrepError) per record, in order, a chunk at a time (a batch may be large)."""
     from ..ingest.pipeline import extract_each
-    from .pipeline import extract_many
+    from ..pipeline import extract_many
 
     it = iter(records)
     while True:
@@ -89,7 +89,7 @@ def _extracted(records: Iterable[tuple[str, Any]], chunk: int = 64) -> Iterator[
 def run(args: argparse.Namespace) -> int:
     from ..ingest.text import open_input, read_text
     from ..models import Article
-    from .pipeline import article_id, extract_many
+    from ..pipeline import article_id, extract_many
 
     published = _date(args.published, "--published")
     is_jsonl = args.path.endswith((".jsonl", ".ndjson")) or args.format == "jsonl" and args.path == "-"

@@ -23,9 +23,9 @@ from .readers import Failure
 from .sources import estimate, read_inputs
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..reconcile.across import Incidents
 
-DEFAULT_EXTRACTOR = "sitrep.extract:extract_many"
+DEFAULT_EXTRACTOR = "sitrep.pipeline:extract_many"
 
 
 @dataclass(slots=True)
@@ -97,10 +97,10 @@ def extract_each(extract_many: Callable[[Iterable[Article]], Iterator[tuple[Arti
     return out
 
 
-def _add(store: Store, extraction: Extraction, raw_text: str) -> str:
-    """``store.add`` of one article inside the batch's transaction, undone alone when it fails.
+def _add(incidents: Incidents, extraction: Extraction, raw_text: str) -> str:
+    """``incidents.add`` of one article inside the batch's transaction, undone alone when it fails.
 
-    ``store.add`` is a nested transaction (a savepoint), so a value the database cannot take (a
+    ``Incidents.add`` is a nested transaction (a savepoint), so a value the database cannot take (a
     type it cannot bind, text it cannot encode) fails that article with a StoreError and the rest
     of the batch is written. A database that cannot be written at all (locked, full, read-only)
     still ends the run.
@@ -108,7 +108,7 @@ def _add(store: Store, extraction: Extraction, raw_text: str) -> str:
     import sqlite3
 
     try:
-        return store.add(extraction, raw_text=raw_text)
+        return incidents.add(extraction, raw_text=raw_text)
     except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
             sqlite3.DataError, ValueError, TypeError, AttributeError, OverflowError) as e:
         raise StoreError(f"cannot store it: {type(e).__name__}: {e}") from e
@@ -158,6 +158,7 @@ def _say(message: str) -> None:
 def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int = 2, batch_size: int = 32,
            extractor: str = DEFAULT_EXTRACTOR, progress: bool | None = None) -> IngestReport:
     """Ingest ``paths`` (files, folders, globs, URLs) into the store at ``db``."""
+    from ..reconcile.across import Incidents
     from ..store import Store, content_hash, database_path, writer_lock
 
     paths = list(paths)
@@ -176,6 +177,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
     where = database_path(db)  # a URL is a usage error before anything is created
     # one ingest at a time: a second one waits, then runs on what the first stored (store/writer.py)
     with writer_lock(where, on_wait=_say), Store.open(where) as store:
+        incidents = Incidents(store)
 
         def fresh() -> Iterator[Article]:
             for item in read_inputs(paths):
@@ -223,7 +225,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
                         report.failures.append(Failure(article.id, result))
                         continue
                     try:
-                        status = _add(store, result, article.text)
+                        status = _add(incidents, result, article.text)
                     except SitrepError as e:
                         report.failed += 1
                         report.failures.append(Failure(article.id, str(e)))

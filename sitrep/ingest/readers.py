@@ -256,6 +256,10 @@ def read_feed(stream: BinaryIO, where: str) -> Iterator[Item]:
 # -- WARC / WARC.gz (Common Crawl News) -----------------------------------------------------------
 
 
+#: no URI holds a control character or a space (RFC 3986); a Target-URI that does is damaged data
+_NOT_URI = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
 def read_warc(stream: BinaryIO, where: str) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -266,6 +270,10 @@ def read_warc(stream: BinaryIO, where: str) -> Iterator[Item]:
                 continue
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
+            if url and _NOT_URI.search(url):
+                # damaged bytes read as a record's headers (warcio does not check the gzip CRC)
+                yield Failure(f"{where}#{n}", "corrupt record: its WARC-Target-URI holds control characters or spaces")
+                continue
             at = f"{where}#{n} {url or ''}".rstrip()
             ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
             if "html" not in ctype.lower():

@@ -12,7 +12,6 @@ Input: per-sentence event mentions (trigger, figures, place, date, actors). Rule
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import math
 import re
@@ -20,63 +19,35 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..extract.casualties import Figure
 from ..extract.events import Trigger
+from ..extract.mentions import Mention
 from ..geo.index import great_circle_km
 from ..models import Place
 
-_SERIES = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?:series|spate|wave|string|rash|succession)\s+of\b", re.I)
-_BACKGROUND = re.compile(
-    r"\bhas (?:recently )?been (?:rocked|hit|struck|targeted|plagued)\b"
-    r"|\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning)\b|\bepicent(?:er|re)s?\b|\buprising\b"
-    r"|\bmost of which\b|\bhas (?:long )?been accused\b|\bhistory of\b|\bthe past (?:decade|year)\b",
-    re.I,
-)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
 AFTERMATH = ("Arrests", "Disrupted weapons use")
 
 
 @functools.lru_cache(maxsize=1)
-def _within() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str, re.Pattern[str], re.Pattern[str]]:
+def _within() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str]]:
     raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
-    return (re.compile(raw["name_part"]), re.compile(raw["new_event"], re.I), re.compile(raw["political_arrest"], re.I),
-            raw["version"], re.compile(raw["address_before"], re.I), re.compile(raw["anaphor"], re.I))
+    return (re.compile(raw["new_event"], re.I), re.compile(raw["political_arrest"], re.I), raw["version"],
+            re.compile(raw["anaphor"], re.I))
 
 
 def version() -> str:
-    return _within()[3]
-
-
-def names_a_site(text: str, p: Place) -> bool:
-    """"East Madison Street", "Mount Sinai Hospital": the place name is part of a street's or a
-    building's name, not a place of its own."""
-    if p.start is None or p.end is None:
-        return False
-    return bool(_within()[0].match(text, p.end)) or bool(_within()[4].search(text[max(0, p.start - 40):p.start]))
+    return _within()[2]
 
 
 def refers_back(m: Mention) -> bool:
     """"The shooting happened at ...": the mention's violence word refers to the event being told."""
     t = m.trigger
-    return t is not None and bool(_within()[5].search(m.text[max(0, t.start - 30):t.start]))
-
-
-# a year, not a clock time written as one ("around 1900", "at 2000 hours", as GTD writes them)
-_YEAR = re.compile(r"(?<!\bat )(?<!\baround )(?<!\babout )(?<!\bapproximately )(?<!\bby )(?<!\buntil )(?<!\bbefore )"
-                   r"(?<!\bafter )(?<!\band )(?<!\bbetween )(?<!\bto )\b(19\d\d|20\d\d)\b(?!\s*(?:hours|hrs|h\b|gmt|utc|local))", re.I)
-
-
-def is_past(sentence: str, published: dt.date | None) -> bool:
-    """A sentence that names a year two or more years before publication ("In 1996, I covered the
-    murder of ...", "the 1998 slaying remains unsolved") tells history, not the event."""
-    if published is None:
-        return False
-    return any(int(y) <= published.year - 2 for y in _YEAR.findall(sentence))
+    return t is not None and bool(_within()[3].search(m.text[max(0, t.start - 30):t.start]))
 
 
 def tells_another_event(sentence: str) -> bool:
     """"Earlier in Homs, ...", "in a separate incident": the sentence turns to another event."""
-    return bool(_within()[1].search(sentence))
+    return bool(_within()[0].search(sentence))
 
 
 def is_aside(m: Mention) -> bool:
@@ -87,42 +58,7 @@ def is_aside(m: Mention) -> bool:
 
 def is_aftermath(m: Mention) -> bool:
     """An arrest or a weapon seized after an attack, not itself a politically significant event."""
-    return m.group in AFTERMATH and not _within()[2].search(m.text)
-
-
-@dataclass
-class Mention:
-    sentence: int
-    start: int
-    end: int
-    text: str
-    triggers: list[Trigger]
-    figures: list[Figure]
-    place: Place | None
-    places: list[Place]
-    date: object | None
-    background: bool
-    source: str | None
-    rise: bool
-    headline: bool = False  # the article's headline: evidence for its main incident, never one of its own
-
-    @property
-    def trigger(self) -> Trigger | None:
-        return max(self.triggers, key=lambda t: (t.priority, -t.start)) if self.triggers else None
-
-    @property
-    def group(self) -> str | None:
-        t = self.trigger
-        if t is None:
-            return None
-        if t.violent or t.sub_event_type == "Excessive force against protesters":
-            return "violent"
-        if any(x.violent for x in self.triggers) and any(f.kind in ("killed", "injured") and f.min > 0 for f in self.figures):
-            return "violent"  # "police found the bomb after the blast killed five": the blast is the event
-        if t.event_type == "Protests":
-            # "protested ... The police intervened": one protest, typed by its most specific trigger
-            return "Protests"
-        return t.sub_event_type
+    return m.group in AFTERMATH and not _within()[1].search(m.text)
 
 
 @dataclass
@@ -141,13 +77,6 @@ class SummaryDraft:
     mention: Mention
     places: list[Place]
     covers: list[Draft] = field(default_factory=list)
-
-
-def is_background(sentence: str, has_figures: bool = False) -> bool:
-    """History or context, not the event: "a popular uprising that erupted in 2011", "a series of
-    attacks" (a series with its own toll in the sentence is the event: "a string of airstrikes
-    injured four")."""
-    return bool(_BACKGROUND.search(sentence)) or (not has_figures and bool(_SERIES.search(sentence)))
 
 
 def listed_places(text: str, places: list[Place]) -> list[Place]:

@@ -29,6 +29,8 @@ class ServeConfig:
     max_page_size: int = 500
     #: how the app opens a store (one per worker thread); defaults to ``Store.open(db)``
     store_factory: Callable[[], Any] | None = None
+    #: what carries out review actions on an opened store; defaults to ``reconcile.across.Incidents(store)``
+    reviewer: Callable[[Any], Any] | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kw: Any) -> ServeConfig:

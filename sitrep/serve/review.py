@@ -179,9 +179,11 @@ def check_value(field: str, value: Any) -> Any:
 def _write(request: Request, action: Any) -> Any:
     user = require_reviewer(request, request.app.state.config)
     pool = request.app.state.pool
+    reviewer = request.app.state.config.reviewer or _incidents
     with pool.write_lock:
         try:
-            return action(pool.get(), user)
+            store = pool.get()
+            return action(store, reviewer(store), user)
         except LookupError as e:
             raise ApiError(404, str(e).strip("'\"") or "not found") from None
         except ConfigError as e:
@@ -193,6 +195,13 @@ def _write(request: Request, action: Any) -> Any:
             raise ApiError(409, str(e) or "the store refused this change", code="conflict") from None
 
 
+def _incidents(store: Any) -> Any:
+    """Review actions on a SQLite store: the cross-article stage re-clusters what they change."""
+    from ..reconcile.across import Incidents
+
+    return Incidents(store)
+
+
 def _need_incident(store: Any, incident_id: str) -> None:
     if store.get_incident(incident_id) is None:
         raise ApiError(404, f"no incident {incident_id!r}")
@@ -202,9 +211,9 @@ def _need_incident(store: Any, incident_id: str) -> None:
 def correct(request: Request, incident_id: Id, body: Correction) -> Response:
     value = check_value(body.field, body.value)
 
-    def act(store: Any, user: str) -> dict[str, Any]:
+    def act(store: Any, edit: Any, user: str) -> dict[str, Any]:
         _need_incident(store, incident_id)
-        audit_id = store.correct_field(incident_id, body.field, value, user)
+        audit_id = edit.correct_field(incident_id, body.field, value, user)
         return {"audit_id": audit_id, "incident": store.get_incident(incident_id)}
 
     return json_response(_write(request, act))
@@ -215,17 +224,17 @@ def merge(request: Request, body: Merge) -> Response:
     if len(set(body.ids)) != len(body.ids):
         raise bad_param("ids", "repeated id")
 
-    def act(store: Any, user: str) -> dict[str, Any]:
+    def act(store: Any, edit: Any, user: str) -> dict[str, Any]:
         for i in body.ids:
             _need_incident(store, i)
-        return _created(store, store.merge_incidents(list(body.ids), user))
+        return _created(store, edit.merge_incidents(list(body.ids), user))
 
     return json_response(_write(request, act))
 
 
 @router.post("/incidents/{incident_id}/split", summary="Move claims out into a new incident")
 def split(request: Request, incident_id: Id, body: Split) -> Response:
-    def act(store: Any, user: str) -> dict[str, Any]:
+    def act(store: Any, edit: Any, user: str) -> dict[str, Any]:
         incident = store.get_incident(incident_id)
         if incident is None:
             raise ApiError(404, f"no incident {incident_id!r}")
@@ -236,15 +245,15 @@ def split(request: Request, incident_id: Id, body: Split) -> Response:
             raise bad_param("claim_ids", f"not claims of this incident: {', '.join(unknown[:5])}")
         if len(set(wanted)) == len(known):
             raise bad_param("claim_ids", "a split must leave at least one claim behind")
-        return _created(store, store.split_incident(incident_id, wanted, user))
+        return _created(store, edit.split_incident(incident_id, wanted, user))
 
     return json_response(_write(request, act))
 
 
 @router.post("/claims/{claim_id}/credibility", summary="Mark a claim credible or not credible")
 def credibility(request: Request, claim_id: Id, body: Credibility) -> Response:
-    def act(store: Any, user: str) -> dict[str, Any]:
-        audit_id = store.mark_claim(claim_id, body.credible, user)
+    def act(store: Any, edit: Any, user: str) -> dict[str, Any]:
+        audit_id = edit.mark_claim(claim_id, body.credible, user)
         return {"audit_id": audit_id}
 
     return json_response(_write(request, act))
@@ -252,8 +261,8 @@ def credibility(request: Request, claim_id: Id, body: Credibility) -> Response:
 
 @router.post("/audit/{audit_id}/undo", summary="Undo one review action (itself audited)")
 def undo(request: Request, audit_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
-    def act(store: Any, user: str) -> dict[str, Any]:
-        return {"audit_id": store.undo(audit_id, user)}
+    def act(store: Any, edit: Any, user: str) -> dict[str, Any]:
+        return {"audit_id": edit.undo(audit_id, user)}
 
     return json_response(_write(request, act))
 

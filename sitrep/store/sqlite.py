@@ -1,13 +1,16 @@
-"""The SQLite store: one writer, WAL, content-hash ids, incidents re-clustered as reports arrive.
+"""The SQLite store: one writer, WAL, content-hash ids; rows in, rows out.
 
-``add`` writes one article, its reports and claims in one transaction, links the new reports to
-matching stored ones (candidates from the block table: place x date) and re-clusters the connected
-part of the match graph they touch. Because clusters are a function of the set of reports (see
-``sitrep.reconcile.cluster``), any order of ``add`` calls gives the same database.
+The store keeps articles, reports (one article's incident), claims, the block table (candidate
+keys: place x date, type, names), the match graph (links, reviewers' must/cannot constraints),
+the merged incidents with their R*Tree boxes, aliases of retired incident ids, overrides and the
+audit log. It decides nothing about which reports are one incident: that is
+``sitrep.reconcile.across``, which reads and writes through the methods here. Reports' match
+signatures are stored as the JSON text the reconcile stage gives, and handed back as is.
 """
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -19,13 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
-from ..clean import near_duplicates
 from ..errors import ConfigError, StoreError
-from ..models import Extraction, Incident
-from ..reconcile import cluster as clustering
-from ..reconcile import content
-from ..reconcile.merge import (Merged, Report, Signature, claim_id, combine, copy_pairs, lead_story, report_id, signature,
-                               window)
+from ..models import Article, Claim, Incident
 from . import codec
 from .migrations import migrate
 from .read import ReadMixin
@@ -61,21 +59,6 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _sig_to_json(s: Signature) -> str:
-    d = {f: getattr(s, f) for f in s.__slots__}  # type: ignore[attr-defined]
-    d["perpetrators"] = sorted(s.perpetrators)
-    d["features"] = content.to_json(s.features)
-    return _dumps(d)
-
-
-def _sig_from_json(text: str) -> Signature:
-    d = json.loads(text)
-    d["perpetrators"] = frozenset(d["perpetrators"])
-    d["order"] = tuple(d["order"])
-    d["features"] = content.from_json(d.get("features"))  # absent in signatures stored before merge-2
-    return Signature(**d)
-
-
 def _wal(db: sqlite3.Connection, wait: float = 10.0) -> None:
     """Switch to WAL, waiting out other openers: SQLite answers "database is locked" to a journal
     mode change without calling the busy handler when another connection is changing it at the
@@ -98,8 +81,7 @@ class Store(ReadMixin, ReviewMixin):
         self.db = db
         self.path = path
         self._depth = 0
-        self._near: near_duplicates.NearDuplicates | None = None
-        self._near_seq = 0  # the highest article seq in the index
+        self.rollbacks = 0  # counts undone writes: a cache of stored rows (``across``) is stale after one
 
     # -- opening, transactions -------------------------------------------------------------------
 
@@ -151,7 +133,7 @@ class Store(ReadMixin, ReviewMixin):
                 yield self.db
             except BaseException:
                 self.db.execute(f"ROLLBACK TO {name}")
-                self._near = None  # the in-memory index may hold rolled-back articles
+                self.rollbacks += 1
                 raise
             finally:
                 self._depth -= 1
@@ -167,7 +149,7 @@ class Store(ReadMixin, ReviewMixin):
         except BaseException:
             self._depth = 0
             self.db.execute("ROLLBACK")
-            self._near = None  # the in-memory index may hold rolled-back articles
+            self.rollbacks += 1
             raise
         self._depth = 0
         try:
@@ -191,64 +173,45 @@ class Store(ReadMixin, ReviewMixin):
                 out[aid] = "duplicate"
         return out
 
-    def _near_index(self, stored_seq: int) -> near_duplicates.NearDuplicates:
-        """The copy-detection index of every stored article, up to ``stored_seq`` (the highest seq).
+    def stored_state(self, article_id: str, content: str) -> str | None:
+        """"duplicate" when this article (or its text under another id) is stored already, None
+        when it is new; a StoreError when its id is stored with a different text."""
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            if row[0] != content:
+                raise StoreError(f"article {article_id}: id already stored with a different text")
+            return "duplicate"
+        if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content,)).fetchone():
+            return "duplicate"
+        return None
 
-        Another process may have added articles since this index was built (a second ingest, the
-        Python API): those are read in first, so that copies are found whoever stored the original.
-        """
-        if self._near is None:
-            self._near, self._near_seq = near_duplicates.NearDuplicates(), 0
-        if self._near_seq < stored_seq:
-            self._near.add_many((r[0], r[1]) for r in self.db.execute(
-                "SELECT id, minhash FROM articles WHERE seq > ? AND minhash IS NOT NULL ORDER BY seq", (self._near_seq,)))
-            self._near_seq = stored_seq
-        return self._near
+    def last_seq(self) -> int:
+        """The arrival number of the newest stored article (0 when none)."""
+        return int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
 
-    # -- adding ----------------------------------------------------------------------------------
+    def minhashes(self, after_seq: int) -> Iterator[tuple[str, bytes]]:
+        """(article id, MinHash signature) of the articles stored after ``after_seq``, in order."""
+        for r in self.db.execute("SELECT id, minhash FROM articles WHERE seq > ? AND minhash IS NOT NULL ORDER BY seq", (after_seq,)):
+            yield r[0], r[1]
 
-    def add(self, extraction: Extraction, raw_text: str | None = None) -> str:
-        """Store one article and its incidents. Returns "new", "duplicate" or "copy".
+    def insert_article(self, art: Article, content: str, minhash: bytes, seq: int, raw_text: str | None = None) -> None:
+        """One article row and its full-text entry. ``raw_text`` is the input as read, kept when
+        cleaning changed it."""
+        self.db.execute(
+            "INSERT INTO articles(id, content_hash, title, url, outlet, published, dateline, text, copy_of, minhash, seq, raw)"
+            " VALUES (?,?,?,?,?,?,?,?,NULL,?,?,?)",
+            (art.id, content, art.title, art.url, art.outlet, art.published.isoformat() if art.published else None,
+             art.dateline, art.text, minhash, seq, raw_text if raw_text not in (None, art.text) else None),
+        )
+        self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text))
 
-        ``raw_text`` is the input as read, when the extractor cleaned it: the content hash is taken
-        of the raw text (so re-reading the input is a no-op) and the raw text is kept beside the
-        cleaned one.
-        """
-        art = extraction.article
-        h = content_hash(raw_text if raw_text is not None else art.text)
-        with self.transaction():
-            row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (art.id,)).fetchone()
-            if row is not None:
-                if row[0] != h:
-                    raise StoreError(f"article {art.id}: id already stored with a different text")
-                return "duplicate"
-            if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (h,)).fetchone():
-                return "duplicate"
-            sig = near_duplicates.signature(art.text)
-            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-            index = self._near_index(seq - 1)
-            near = index.query(sig)
-            self.db.execute(
-                "INSERT INTO articles(id, content_hash, title, url, outlet, published, dateline, text, copy_of, minhash, seq, raw)"
-                " VALUES (?,?,?,?,?,?,?,?,NULL,?,?,?)",
-                (art.id, h, art.title, art.url, art.outlet, art.published.isoformat() if art.published else None,
-                 art.dateline, art.text, sig, seq, raw_text if raw_text not in (None, art.text) else None),
-            )
-            self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text))
-            index.add(art.id, sig)
-            self._near_seq = seq
-            touched = self._relink_copies(art.id, near)
-            # the lead incident reads people and sites from the whole story (``merge.lead``)
-            lead, story = lead_story(extraction.incidents, art.text, len(extraction.summaries))
-            new_reports = [self._insert_report(art.id, art.published, inc, body=story if inc is lead else None)
-                           for inc in extraction.incidents]
-            self._link(new_reports)
-            self.recluster([s.id for s in new_reports], extra_incidents=touched)
-            copy_of = self.db.execute("SELECT copy_of FROM articles WHERE id = ?", (art.id,)).fetchone()[0]
-        return "copy" if copy_of else "new"
+    def copy_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT copy_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
-    def _relink_copies(self, article_id: str, near: list[str]) -> set[str]:
-        """Point every article of a near-duplicate group at its original; returns incidents to redo."""
+    def relink_copies(self, article_id: str, near: list[str]) -> set[str]:
+        """Point every article of a near-duplicate group at its original (the earliest published,
+        then the smallest id); returns the incidents whose reports' articles changed."""
         if not near:
             return set()
         group = {article_id, *near}
@@ -271,58 +234,62 @@ class Store(ReadMixin, ReviewMixin):
         marks = ",".join("?" * len(changed))
         return {r[0] for r in self.db.execute(f"SELECT DISTINCT incident_id FROM reports WHERE article_id IN ({marks}) AND incident_id IS NOT NULL", changed)}
 
-    def _insert_report(self, article_id: str, published: dt.date | None, inc: Incident, manual: bool = False,
-                       rid: str | None = None, body: str | None = None) -> Signature:
-        rid = rid or report_id(article_id, inc)
-        sig = signature(rid, article_id, inc, published, body)
-        data = inc.to_dict()
+    def copies_among(self, article_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(copy, original) for each of ``article_ids`` that is a near-duplicate copy, by id."""
+        arts = sorted(set(article_ids))
+        marks = ",".join("?" * len(arts))
+        return [(r[0], r[1]) for r in self.db.execute(
+            f"SELECT id, copy_of FROM articles WHERE id IN ({marks}) AND copy_of IS NOT NULL ORDER BY id", arts)]
+
+    # -- reports, claims, blocks, the match graph --------------------------------------------------
+
+    def insert_report(self, rid: str, article_id: str, sig: str, incident: Incident, claim_ids: list[str],
+                      blocks: Iterable[tuple[str, int]], manual: bool = False) -> None:
+        """One report (an article's incident, stored without its claims), its claims (ids parallel
+        to ``incident.claims``) and its block keys with their day; already stored ones are kept."""
+        data = incident.to_dict()
         data.pop("claims", None)
         self.db.execute(
             "INSERT OR IGNORE INTO reports(id, article_id, incident_id, sig, data, manual) VALUES (?,?,NULL,?,?,?)",
-            (rid, article_id, _sig_to_json(sig), _dumps(data), int(manual)),
+            (rid, article_id, sig, _dumps(data), int(manual)),
         )
-        for pos, c in enumerate(inc.claims):
-            self.db.execute(
-                'INSERT OR IGNORE INTO claims(id, report_id, article_id, pos, kind, min, max, qualifier, source, quote, start, "end", victims, hedge, reported, credible)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
-                (claim_id(rid, pos, c), rid, article_id, pos, c.kind, c.min, c.max, c.qualifier, c.source, c.quote,
-                 c.start, c.end, c.victims, c.hedge, c.reported.isoformat() if c.reported else None),
-            )
-        for key in sig.block_keys():
-            if sig.day is not None or key[0] in "hn":  # no day: found by content only (day 0)
-                self.db.execute("INSERT OR IGNORE INTO blocks(key, day, report_id) VALUES (?,?,?)", (key, sig.day or 0, rid))
-        return sig
+        for pos, (cid, c) in enumerate(zip(claim_ids, incident.claims, strict=True)):
+            self._insert_claim(cid, rid, article_id, pos, c)
+        for key, day in blocks:
+            self.db.execute("INSERT OR IGNORE INTO blocks(key, day, report_id) VALUES (?,?,?)", (key, day, rid))
 
-    def _link(self, sigs: list[Signature]) -> None:
-        """Store the matched pairs between new reports and the stored reports of their blocks
-        (each block key with its own date window, ``merge.window``)."""
-        for s in sigs:
-            by_window: dict[int | None, list[str]] = {}
-            for key in s.lookup_keys():
-                if s.day is not None:
-                    by_window.setdefault(window(key), []).append(key)
-                elif key[0] in "hn":
-                    by_window.setdefault(None, []).append(key)
-            seen: set[str] = set()
-            for days, keys in sorted(by_window.items(), key=lambda kv: -1 if kv[0] is None else kv[0]):
-                marks = ",".join("?" * len(keys))
-                sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id"
-                       f" WHERE b.key IN ({marks}) AND b.report_id != ?")
-                params: list[Any] = [*keys, s.id]
-                if days is not None:
-                    sql += " AND b.day BETWEEN ? AND ?"
-                    params += [s.day - days, s.day + days]  # type: ignore[operator]
-                for r in self.db.execute(sql, params).fetchall():
-                    if r["id"] in seen:
-                        continue
-                    seen.add(r["id"])
-                    e = clustering.edge(s, _sig_from_json(r["sig"]))
-                    if e is not None:
-                        self.db.execute("INSERT OR IGNORE INTO links(a, b, score) VALUES (?,?,?)", (e[1], e[2], e[0]))
+    def _insert_claim(self, cid: str, rid: str, article_id: str, pos: int, c: Claim) -> None:
+        self.db.execute(
+            'INSERT OR IGNORE INTO claims(id, report_id, article_id, pos, kind, min, max, qualifier, source, quote, start, "end", victims, hedge, reported, credible)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            (cid, rid, article_id, pos, c.kind, c.min, c.max, c.qualifier, c.source, c.quote,
+             c.start, c.end, c.victims, c.hedge, c.reported.isoformat() if c.reported else None),
+        )
 
-    # -- clustering and materializing ------------------------------------------------------------
+    def filed_under(self, keys: list[str], exclude: str, days: tuple[int, int] | None = None) -> list[tuple[str, str]]:
+        """(report id, signature) of the reports filed under any of ``keys`` (on a day within
+        ``days``, inclusive, when given), other than ``exclude``."""
+        marks = ",".join("?" * len(keys))
+        sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id"
+               f" WHERE b.key IN ({marks}) AND b.report_id != ?")
+        params: list[Any] = [*keys, exclude]
+        if days is not None:
+            sql += " AND b.day BETWEEN ? AND ?"
+            params += list(days)
+        return [(r[0], r[1]) for r in self.db.execute(sql, params)]
 
-    def _component(self, start: Iterable[str]) -> set[str]:
+    def add_link(self, a: str, b: str, score: float) -> None:
+        self.db.execute("INSERT OR IGNORE INTO links(a, b, score) VALUES (?,?,?)", (a, b, score))
+
+    def reports_in(self, incident_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM reports WHERE incident_id = ? ORDER BY id", (incident_id,))]
+
+    def incident_of(self, report_id: str) -> str | None:
+        row = self.db.execute("SELECT incident_id FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row[0] if row else None
+
+    def component(self, start: Iterable[str]) -> set[str]:
+        """The reports connected to ``start`` by links, must-links, a shared incident or a copy."""
         seen: set[str] = set()
         todo = list(start)
         while todo:
@@ -343,55 +310,23 @@ class Store(ReadMixin, ReviewMixin):
                     todo.append(r[0])
         return seen
 
-    def recluster(self, report_ids: Iterable[str], extra_incidents: Iterable[str] = ()) -> list[str]:
-        """Re-cluster the match-graph component of ``report_ids``; returns the incident ids written."""
-        start = set(report_ids)
-        for iid in extra_incidents:
-            start.update(r[0] for r in self.db.execute("SELECT id FROM reports WHERE incident_id = ?", (iid,)))
-        comp = self._component(start)
-        if not comp:
-            return []
-        ids = sorted(comp)
+    def graph(self, report_ids: Iterable[str]) -> tuple[list[tuple[str, str, str | None]], list[tuple[float, str, str]],
+                                                        list[tuple[str, str]], list[tuple[str, str]]]:
+        """Among ``report_ids``: (id, signature, incident id) of each report, the links (score, a,
+        b), the must-links and the cannot-links."""
+        ids = sorted(set(report_ids))
         marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT id, sig, incident_id FROM reports WHERE id IN ({marks})", ids).fetchall()
-        sigs = [_sig_from_json(r["sig"]) for r in rows]
-        old = {r["id"]: r["incident_id"] for r in rows}
-        edges = [(r["score"], r["a"], r["b"]) for r in self.db.execute(f"SELECT a, b, score FROM links WHERE a IN ({marks}) AND b IN ({marks})", ids * 2)]
+        rows = [(r[0], r[1], r[2]) for r in self.db.execute(f"SELECT id, sig, incident_id FROM reports WHERE id IN ({marks})", ids)]
+        edges = [(r[2], r[0], r[1]) for r in self.db.execute(f"SELECT a, b, score FROM links WHERE a IN ({marks}) AND b IN ({marks})", ids * 2)]
         cons = self.db.execute(f"SELECT a, b, kind FROM constraints WHERE a IN ({marks}) AND b IN ({marks})", ids * 2).fetchall()
-        must = [(c[0], c[1]) for c in cons if c[2] == "must"] + self._copy_links(sigs)
-        groups = clustering.cluster(sigs, edges, must=must,
-                                    cannot=[(c[0], c[1]) for c in cons if c[2] == "cannot"])
-        written = []
-        new_of: dict[str, str] = {}
-        for g in groups:
-            iid = g[0]
-            for rid in g:
-                new_of[rid] = iid
-                if old[rid] != iid:
-                    self.db.execute("UPDATE reports SET incident_id = ? WHERE id = ?", (iid, rid))
-            written.append(iid)
-        gone = {i for i in old.values() if i is not None} - set(written)
-        for iid in sorted(gone):
-            target = new_of.get(iid) or next((new_of[r] for r, o in sorted(old.items()) if o == iid), None)
-            self._retire(iid, target)
-        for iid in written:
-            self.materialize(iid)
-        return written
+        return rows, edges, [(c[0], c[1]) for c in cons if c[2] == "must"], [(c[0], c[1]) for c in cons if c[2] == "cannot"]
 
-    def _copy_links(self, sigs: list[Signature]) -> list[tuple[str, str]]:
-        """Must-links from each copy's reports to its original's (``merge.copy_pairs``)."""
-        by_article: dict[str, list[Signature]] = {}
-        for sig in sigs:
-            by_article.setdefault(sig.article_id, []).append(sig)
-        arts = sorted(by_article)
-        marks = ",".join("?" * len(arts))
-        out: list[tuple[str, str]] = []
-        for r in self.db.execute(f"SELECT id, copy_of FROM articles WHERE id IN ({marks}) AND copy_of IS NOT NULL ORDER BY id", arts):
-            if r["copy_of"] in by_article:
-                out += copy_pairs(by_article[r["id"]], by_article[r["copy_of"]])
-        return out
+    def assign(self, report_id: str, incident_id: str) -> None:
+        self.db.execute("UPDATE reports SET incident_id = ? WHERE id = ? AND incident_id IS NOT ?", (incident_id, report_id, incident_id))
 
-    def _retire(self, old_id: str, new_id: str | None) -> None:
+    def retire(self, old_id: str, new_id: str | None) -> None:
+        """Drop a merged incident; when ``new_id`` took its reports, the old id answers as an alias
+        of the new one and the reviewer's corrections move with it (the surviving incident's own win)."""
         row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (old_id,)).fetchone()
         if row is not None:
             self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (row[0],))
@@ -401,14 +336,14 @@ class Store(ReadMixin, ReviewMixin):
         self.db.execute("INSERT OR REPLACE INTO incident_aliases(old_id, new_id) VALUES (?,?)", (old_id, new_id))
         self.db.execute("UPDATE incident_aliases SET new_id = ? WHERE new_id = ?", (new_id, old_id))
         self.db.execute("DELETE FROM incident_aliases WHERE old_id = new_id")
-        # a reviewer's corrections follow the incident; the surviving incident's own win
         self.db.execute(
             "INSERT OR IGNORE INTO overrides(incident_id, field, value) SELECT ?, field, value FROM overrides WHERE incident_id = ?",
             (new_id, old_id),
         )
         self.db.execute("DELETE FROM overrides WHERE incident_id = ?", (old_id,))
 
-    def reports_of(self, incident_id: str) -> list[Report]:
+    def stored_reports(self, incident_id: str) -> list[StoredReport]:
+        """The reports of one incident, each with its claims and what is known of its article."""
         rows = self.db.execute(
             "SELECT r.id, r.article_id, r.data, a.published, a.outlet, a.title, a.copy_of FROM reports r"
             " JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY r.id",
@@ -419,32 +354,20 @@ class Store(ReadMixin, ReviewMixin):
             inc = codec.incident(json.loads(r["data"]))
             claims = self.db.execute("SELECT * FROM claims WHERE report_id = ? ORDER BY pos, id", (r["id"],)).fetchall()
             inc.claims = [codec.claim({k: c[k] for k in c.keys()}) for c in claims]
-            out.append(Report(
+            out.append(StoredReport(
                 id=r["id"], article_id=r["article_id"], incident=inc, published=codec.date_or_none(r["published"]),
-                outlet=r["outlet"], title=r["title"], independent=r["copy_of"] is None,
-                claim_ids=[c["id"] for c in claims],
+                outlet=r["outlet"], title=r["title"], copy_of=r["copy_of"], claim_ids=[c["id"] for c in claims],
                 credible={c["id"]: bool(c["credible"]) for c in claims if c["credible"] is not None},
             ))
         return out
 
-    def merged(self, incident_id: str) -> Merged | None:
-        reports = self.reports_of(incident_id)
-        return combine(reports) if reports else None
-
-    def materialize(self, incident_id: str) -> None:
-        """Write the merged incident (reviewed fields applied) and its R*Tree box."""
-        m = self.merged(incident_id)
-        row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-        if m is None:
-            if row is not None:
-                self._retire(incident_id, None)
-            return
+    def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> None:
+        """Write one merged incident, with the reviewers' overrides applied, and its R*Tree box.
+        ``extras`` (sources, revisions, report ids ...) are stored beside its fields."""
         overrides = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT field, value FROM overrides WHERE incident_id = ?", (incident_id,))}
-        inc = apply_overrides(m.incident, overrides)
+        inc = apply_overrides(incident, overrides)
         data = inc.to_dict()
-        data.update(n_reports=m.n_reports, n_sources=m.n_sources, sources=m.sources,
-                    revisions=[v.to_dict() for v in m.revisions], report_ids=m.report_ids,
-                    reviewed=sorted(overrides), notes=overrides.get("notes"))
+        data.update(extras, reviewed=sorted(overrides), notes=overrides.get("notes"))
         loc = inc.location
         values = (inc.event_date.isoformat() if inc.event_date else None, loc.country_code if loc else None,
                   loc.country if loc else None, loc.admin1 if loc else None, inc.event_type, inc.sub_event_type,
@@ -481,3 +404,18 @@ class Store(ReadMixin, ReviewMixin):
         for name, sql in queries.items():
             out[name] = [list(r) for r in self.db.execute(sql)]
         return out
+
+
+@dataclasses.dataclass
+class StoredReport:
+    """One stored report: an article's incident with its claims, as the store holds it."""
+
+    id: str
+    article_id: str
+    incident: Incident
+    published: dt.date | None
+    outlet: str | None
+    title: str | None
+    copy_of: str | None  # the original, when the article is a near-duplicate copy
+    claim_ids: list[str]  # parallel to incident.claims
+    credible: dict[str, bool]  # reviewers' marks by claim id

@@ -1,0 +1,195 @@
+"""One article's mentions in, its incidents and summaries out.
+
+``incidents_of`` is where an article's incidents are made: the mentions are split into drafts
+(``incidents.segment``: which sentences tell one event), and each draft becomes an ``Incident``:
+its type from its dominant trigger, its claims from its figures, its place and date, its actors
+and any claim of responsibility, its toll reconciled (``tolls``). Extraction only reads; this
+module and ``incidents`` decide.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from ..extract import events
+from ..extract.mentions import ArticleMentions
+from ..models import Actor, Claim, Evidence, Extraction, Incident, Place, Summary
+from . import incidents as seg
+from .tolls import injuries, reconcile
+
+if TYPE_CHECKING:
+    from ..geo.resolve import Geoparser
+
+_PLURAL_REF = re.compile(r"\b(?:both|all|the two|twin)\b|\b(?:attacks|bombings|blasts|explosions)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
+_ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def incidents_of(read: ArticleMentions, geo: Geoparser, rules_version: str) -> Extraction:
+    """The article's incidents and summaries, each incident stamped with ``rules_version``."""
+    drafts, summary_drafts = seg.segment(read.mentions, read.article.text)
+    incidents: list[Incident] = []
+    by_draft: dict[int, Incident] = {}  # keyed per draft: a draft that makes no incident leaves a gap
+    for d in drafts:
+        inc = _incident(read, d, geo, rules_version)
+        if inc is not None:
+            incidents.append(inc)
+            by_draft[id(d)] = inc
+    _responsibility(incidents, read)
+    summaries = [_summary(s, by_draft) for s in summary_drafts]
+    return Extraction(read.article, incidents, summaries)
+
+
+def event_type_of(d: seg.Draft) -> events.Trigger | None:
+    """The trigger that types the draft's incident: its dominant one, except that killings make a
+    violent trigger win over an arrest or a seizure, and an arrest told as an attack's aftermath
+    does not type the attack; then retyped by the draft's words (``events.retype``)."""
+    trig = events.dominant(d.triggers)
+    if trig is None:
+        return None
+    if trig.event_type == "Strategic developments" and any(m.figures and any(f.kind == "killed" and f.min > 0 for f in m.figures) for m in d.mentions):
+        # people were killed: the violence is the event, not the arrest or the seized weapons
+        violent = [t for t in d.triggers if t.violent]
+        trig = events.dominant(violent) or trig
+    elif d.group == "violent" and not trig.violent and trig.sub_event_type != "Excessive force against protesters":
+        # an arrest or a seized weapon told as the attack's aftermath does not type the attack
+        trig = events.dominant([t for t in d.triggers if t.violent]) or trig
+    home = next((m.text for m in d.mentions if trig in m.triggers), "")
+    return events.retype(trig, " ".join(m.text for m in d.mentions), home)
+
+
+def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version: str) -> Incident | None:
+    article, text = read.article, read.article.text
+    trig = event_type_of(d)
+    if trig is None:
+        return None
+    event_type, sub, cameo = trig.event_type, trig.sub_event_type, trig.cameo
+    claims: list[Claim] = []
+    for m in d.mentions:
+        if d.group != "violent" and d.group != "Arrests":
+            continue
+        for f in m.figures:
+            if d.group == "Arrests" and f.kind != "arrested":
+                continue
+            claims.append(Claim(f.kind, f.min, f.max, f.qualifier, m.source, m.text, m.start, m.end,
+                                victims=f.victims, hedge=f.hedge, article_id=article.id, reported=article.published))
+    location = d.place
+    if location is None:
+        location = geo.event_place(text, read.places, d.mentions[0].anchor())
+    if location is not None and location.precision is None:
+        location = resolved_near(text, location, read.places) or location
+    if location is None and read.country:
+        # only the country is known: say so (where_prec 6), never a centroid posing as a town
+        location = geo.resolve_name(read.country)
+    date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
+    event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
+    actors = _actors(d, read)
+    if event_type == "Violence against civilians" and sub == "Attack" and armed_both_sides(actors):
+        event_type, sub, cameo = "Battles", "Armed clash", "190"
+    evidence = [Evidence(m.start, m.end, m.text) for m in d.mentions]
+    first = d.mentions[0]
+    iid = hashlib.sha1(f"{article.id}|{first.start}|{sub}".encode()).hexdigest()[:16]
+    inc = Incident(
+        id=iid, event_type=event_type, sub_event_type=sub, cameo=cameo, event_date=event_date,
+        date_precision=precision, location=location, actors=actors, toll_may_rise=any(m.rise for m in d.mentions),
+        claims=claims, evidence=evidence, article_id=article.id, rules_version=rules_version,
+    )
+    inc.fatalities = reconcile(claims, "killed")
+    inc.injuries = injuries(claims, inc.fatalities)
+    return inc
+
+
+def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
+    out: dict[tuple[str, str], Actor] = {}
+    for m in d.mentions:
+        info = read.actors.get(m.sentence)
+        if not info:
+            continue
+        trig = m.trigger
+        for a in info.actors:
+            if d.group == "Agreement":
+                if a.actor_type in ("State forces", "External/Other forces", "Rebel group", "Political militia"):
+                    out.setdefault((a.name, "party"), Actor(a.name, "party", a.text, a.actor_type))
+                continue
+            if trig is None:
+                continue
+            if a.actor_type in ("Civilians", "Protesters"):
+                role = "victim" if a.actor_type == "Civilians" else "other"
+            elif _by_before(m.text, a.start):
+                role = "perpetrator"
+            elif a.end <= trig.start and not _PASSIVE.search(m.text[:trig.start]):
+                role = "perpetrator"
+            else:
+                role = "target"  # "soldiers were killed", "killed five soldiers"
+            out.setdefault((a.name, role), Actor(a.name, role, a.text, a.actor_type))
+    # one actor, one role: a named group that is perpetrator somewhere is not also a target
+    result: list[Actor] = []
+    seen: set[str] = set()
+    for a in sorted(out.values(), key=lambda a: ("perpetrator", "party", "target", "victim", "other").index(a.role)):
+        if a.name in seen:
+            continue
+        seen.add(a.name)
+        result.append(a)
+    return result
+
+
+def _responsibility(incidents: list[Incident], read: ArticleMentions) -> None:
+    violent = [i for i in incidents if i.event_type in _VIOLENT]
+    if not violent:
+        return
+    for m in read.mentions:
+        if m.background:
+            continue
+        info = read.actors.get(m.sentence)
+        resp = info.responsibility if info else []
+        if not resp:
+            continue
+        if _PLURAL_REF.search(m.text) and len(violent) > 1:
+            targets = violent
+        else:
+            targets = [i for i in violent if any(e.start == m.start for e in i.evidence)] or [
+                max((i for i in violent if i.evidence[0].start <= m.start), key=lambda i: i.evidence[0].start, default=violent[0])]
+        for inc in targets:
+            for r in resp:
+                existing = next((a for a in inc.actors if a.name == r.name), None)
+                role = "perpetrator" if r.status in ("claimed", "suspected") else "other"
+                if existing is None:
+                    existing = Actor(r.name, role, r.mention, r.actor_type)
+                    inc.actors.insert(0, existing)
+                existing.role = role if existing.role != "perpetrator" else existing.role
+                existing.claim_status = r.status
+                existing.claimed_responsibility = r.status == "claimed"
+            if any(a.role == "perpetrator" and not a.name.startswith("Unidentified") for a in inc.actors):
+                # the unnamed "gunmen" are the named group that claimed or is suspected
+                inc.actors[:] = [a for a in inc.actors if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))]
+
+
+def _summary(s: seg.SummaryDraft, by_draft: dict[int, Incident]) -> Summary:
+    f = s.mention.figures[0]
+    covers = [by_draft[id(d)].id for d in s.covers if id(d) in by_draft]
+    return Summary(f.kind, f.min, f.max, f.qualifier, s.mention.source, s.mention.text, s.mention.start, s.mention.end, covers)
+
+
+def resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:
+    """An unresolved name ("Hawija, northern Baghdad") stands near the resolved place written right
+    after it in the same address: that place, at where_prec 2 or coarser."""
+    after = [p for p in places if p.precision is not None and p.start is not None and place.end is not None
+             and 0 <= p.start - place.end <= 60 and not re.search(r"[.;!?]", text[place.end:p.start])]
+    if not after:
+        return None
+    p = min(after, key=lambda p: p.start)
+    return dataclasses.replace(p, precision=max(p.precision or 2, 2))
+
+
+def _by_before(text: str, pos: int) -> bool:
+    return bool(re.search(r"\bby\s+(?:the\s+)?$", text[max(0, pos - 12):pos]))
+
+
+def armed_both_sides(actors: list[Actor]) -> bool:
+    """An armed actor on each side ("soldiers and militants exchanged fire"): a clash, not an
+    attack on civilians."""
+    roles = {a.role for a in actors if a.actor_type in _ARMED}
+    return "perpetrator" in roles and "target" in roles
