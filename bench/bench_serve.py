@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -73,7 +74,10 @@ def _text(rng: random.Random, n: int) -> str:
     return " ".join(rng.choices(VOCAB, WEIGHTS, k=n))
 
 
-def build(path: Path, n: int, seed: int = 7) -> None:
+def build(path: Path, n: int, seed: int = 7, on_chunk: Callable[[int, int, float], None] | None = None,
+          chunk: int = 2000) -> None:
+    """Build the database at ``path``; ``on_chunk(incidents made, articles added, seconds)`` is
+    told after every ``chunk`` articles how long that chunk took (``bench_store_add.py``)."""
     sys.path.insert(0, str(ROOT))
     from sitrep.models import ACLED_TYPES, Actor, Article, Claim, Extraction, Incident, Place, Range
     from sitrep.store import Store
@@ -85,7 +89,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     tmp = path.with_suffix(".building")
     for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         p.unlink(missing_ok=True)
-    t0 = time.time()
+    t0 = t_chunk = time.time()
     made = a = 0
     with Store.open(tmp) as store:
         writer = Incidents(store)
@@ -113,6 +117,10 @@ def build(path: Path, n: int, seed: int = 7) -> None:
                 writer.add(Extraction(article=art, incidents=incidents))
             made += len(incidents)
             a += 1
+            if on_chunk is not None and a % chunk == 0:
+                now = time.time()
+                on_chunk(made, a, now - t_chunk)
+                t_chunk = now
             if a % 2000 == 0:
                 rate = made / (time.time() - t0)
                 print(f"  built {made:,} incidents ({rate:,.0f}/s, ~{(n - made) / rate:,.0f} s left)", file=sys.stderr)
