@@ -76,3 +76,24 @@ def test_event_place_distance_and_population_prior():
     records = [dict(r, dataset="acled2020", gold={**r["gold"], "lat": 34.0151, "lon": 71.5249}) for r in RECORDS[:1]]
     ours, base = evaluate(records, "acled2020")
     assert ours["within_25km"] == (1.0, 1) and "within_25km" in base
+
+
+def test_folds_are_a_hash_of_the_id():
+    from sitrep.evaluate.score import FOLDS, fold_of
+
+    assert fold_of("t-1") == fold_of("t-1") and {fold_of(f"r{k}") for k in range(50)} == {0, 1, 2, 3, 4}
+    assert sorted(k for _, keep in FOLDS for k in keep) == [0, 1, 2, 3, 4]  # every record in one half
+
+
+def test_eval_folds_scores_each_half_apart(tmp_path):
+    from sitrep.evaluate.score import fold_of, score_files
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n")
+    rows = score_files([gold], folds=True)
+    by = {r["system"]: r for r in rows}
+    assert by["sitrep"]["n"] == 2
+    halves = {k: by[k]["n"] for k in by if k.startswith("sitrep folds")}
+    tuned = sum(fold_of(r["id"]) <= 2 for r in RECORDS)
+    assert halves == {k: n for k, n in {"sitrep folds 0-2": tuned, "sitrep folds 3-4": 2 - tuned}.items() if n}
+    assert all(r["gold"] == "gold.jsonl" for r in rows)

