@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 
 def rules_version() -> str:
     """The versions of every rule set an extraction depends on (stored with each incident)."""
-    return "+".join([reader.version(), f"boilerplate-{boilerplate.version()}", f"within-{segmentation.version()}"])
+    from .geo.resolve import version as places_version
+
+    return "+".join([reader.version(), f"boilerplate-{boilerplate.version()}", f"within-{segmentation.version()}",
+                     places_version()])
 
 
 def article_id(text: str) -> str:

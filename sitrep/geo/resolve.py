@@ -55,6 +55,13 @@ _SOURCE_BASE = re.compile(
 )
 
 
+def version() -> str:
+    """The versions of the place rules (ranking weights, document geography), for ``rules_version``."""
+    from . import context, ranking
+
+    return f"ranking-{ranking.rules()['version']}+document-{context.rules()['version']}"
+
+
 def is_source_base(text: str, place: Place) -> bool:
     """Is ``place`` written as a source's base ("the Beirut-based channel")?"""
     return place.end is not None and bool(_SOURCE_BASE.match(text, place.end))
