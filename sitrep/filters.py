@@ -7,6 +7,8 @@
     min_fatalities      a whole number 0 .. 10,000,000
     bbox                west,south,east,north in degrees
     q                   words over the incidents' articles; ``word*`` is a prefix
+    grades              confidence grades, comma-separated (``fair,confirmed``): Confirmed, Fair,
+                        Weak, Contested, Pending, Discounted (``reconcile/grades.py``)
 
 A filter that cannot match anything by construction ("yesterday", "Narnia", "Bombing") is refused
 with a :class:`FilterError` instead of answering with nothing. The CLI prints its message and exits 2;
@@ -23,10 +25,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .errors import ConfigError
-from .models import ACLED_TYPES
+from .models import ACLED_TYPES, GRADES
 
 FILTERS = ("since", "until", "country", "admin1", "event_type", "sub_event_type", "actor",
-           "min_fatalities", "bbox", "q")
+           "min_fatalities", "bbox", "q", "grades")
 MAX_TEXT = 200
 MAX_FATALITIES = 10_000_000
 _TOKEN = re.compile(r"\w+\*?", re.UNICODE)
@@ -55,6 +57,7 @@ class IncidentFilters:
     min_fatalities: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     q: str | None = None
+    grades: tuple[str, ...] | None = None
 
     def _given(self) -> dict[str, Any]:
         """The filters set, dates as ISO strings."""
@@ -74,8 +77,9 @@ class IncidentFilters:
     def echo(self) -> dict[str, Any]:
         """The filters as they were understood, JSON-ready (the API's responses repeat them)."""
         out = self._given()
-        if "bbox" in out:
-            out["bbox"] = list(out["bbox"])
+        for key in ("bbox", "grades"):
+            if key in out:
+                out[key] = list(out[key])
         return out
 
 
@@ -210,9 +214,23 @@ def parse_filters(raw: Mapping[str, str | None]) -> IncidentFilters:
         kw["min_fatalities"] = parse_int("min_fatalities", given["min_fatalities"], 0, MAX_FATALITIES)
     if "bbox" in given:
         kw["bbox"] = _bbox(given["bbox"])
+    if "grades" in given:
+        kw["grades"] = _grades(given["grades"])
     if "q" in kw:
         fts_query(kw["q"])  # refuse a query with no words now, not in the store
     return IncidentFilters(**kw)
+
+
+def _grades(value: str) -> tuple[str, ...]:
+    """``fair,confirmed`` (any case, spaces allowed) as grade names, each once, in GRADES order."""
+    by_lower = {g.lower(): g for g in GRADES}
+    words = [w.strip().lower() for w in value.split(",")]
+    if not any(words):
+        raise FilterError("grades", "empty")
+    unknown = [w for w in words if w not in by_lower]
+    if unknown:
+        raise FilterError("grades", f"not a grade: {unknown[0][:40]!r} (grades: {', '.join(GRADES)})")
+    return tuple(g for g in GRADES if g.lower() in words)
 
 
 __all__ = ["FILTERS", "FilterError", "IncidentFilters", "fts_query", "parse_filters", "parse_int"]

@@ -40,6 +40,9 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 #: Event types that ACLED counts as political violence (they may carry fatalities).
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
+#: confidence grades after Airwars' scale (``reconcile/grades.py`` says when each applies)
+GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Pending", "Discounted")
+
 #: "shot": wounded by gunfire, fate not stated; counts toward injuries once the killed are subtracted
 ClaimKind = Literal["killed", "injured", "shot", "missing", "abducted", "arrested"]
 ActorRole = Literal["perpetrator", "target", "victim", "party", "other"]

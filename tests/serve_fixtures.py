@@ -95,6 +95,7 @@ class FakeStore:
             f.get("actor") is None or any(f["actor"].lower() in a["name"].lower() for a in inc["actors"]),
             f.get("min_fatalities") is None or best >= f["min_fatalities"],
             f.get("q") is None or all(w.strip('"*').lower() in SEED_TEXT.lower() for w in f["q"].split()),
+            f.get("grades") is None or inc.get("grade") in f["grades"],
         ]
         if f.get("bbox") is not None:
             w, s, e, n = f["bbox"]

@@ -35,6 +35,22 @@ def test_real_store_list_filter_detail_stats(client):
     assert r.status_code == 400 and r.json()["error"]["details"][0]["param"] == "cursor"
 
 
+def test_real_store_grades(client):
+    # the seed's bombings: Islamic State claimed both (Airwars' "Confirmed"); a reviewer may set one aside
+    rows = client.get("/api/incidents").json()["incidents"]
+    assert {r["grade"] for r in rows} == {"Confirmed"}
+    assert client.get("/api/incidents?grades=weak,fair").json()["count"] == 0
+    assert client.get("/api/stats?grades=confirmed").json()["incidents"] == 2
+    bad = client.get("/api/incidents?grades=probable")
+    assert bad.status_code == 400 and bad.json()["error"]["details"][0]["param"] == "grades"
+    iid = homs(client)["id"]
+    r = client.post(f"/api/incidents/{iid}/corrections", headers=AUTH, json={"field": "grade", "value": "Discounted"})
+    assert r.status_code == 200 and r.json()["incident"]["grade"] == "Discounted"
+    assert client.get("/api/incidents?grades=confirmed").json()["count"] == 1
+    feature = client.get("/api/export/incidents.geojson?grades=discounted").json()["features"][0]
+    assert feature["properties"]["grade"] == "Discounted"
+
+
 def test_real_store_review_round_trip(client):
     inc = client.get("/api/incidents/" + homs(client)["id"]).json()
     sana = next(c for c in inc["claims"] if c["kind"] == "killed" and "SANA" in (c["source"] or ""))

@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--min-fatalities", help="minimum best fatality estimate (a whole number)")
     p.add_argument("--bbox", help="west,south,east,north in degrees")
     p.add_argument("--q", help="full-text words over the incidents' articles; word* is a prefix")
+    p.add_argument("--grades", help="confidence grades, comma-separated (fair,confirmed): Confirmed, Fair, Weak, "
+                   "Contested, Pending, Discounted (docs/store.md, Grades)")
     p.set_defaults(func=run)
 
 

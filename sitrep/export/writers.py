@@ -59,7 +59,7 @@ def feature(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
         geometry = {"type": "Point", "coordinates": [round(loc.longitude, 6), round(loc.latitude, 6)]}
     props = _acled(inc, extra)
     props.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
-                 toll_may_rise=inc.toll_may_rise)
+                 toll_may_rise=inc.toll_may_rise, grade=extra.get("grade"))
     return {"type": "Feature", "id": inc.id, "geometry": geometry, "properties": props}
 
 
@@ -72,7 +72,7 @@ def geojson_chunks(rows: Rows) -> Iterator[str]:
 
 def jsonl_record(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
     data = inc.to_dict()
-    for key in ("n_reports", "n_sources", "sources", "revisions", "report_ids", "articles", "aliases"):
+    for key in ("n_reports", "n_sources", "sources", "revisions", "report_ids", "articles", "aliases", "grade"):
         if key in extra:
             data[key] = extra[key]
     return data
@@ -85,14 +85,15 @@ def write_parquet(rows: Rows, path: Any) -> int:
     ints = {"year", "time_precision", "iso", "geo_precision", "fatalities", "fatalities_low", "fatalities_best",
             "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "n_sources", "n_reports"}
     floats = {"latitude", "longitude"}
-    names = [*ACLED_COLUMNS, "id", "n_sources", "n_reports", "toll_may_rise", "incident_json"]
+    names = [*ACLED_COLUMNS, "id", "n_sources", "n_reports", "toll_may_rise", "grade", "incident_json"]
     schema = pa.schema([(n, pa.int64() if n in ints else pa.float64() if n in floats else pa.bool_() if n == "toll_may_rise" else pa.string())
                         for n in names])
     records = []
     for inc, extra in rows:
         r = _acled(inc, extra)
         r.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
-                 toll_may_rise=inc.toll_may_rise, incident_json=json.dumps(jsonl_record(inc, extra), ensure_ascii=False))
+                 toll_may_rise=inc.toll_may_rise, grade=extra.get("grade"),
+                 incident_json=json.dumps(jsonl_record(inc, extra), ensure_ascii=False))
         records.append(r)
     pq.write_table(pa.Table.from_pylist(records, schema=schema), path)
     return len(records)

@@ -19,7 +19,7 @@ from ..clean import near_duplicates
 from ..models import Extraction, Incident
 from ..store import Store, content_hash
 from . import cluster as clustering
-from . import content
+from . import content, grades
 from .merge import Merged, Report, Signature, claim_id, combine, copy_pairs, lead_story, report_id, signature, window
 from .review import ReviewActions
 
@@ -190,4 +190,5 @@ class Incidents(ReviewActions):
         self.store.write_incident(incident_id, m.incident, {
             "n_reports": m.n_reports, "n_sources": m.n_sources, "sources": m.sources,
             "revisions": [v.to_dict() for v in m.revisions], "report_ids": m.report_ids,
+            "grade": grades.grade(m.incident, m.n_sources),
         })

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from ..errors import ConfigError
 from ..filters import MAX_TEXT
-from ..models import ACLED_TYPES
+from ..models import ACLED_TYPES, GRADES
 from . import exports
 from .app import json_response
 from .auth import check_read
@@ -55,6 +55,8 @@ MinFat = Annotated[str | None, _q("minimum best fatality estimate", pattern=r"^\
 Bbox = Annotated[str | None, _q("west,south,east,north in degrees",
                                 pattern=f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$")]
 Q = Annotated[str | None, _q("full-text words over the incidents' articles; word* is a prefix", **_TEXT)]
+Grades = Annotated[str | None, _q("confidence grades, comma-separated (fair,confirmed): " + ", ".join(GRADES),
+                                  pattern=r"^[A-Za-z, ]{1,200}$")]
 Sort = Annotated[str | None, _q("-event_date (default), event_date, -fatalities, fatalities, id", enum=list(SORTS))]
 Limit = Annotated[str | None, _q("page size, 1-500 (default 50)", pattern=r"^\d{1,3}$")]
 ExportLimit = Annotated[str | None, _q("at most this many incidents", pattern=r"^\d{1,8}$")]
@@ -85,7 +87,7 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
 @router.get("/incidents", summary="Incidents, filtered and cursor-paged", responses=responses(400, 401))
 def list_incidents(request: Request, since: Since = None, until: Until = None, country: Country = None,
                    admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
-                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                    sort: Sort = None,
                    cursor: Annotated[str | None, _q("next_cursor of the previous page", minLength=1,
                                                     maxLength=500)] = None,
@@ -135,7 +137,7 @@ async def get_article(request: Request, article_id: Id) -> Response:
 @router.get("/stats", summary="Counts and fatalities by week, event type and country", responses=responses(400, 401))
 def stats(request: Request, since: Since = None, until: Until = None, country: Country = None,
           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
-          actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None) -> Response:
+          actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
     filters, _, _ = incident_query(request.query_params, 1, paged=False)
     out = _call(_store(request).stats, **filters.store_kwargs())
     return json_response({**out, "filters": filters.echo()})
@@ -153,7 +155,7 @@ def audit(request: Request,
 async def meta(request: Request) -> Response:
     no_params(request.query_params)
     config = request.app.state.config
-    return json_response({"event_types": ACLED_TYPES, "sorts": list(SORTS),
+    return json_response({"event_types": ACLED_TYPES, "sorts": list(SORTS), "grades": list(GRADES),
                           "max_page_size": config.max_page_size, "review": bool(config.tokens)})
 
 
@@ -178,7 +180,7 @@ def _export(request: Request, fmt: str) -> Response:
             response_class=exports.CsvResponse, responses={**exports.CSV_200, **responses(400, 401)})
 def export_csv(request: Request, since: Since = None, until: Until = None, country: Country = None,
                admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
-               actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+               actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "csv")
 
@@ -187,7 +189,7 @@ def export_csv(request: Request, since: Since = None, until: Until = None, count
             response_class=exports.GeoJsonResponse, responses={**exports.GEOJSON_200, **responses(400, 401)})
 def export_geojson(request: Request, since: Since = None, until: Until = None, country: Country = None,
                    admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
-                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None,
+                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                    sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "geojson")
 

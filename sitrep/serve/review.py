@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from ..errors import ConfigError, StoreError
-from ..models import ACLED_TYPES, DatePrecision
+from ..models import ACLED_TYPES, GRADES, DatePrecision
 from .app import json_response
 from .auth import require_reviewer
 from .errors import ApiError, bad_param, responses
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/api", tags=["review"], responses=responses(400, 401,
 Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
 IdStr = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
 FIELDS = ("event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
-          "fatalities", "injuries", "toll_may_rise", "notes")
+          "fatalities", "injuries", "toll_may_rise", "notes", "grade")
 #: a corrected location's keys and what each may hold (None always allowed): the store binds some
 #: of them as SQL parameters, so a list or an object must be refused here, not crash there
 PLACE_TEXT = {"name": 200, "admin1": 200, "country": 200, "text": 500, "feature": 16}
@@ -165,6 +165,9 @@ def check_value(field: str, value: Any) -> Any:
     elif field == "toll_may_rise":
         if not isinstance(value, bool):
             raise bad_param("value", "true or false")
+    elif field == "grade":
+        if value not in GRADES:
+            raise bad_param("value", "a grade: " + ", ".join(GRADES) + " (Discounted sets the incident aside; say why in notes)")
     elif field in ("cameo", "notes"):
         limit = 8 if field == "cameo" else 2000
         if value is not None and (not isinstance(value, str) or len(value) > limit):

@@ -93,7 +93,14 @@ def _m4_writer_indexes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS constraints_b ON constraints(b)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes]
+def _m5_grade(db: sqlite3.Connection) -> None:
+    # each incident's confidence grade (reconcile/grades.py), a column so that totals and lists can be
+    # restricted to some grades; incidents written before this migration have none until re-merged
+    db.execute("ALTER TABLE incidents ADD COLUMN grade TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_grade ON incidents(grade, event_date)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

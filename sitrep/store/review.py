@@ -13,11 +13,11 @@ import sqlite3
 from typing import Any
 
 from ..errors import ConfigError, StoreError
-from ..models import ACLED_TYPES, DatePrecision, Incident
+from ..models import ACLED_TYPES, GRADES, DatePrecision, Incident
 from . import codec
 
 FIELDS = ("event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
-          "fatalities", "injuries", "toll_may_rise", "notes")
+          "fatalities", "injuries", "toll_may_rise", "notes", "grade")
 
 
 def apply_overrides(incident: Incident, overrides: dict[str, Any]) -> Incident:
@@ -33,7 +33,7 @@ def apply_overrides(incident: Incident, overrides: dict[str, Any]) -> Incident:
             setattr(inc, name, codec.range_(value))
         elif name == "date_precision":
             inc.date_precision = DatePrecision.of(value)
-        elif name != "notes":
+        elif name not in ("notes", "grade"):  # kept beside the incident's fields (``Store.write_incident``)
             setattr(inc, name, value)
     return inc
 
@@ -43,6 +43,8 @@ def check_value(name: str, value: Any) -> None:
         raise ConfigError(f"field must be one of {', '.join(FIELDS)}, not {name!r}")
     if name == "event_type" and value not in ACLED_TYPES:
         raise ConfigError(f"unknown event_type {value!r}")
+    if name == "grade" and value not in GRADES:
+        raise ConfigError(f"grade must be one of {', '.join(GRADES)}, not {value!r}")
     if name == "event_date" and value is not None:
         codec.date_or_none(value)
     if name == "date_precision":

@@ -368,17 +368,19 @@ class Store(ReadMixin, ReviewMixin):
         inc = apply_overrides(incident, overrides)
         data = inc.to_dict()
         data.update(extras, reviewed=sorted(overrides), notes=overrides.get("notes"))
+        if "grade" in overrides:  # a reviewer's grade (Discounted: set aside) wins over the computed one
+            data["grade"] = overrides["grade"]
         loc = inc.location
         values = (inc.event_date.isoformat() if inc.event_date else None, loc.country_code if loc else None,
                   loc.country if loc else None, loc.admin1 if loc else None, inc.event_type, inc.sub_event_type,
                   inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
-                  "|" + "|".join(a.name.lower() for a in inc.actors) + "|", _dumps(data))
+                  "|" + "|".join(a.name.lower() for a in inc.actors) + "|", data.get("grade"), _dumps(data))
         self.db.execute(
-            "INSERT INTO incidents(id, event_date, country_code, country, admin1, event_type, sub_event_type, fatalities_best, actors, data)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
+            "INSERT INTO incidents(id, event_date, country_code, country, admin1, event_type, sub_event_type, fatalities_best, actors, grade, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
             " country_code=excluded.country_code, country=excluded.country, admin1=excluded.admin1,"
             " event_type=excluded.event_type, sub_event_type=excluded.sub_event_type,"
-            " fatalities_best=excluded.fatalities_best, actors=excluded.actors, data=excluded.data",
+            " fatalities_best=excluded.fatalities_best, actors=excluded.actors, grade=excluded.grade, data=excluded.data",
             (incident_id, *values),
         )
         rid = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()[0]

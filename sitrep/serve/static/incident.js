@@ -32,6 +32,7 @@
     $("#where-when").innerHTML = `${S.esc(inc.event_type)} · ${S.esc(inc.event_date || "date unknown")}` +
       ` · ${S.esc(S.placeName(loc))}` + (loc.latitude != null ? ` (${loc.latitude.toFixed(3)}, ${loc.longitude.toFixed(3)})` : "") +
       ` · ${S.n(inc.n_reports)} report(s), ${S.n(inc.n_sources)} independent source(s)` +
+      (inc.grade ? ` · <span class="badge grade grade-${S.esc(inc.grade.toLowerCase())}" id="grade" title="confidence grade (Airwars' scale)">${S.esc(inc.grade)}</span>` : "") +
       ((inc.review && inc.review.reviewed) || inc.reviewed === true ? ` · <span class="badge">reviewed</span>` : "") +
       ` · <a href="/?country=${encodeURIComponent(loc.country_code || loc.country || "")}">more in ${S.esc(loc.country || "this country")}</a>`;
     $("#fatalities").innerHTML = figureHTML(inc.fatalities, "fatalities") +

@@ -132,7 +132,8 @@
       `<td><span class="swatch" style="background:${S.TYPE_COLORS[r.event_type] || "#555"}"></span>${S.esc(r.sub_event_type || r.event_type)}</td>` +
       `<td><a href="/incidents/${encodeURIComponent(r.id)}">${S.esc(loc.name || "unknown place")}</a></td>` +
       `<td>${S.esc(loc.country || "")}</td><td class="num">${S.esc(S.lbh(r.fatalities))}</td>` +
-      `<td>${S.esc((r.sources || []).join("; "))}${r.reviewed ? ' <span class="badge">reviewed</span>' : ""}</td></tr>`;
+      `<td>${S.esc((r.sources || []).join("; "))}${r.reviewed ? ' <span class="badge">reviewed</span>' : ""}` +
+      `${r.grade ? ` <span class="badge grade grade-${S.esc(r.grade.toLowerCase())}" title="confidence grade">${S.esc(r.grade)}</span>` : ""}</td></tr>`;
   }
   async function loadTable(f, append) {
     const sort = document.getElementById("table-sort").value;
