@@ -13,6 +13,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
     p.add_argument("--output", "-o", default="-", help="output file (default: standard output; parquet needs a file or a pipe)")
     # filters: validated by sitrep.filters, the same validation (and messages) as the API's
+    _filter_options(p)
+    p.set_defaults(func=run)
+    r = sub.add_parser("rollup", help="incidents and fatalities (low, best, high) per area and period, as CSV or JSON",
+                       description="Incidents and fatalities (sums of low, best and high) per country or admin1 and "
+                       "per day, week (ACLED's Saturday-Friday weeks, named by their Saturday) or month, for the "
+                       "incidents the filters select. Incidents with no date are left out.")
+    r.add_argument("--level", default="country", choices=("country", "admin1"))
+    r.add_argument("--period", default="week", choices=("day", "week", "month"))
+    r.add_argument("--format", "-f", default="csv", choices=("csv", "json"))
+    r.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    r.add_argument("--output", "-o", default="-", help="output file (default: standard output)")
+    _filter_options(r)
+    r.set_defaults(func=run_rollup)
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="event date on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="event date on or before (YYYY-MM-DD)")
     p.add_argument("--country", help="ISO alpha-2 code or country name")
@@ -25,7 +41,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--q", help="full-text words over the incidents' articles; word* is a prefix")
     p.add_argument("--grades", help="confidence grades, comma-separated (fair,confirmed): Confirmed, Fair, Weak, "
                    "Contested, Pending, Discounted (docs/store.md, Grades)")
-    p.set_defaults(func=run)
 
 
 def filters(args: argparse.Namespace) -> dict[str, object]:
@@ -68,4 +83,38 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if out is not sys.stdout:
                 out.close()
+    return 0
+
+
+ROLLUP_COLUMNS = ("country_code", "country", "admin1", "period", "incidents", "fatalities_low", "fatalities_best", "fatalities_high")
+
+
+def run_rollup(args: argparse.Namespace) -> int:
+    import csv
+    from pathlib import Path
+
+    from ..errors import StoreError
+    from ..store import Store, database_path
+
+    chosen = filters(args)
+    db = database_path(args.db)
+    if not Path(db).exists():
+        raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
+    with Store.open(db) as store:
+        rows = store.rollup(args.level, args.period, **chosen)
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")
+    try:
+        if args.format == "json":
+            json.dump({"level": args.level, "period": args.period, "rows": rows}, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        else:
+            columns = [c for c in ROLLUP_COLUMNS if c != "admin1" or args.level == "admin1"]
+            w = csv.writer(out)
+            w.writerow(columns)
+            for r in rows:
+                flat = {**r, **{f"fatalities_{k}": v for k, v in r["fatalities"].items()}}
+                w.writerow([flat.get(c) for c in columns])
+    finally:
+        if out is not sys.stdout:
+            out.close()
     return 0

@@ -143,6 +143,24 @@ def stats(request: Request, since: Since = None, until: Until = None, country: C
     return json_response({**out, "filters": filters.echo()})
 
 
+@router.get("/rollup", summary="Incidents and fatalities (low, best, high) per area and period",
+            responses=responses(400, 401))
+def rollup(request: Request, level: Annotated[str | None, _q("country (default) or admin1", enum=["country", "admin1"])] = None,
+           period: Annotated[str | None, _q("day, week (default; ACLED's Saturday-Friday weeks, named by their Saturday) "
+                                            "or month", enum=["day", "week", "month"])] = None,
+           since: Since = None, until: Until = None, country: Country = None,
+           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+           actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
+    filters, _, raw = incident_query(request.query_params, 1, paged=False, extra=("level", "period"))
+    chosen_level, chosen_period = raw.get("level", "country"), raw.get("period", "week")
+    if chosen_level not in ("country", "admin1"):
+        raise bad_param("level", "country or admin1 (sitrep does not record admin2 areas yet)")
+    if chosen_period not in ("day", "week", "month"):
+        raise bad_param("period", "day, week or month")
+    rows = _call(_store(request).rollup, chosen_level, chosen_period, **filters.store_kwargs())
+    return json_response({"level": chosen_level, "period": chosen_period, "rows": rows, "filters": filters.echo()})
+
+
 @router.get("/audit", summary="Review actions, newest first", responses=responses(400, 401))
 def audit(request: Request,
           incident_id: Annotated[str | None, Query(max_length=128, pattern=r"^[\w\-.:]+$")] = None) -> Response:

@@ -30,6 +30,16 @@ _SUMMARY_KEYS = ("id", "event_type", "sub_event_type", "cameo", "event_date", "d
                  "fatalities", "injuries", "toll_may_rise", "n_reports", "n_sources", "sources", "article_id", "grade")
 
 
+#: rollup levels (admin2 areas are not recorded yet) and each period's first day as SQL
+ROLLUP_LEVELS = ("country", "admin1")
+ROLLUP_PERIODS = {
+    "day": "i.event_date",
+    # ACLED's weeks run Saturday to Friday: step back to the Saturday (%w: Sunday 0 ... Saturday 6)
+    "week": "date(i.event_date, '-' || ((CAST(strftime('%w', i.event_date) AS INTEGER) + 1) % 7) || ' days')",
+    "month": "date(i.event_date, 'start of month')",
+}
+
+
 def _encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
@@ -252,6 +262,37 @@ class ReadMixin:
             # the grade mix (incidents stored before grades were kept have none: null)
             "by_grade": [{"grade": k or None, "incidents": v[0], "fatalities": v[1]} for k, v in sorted(grades.items())],
         }
+
+
+    def rollup(self, level: str = "country", period: str = "week", **filters: Any) -> list[dict[str, Any]]:
+        """Incidents and fatalities (sums of low, best, high) per area and period, for the filtered
+        incidents: ``level`` country or admin1, ``period`` day, week (ACLED's: Saturday to Friday,
+        named by its Saturday) or month (named by its first day). Rows sorted by area, then period;
+        incidents with no date are left out."""
+        if level not in ROLLUP_LEVELS:
+            raise ConfigError(f"level must be one of {', '.join(ROLLUP_LEVELS)}, not {level!r}"
+                              + (" (sitrep does not record admin2 areas yet)" if level == "admin2" else ""))
+        if period not in ROLLUP_PERIODS:
+            raise ConfigError(f"period must be one of {', '.join(ROLLUP_PERIODS)}, not {period!r}")
+        where, params, join = self._where(**filters)
+        area = "i.country_code, i.country" + (", i.admin1" if level == "admin1" else "")
+        start = ROLLUP_PERIODS[period]
+        # a range's missing bound falls back to the nearest known one (best to low, high to best)
+        sql = (f"SELECT {area}, {start} AS period, COUNT(*) AS n,"
+               " SUM(COALESCE(json_extract(i.data, '$.fatalities.low'), 0)) AS low,"
+               " SUM(COALESCE(json_extract(i.data, '$.fatalities.best'), json_extract(i.data, '$.fatalities.low'), 0)) AS best,"
+               " SUM(COALESCE(json_extract(i.data, '$.fatalities.high'), json_extract(i.data, '$.fatalities.best'),"
+               " json_extract(i.data, '$.fatalities.low'), 0)) AS high"
+               f" FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
+               f" GROUP BY {area}, period ORDER BY {area}, period")
+        out = []
+        for r in self.db.execute(sql, params):
+            row: dict[str, Any] = {"country_code": r["country_code"], "country": r["country"]}
+            if level == "admin1":
+                row["admin1"] = r["admin1"]
+            row.update(period=r["period"], incidents=r["n"], fatalities={"low": r["low"], "best": r["best"], "high": r["high"]})
+            out.append(row)
+        return out
 
 
 def article_groups(db: sqlite3.Connection) -> list[list[str]]:
