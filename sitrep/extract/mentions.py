@@ -34,10 +34,20 @@ _YEAR = re.compile(r"(?<!\bat )(?<!\baround )(?<!\babout )(?<!\bapproximately )(
                    r"(?<!\bafter )(?<!\band )(?<!\bbetween )(?<!\bto )\b(19\d\d|20\d\d)\b(?!\s*(?:hours|hrs|h\b|gmt|utc|local))", re.I)
 
 
+# a quantifier before a number makes it a count ("more than 2000 workers"), not a year
+_COUNT_BEFORE = re.compile(r"\b(?:than|over|some|nearly|almost|roughly|least|estimated)\s+$", re.I)
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], re.Pattern[str], str]:
     raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/mentions.toml").read_text("utf-8"))
     return re.compile(raw["name_part"]), re.compile(raw["address_before"], re.I), raw["version"]
+
+
+@functools.lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/mentions.toml").read_text("utf-8"))
+    return re.compile(raw["counted"], re.I)
 
 
 def version() -> str:
@@ -120,7 +130,14 @@ def is_past(sentence: str, published: dt.date | None) -> bool:
     murder of ...", "the 1998 slaying remains unsolved") tells history, not the event."""
     if published is None:
         return False
-    return any(int(y) <= published.year - 2 for y in _YEAR.findall(sentence))
+    return any(y <= published.year - 2 for y in years(sentence))
+
+
+def years(sentence: str) -> list[int]:
+    """The years a sentence names; a count written like one is none ("more than 2000 workers held
+    a protest", "some 1500 residents", "1000 migrant labourers": ``counted`` in mentions.toml)."""
+    return [int(m.group(1)) for m in _YEAR.finditer(sentence) if not _counted().match(sentence, m.end())
+            and not _COUNT_BEFORE.search(sentence, max(0, m.start() - 12), m.start())]
 
 
 def names_a_site(text: str, p: Place) -> bool:

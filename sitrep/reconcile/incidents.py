@@ -102,6 +102,15 @@ def km(a: Place, b: Place) -> float:
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+def resolved(p: Place | None) -> Place | None:
+    """The place if the gazetteer knows where it is, else None: a name it could not resolve (a
+    person's name taken for a town, "Hikmat Jasim Zaidan") says nothing of where the event is, so it
+    neither opens an incident at another place nor stops a mention joining the one being told."""
+    if p is None or (p.geonameid is None and p.latitude is None and p.precision is None):
+        return None
+    return p
+
+
 def _same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return False
@@ -151,6 +160,46 @@ def continues(cur: Draft, m: Mention) -> bool:
     if contains(a, b) or contains(b, a):
         return True
     return km(a, b) <= 40 and not ({f.kind for f in m.figures} & _kinds(cur))
+
+
+def tells_on(cur: Draft, m: Mention) -> bool:
+    """Whether a violent or protest mention at a place apart from ``cur``'s, bringing nothing of its
+    own, tells ``cur`` on: no toll but one already told (or the first toll of an incident told
+    without one), no date but the incident's, no word of another event. "East Hartford police say a
+    man who had been shot arrived at a pizza restaurant", after the shooting in Windsor. A second
+    event needs evidence of its own to be one; a place name alone (often a misread person's or
+    street's name) is none."""
+    told_tolls = [g for x in cur.mentions for g in x.figures]
+    if tells_another_event(m.text) or (told_tolls and not all(
+            any(g.kind == f.kind and g.min == f.min for g in told_tolls) for f in m.figures)):
+        return False  # a second toll; "a man who had been shot" retells the one victim
+    told = next((x.date for x in cur.mentions if x.date is not None), None)
+    return m.date is None or told is None or getattr(m.date, "date", m.date) == getattr(told, "date", told)
+
+
+_DEMONSTRATION = ("Violent demonstration", "Excessive force against protesters", "Protest with intervention", "Peaceful protest")
+
+
+def is_demonstration(m: Mention) -> bool:
+    """A protest, a protest met by force, or a demonstration turned violent (a riot)."""
+    t = m.trigger
+    return t is not None and t.sub_event_type in _DEMONSTRATION
+
+
+def one_demonstration(d: Draft | None, m: Mention) -> bool:
+    """Whether a demonstration mention tells on the demonstration ``d`` of the other group (a
+    peaceful protest is "Protests", a riot or force against it "violent"): "protesters blocked the
+    highway ... A reason for the demonstration was not provided", "residents demonstrated against
+    the curfew ... Security forces responded by firing teargas". ACLED codes one demonstration that
+    turns violent as one event, typed by its most violent part; a place apart that brings a toll
+    or a date of its own (``tells_on``), or a sentence that turns to another event, keeps them apart."""
+    if d is None or not is_demonstration(m) or not all(is_demonstration(x) for x in d.mentions if x.trigger is not None):
+        return False
+    if tells_another_event(m.text):
+        return False
+    a, b = resolved(d.place), resolved(m.place)
+    return (a is None or b is None or _same_place(a, b) or contains(a, b) or contains(b, a) or km(a, b) <= 40
+            or tells_on(d, m))
 
 
 def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
@@ -214,10 +263,23 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
             # report of a person shot": the arrest that opens the story follows the attack told after it
             held.append(m)
             continue
-        target = None
-        if group == "Agreement":
+        other = {"Protests": "violent", "violent": "Protests"}.get(group)
+        demo = last.get(other) if other and last.get(group) is None else None
+        if demo is not None and one_demonstration(demo, m):
+            # the protest and the riot it turned into are one demonstration: one incident, violent
+            # once any of it is
+            if group == "violent":
+                demo.group = "violent"
+                last.pop("Protests", None)
+            group = demo.group
+        else:
+            demo = None
+        target = demo
+        if target is not None:
+            pass
+        elif group == "Agreement":
             target = last.get("Agreement")
-        elif m.place is not None:
+        elif resolved(m.place) is not None:
             target = next((d for d in reversed(drafts) if d.group == group and _same_place(d.place, m.place)), None)
             cur = last.get(group)
             if target is None and cur is not None:
@@ -225,7 +287,7 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
                         {f.kind for f in m.figures} & _kinds(cur)):
                     # "The shooting happened at Marvin's Barber Shop ...": the event told on
                     target = cur
-                elif cur.place is None and cur is last_any:
+                elif resolved(cur.place) is None and cur is last_any:
                     # an incident first told without a place takes the first place named for it
                     target = cur
                 elif (m.place.precision or 6) >= 4 and cur.place is not None and cur.place.country_code == m.place.country_code:
@@ -236,6 +298,8 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
                     target = cur
                     if cur.place is not None and (m.place.precision or 6) < (cur.place.precision or 6) and contains(cur.place, m.place):
                         cur.place = m.place  # "Utah police officer ... in the suburb of Holladay": the finer place
+                elif group in ("violent", "Protests") and tells_on(cur, m):
+                    target = cur
                 elif cur.place is not None and km(cur.place, m.place) <= 40 and not m.figures:
                     target = cur
         else:
@@ -243,7 +307,7 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
         if target is None:
             target = Draft(group)
             drafts.append(target)
-        if target.place is None and m.place is not None:
+        if resolved(target.place) is None and m.place is not None and (target.place is None or resolved(m.place)):
             target.place = m.place
         target.mentions.append(m)
         last[group] = target
