@@ -12,7 +12,7 @@ import pytest
 from sitrep.models import Actor, Claim, Evidence, Incident
 from sitrep.reconcile import content
 from sitrep.reconcile.content import Features
-from sitrep.reconcile.merge import generic, match, signature
+from sitrep.reconcile.merge import across_countries, event_day, generic, match, same_people, signature
 from store_fixtures import incident
 
 CITY = dict(name="Milwaukee", admin1="Wisconsin", country="United States", country_code="US", geonameid=5263045,
@@ -113,3 +113,78 @@ def test_a_one_sentence_revision_joins_the_same_days_event_in_the_same_town():
     assert match(_sig("r1", first), _sig("r2", follow, "2016-01-27")) is not None
     follow.claims = [Claim("killed", 64, 64, None, "the monitor", line, 0, len(line))]
     assert match(_sig("r1", first), _sig("r2", follow, "2016-01-27")) is None
+
+
+# --- merge-7: aftermath that names its victim, places read in two countries, the same people ---
+
+@pytest.mark.parametrize("text, names", [
+    # Wikinews, 2020-01-09: an affiliation and a role between the cue and the name
+    ("During the funeral of Iranian commander General Qasem Soleimani on Tuesday, a stampede erupted.",
+     {"qasem soleimani"}),
+    ("Iran issued arrest warrants for 36 people believed to have been involved in the assassination of the "
+     "general Qasem Soleimani in January.", {"qasem soleimani"}),
+    ("A vigil for Tavon Marsh was held Sunday outside the store.", {"tavon marsh"}),
+    ("Hundreds attended the memorial for Officer Dana Pruitt at the arena.", {"dana pruitt"}),
+    # a town after the cue is no person
+    ("The funeral of the girl shot in Los Angeles will be held Friday.", set()),
+])
+def test_funerals_memorials_and_vigils_name_their_victim(text, names):
+    assert content.find_names(text) == names
+
+
+KINGSTON = dict(name="Kingston", admin1="Kingston", country="Jamaica", country_code="JM", geonameid=3489854,
+                latitude=17.997, longitude=-76.793)
+TIVOLI_NY = dict(name="Tivoli", admin1="New York", country="United States", country_code="US", geonameid=5140945,
+                 latitude=42.058, longitude=-73.909)
+
+
+def _abroad(rid: str, text: str, place: dict, date: str = "2010-05-24", published: str = "2010-05-24"):
+    inc = _inc([text], date=date, event_type="Battles", sub="Armed clash", killed=None)
+    inc.location = incident(place=place).location
+    return _sig(rid, inc, published)
+
+
+@pytest.mark.parametrize("second, date, same", [
+    # Wikinews, 2010-05-26: the slum's name read as Tivoli, New York; the same site the same day
+    ("Armed security forces stormed the Tivoli Gardens slum of western Kingston on Monday.", "2010-05-24", True),
+    # the same site a week later is another day's fighting
+    ("Armed security forces stormed the Tivoli Gardens slum of western Kingston again.", "2010-05-31", False),
+    # a street of the same name is no place of its own
+    ("Gunmen fired at police on Spanish Town Road in the capital.", "2010-05-24", False),
+])
+def test_a_site_named_by_both_outweighs_places_read_in_two_countries(second, date, same):
+    first = _abroad("r1", "Gunmen fired at police stations near the Tivoli Gardens and on Spanish Town Road, "
+                          "killing three officers.", KINGSTON)
+    other = _abroad("r2", second + " Three officers were killed in the fighting.", TIVOLI_NY, date, date)
+    assert (match(first, other) is not None) is same
+    assert across_countries(first, other) is same
+
+
+@pytest.mark.parametrize("first, second, days, same", [
+    # one person named by both, told of the next day: the report of his killing read as a clash
+    ("Police Officer Aaron Vickers was shot and killed Sunday while trying to stop a robbery.",
+     "The suspect accused in the shooting death of Police Officer Aaron Vickers appeared in court.", 1, True),
+    # one person named by both, a week apart: not by itself
+    ("Police Officer Aaron Vickers was shot and killed Sunday while trying to stop a robbery.",
+     "The suspect accused in the shooting death of Police Officer Aaron Vickers appeared in court.", 7, False),
+    # two people named by both, seven weeks apart: the victim and the officer who shot her
+    ("Officer Dale Rusk shot and killed 55-year-old Bettina Cole in the doorway, police said.",
+     "Officer Dale Rusk was charged on Monday in the death of Bettina Cole, 55.", 50, True),
+])
+def test_the_same_people_say_one_incident(first, second, days, same):
+    a = _sig("r1", _inc([first]))
+    date = (dt.date(2016, 1, 24) + dt.timedelta(days=days)).isoformat()
+    b = _sig("r2", _inc([second], date=date, event_type="Battles", sub="Armed clash"), date)
+    assert same_people(a, b) is same
+
+
+@pytest.mark.parametrize("event, published, day, loose", [
+    ("2015-12-02", "2015-12-02", "2015-12-02", False),
+    ("2015-11-29", "2015-12-02", "2015-11-29", False),  # "Sunday's shooting", told on Wednesday
+    # regression: a San Bernardino report of 2 December read as of 6 December stood apart from its copies
+    ("2015-12-06", "2015-12-02", "2015-12-02", True),
+    (None, "2015-12-02", "2015-12-02", True),
+])
+def test_no_report_tells_of_a_day_after_its_publication(event, published, day, loose):
+    iso = lambda d: dt.date.fromisoformat(d) if d else None  # noqa: E731
+    assert event_day(iso(event), iso(published)) == (iso(day), loose)

@@ -52,7 +52,7 @@ def test_distinct_attacks_in_one_town_on_one_day_stay_distinct():
 def test_far_apart_in_time_or_space_stay_distinct():
     with Store.open(":memory:") as s:
         Incidents(s).add(extraction("a", incidents=[incident(killed=12)]))
-        Incidents(s).add(extraction("b", incidents=[incident(killed=12, date="2016-04-01")]))
+        Incidents(s).add(extraction("b", published="2016-04-01", incidents=[incident(killed=12, date="2016-04-01")]))
         Incidents(s).add(extraction("c", incidents=[incident(killed=12, place=ZEINAB)]))
         assert len(s.query_incidents()[0]) == 3
 

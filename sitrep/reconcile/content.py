@@ -154,7 +154,10 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = "|".join(sorted(rules()["words"]["name_after"], key=len, reverse=True))
     # up to five words: a title may come first ("Danville Police Officer Thomas Cottrell", cut by _tail)
     name = rf"({_CAP}(?:{_SP}(?:[A-Z]\.{_SP})?{_CAP}){{1,4}})"
-    return (re.compile(rf"\b(?:{before})\s+(?:[a-z]+\s+){{0,2}}?{name}"), re.compile(rf"{name},?\s+(?:{after})\b"))
+    # an affiliation and a role may stand between the cue and the name ("the funeral of Iranian
+    # commander General Qasem Soleimani", "the killing of Saudi journalist Jamal Khashoggi")
+    skip = rf"(?:{_CAP}{_SP}(?=[a-z]))?(?:[a-z]+\s+){{0,2}}?"
+    return (re.compile(rf"\b(?:{before})\s+{skip}{name}"), re.compile(rf"{name},?\s+(?:{after})\b"))
 
 
 def find_names(text: str) -> set[str]:

@@ -174,12 +174,22 @@ def lead_story(incidents: Sequence[Incident], text: str, summaries: int = 0) -> 
     return first, text
 
 
+def event_day(event_date: dt.date | None, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    """(the day a report is matched on, whether it is loose: the publication date, not a read event
+    date). No article reports an event after it was published: an event date read later than the
+    publication ("Sunday" resolved forward, a planned vigil's date) is a misreading, and the pair
+    is compared on the publication date, loosely, instead of being parted by it."""
+    if event_date is None or published is not None and event_date > published:
+        return published, True
+    return event_date, False
+
+
 def signature(rid: str, article_id: str, incident: Incident, published: dt.date | None,
               body: str | None = None) -> Signature:
     """What matching needs of a report; ``body``, the article's text when ``incident`` is its
     ``lead``, lends the report the people, sites and words named anywhere in the story."""
     loc = incident.location or Place(text="")
-    day_date = incident.event_date or published
+    day_date, loose = event_day(incident.event_date, published)
     # an unnamed perpetrator ("Unidentified Armed Group (X)") says nothing against a named one
     perps = frozenset(a.name.lower() for a in incident.actors
                       if a.role == "perpetrator" and a.name and not a.name.lower().startswith("unidentified"))
@@ -189,7 +199,7 @@ def signature(rid: str, article_id: str, incident: Incident, published: dt.date 
         event_type=incident.event_type,
         sub_event_type=incident.sub_event_type or None,
         day=day_date.toordinal() if day_date else None,
-        loose=incident.event_date is None,
+        loose=loose,
         lat=loc.latitude,
         lon=loc.longitude,
         geonameid=loc.geonameid,
@@ -210,14 +220,32 @@ def _place_score(a: Signature, b: Signature, vouched: bool = False) -> float | N
     """Place agreement (<= 1), ``[match] no_place`` when either has no place below the country,
     None when the places are apart, 0 when they are apart in one country but the content vouches
     for the pair (``vouched``: one named person, or one named site the same day): a town read as a
-    namesake elsewhere ("Milwaukee" story placed in Virginia) must not part one event."""
+    namesake elsewhere ("Milwaukee" story placed in Virginia) must not part one event. Places read in
+    two countries part the pair unless ``across_countries`` says the content outweighs them."""
     if a.country_code and b.country_code and a.country_code != b.country_code:
-        return None
-    score = _near(a, b)
+        if not (vouched and across_countries(a, b)):
+            return None
+        score = None
+    else:
+        score = _near(a, b)
     if score is None:
-        return 0.0 if vouched else None
+        if not vouched:
+            return None
+        score = 0.0
     # one store, school or corner named by both is one place, whatever the geocoder made of the town
     return max(score, 1.0) if content.shared_place(a.features, b.features) else score
+
+
+def across_countries(a: Signature, b: Signature) -> bool:
+    """Whether the content outweighs places read in two countries: a person named by both, or a site
+    that is a place of its own (not a street) named by both and told of the same day. The geocoder
+    reads a site's first word as a namesake town abroad ("Tivoli Gardens" of Kingston as Tivoli, New
+    York) and a country from an actor ("US and UK forces join Libyan attack" placed in the United
+    States); a funeral or a trial is held in another country than the killing."""
+    if content.strong_identity(a.features, b.features):
+        return True
+    same_day = a.day is not None and b.day is not None and abs(a.day - b.day) <= 1
+    return same_day and content.shared_place(a.features, b.features)
 
 
 def _near(a: Signature, b: Signature) -> float | None:
@@ -333,7 +361,7 @@ def match(a: Signature, b: Signature) -> float | None:
     if said < float(least):
         return None
     score = structure + place + date + said
-    if revision:
+    if revision or same_people(a, b):
         score = max(score, THRESHOLD)
     return round(score, 6) if score >= THRESHOLD else None
 
@@ -361,6 +389,18 @@ def evidenced(a: Signature, b: Signature) -> bool:
         return bool(content.shared_people(f, g) or f.sites & g.sites)
     same_day = a.day is not None and a.day == b.day
     return content.evidence(f, g, same_day) or bool(named_perpetrators(a, b))
+
+
+def same_people(a: Signature, b: Signature) -> bool:
+    """Whether the people named say "one incident" by themselves: two people named by both (the
+    victim and the officer who shot her, told again seven weeks later), or one told of the same or
+    next event day ("Danville Police Officer Thomas Cottrell", and the report of his killing read
+    as a clash). People are named only beside a victim's or a suspect's cue, so a shared name is
+    rarely a coincidence; ``match`` still needs type, place and date not to rule the pair out."""
+    shared = content.shared_people(a.features, b.features)
+    if shared >= 2:
+        return True
+    return shared == 1 and a.day is not None and b.day is not None and abs(a.day - b.day) <= 1
 
 
 #: a revised toll joins the first report of an event in the same town (place score from this on)
