@@ -80,6 +80,10 @@ def test_the_police_who_investigate_every_shooting_say_nothing_of_which(actor, i
     ("Police say 40-year-old Michael Schafrik was shot and killed. The first homicide in 2016 came Sunday. "
      "45-year-old Deondrick Byrd was shot and killed near 6th and Wright.",
      "Police say a man, identified as 45-year-old Deondrick Byrd, was shot near 6th and Wright.", 2, False),
+    # the lead victim is not named in the other report, but both name the two shooters: one attack
+    ("Among the dead was 45-year-old Dana Whitfield. Police named the shooters as Omar Haddad, 28, and "
+     "Lena Brandt, 27, who died in a shootout with officers.",
+     "The shooters, Omar Haddad, 28, and Lena Brandt, 27, were killed by police hours after the attack.", 0, True),
 ])
 def test_a_merge_needs_content_evidence(first, second, days, same):
     police = "Police Forces of United States"

@@ -394,8 +394,8 @@ def _other_victim(f: Features, g: Features) -> bool:
     """Whether ``g`` names victims but not the one ``f`` is about (``f.lead``), by surname or age:
     "This is the second homicide of 2016. The first ... 45-year-old Deondrick Byrd" names Byrd in
     a story about Michael Schafrik, whom Byrd's own report never names."""
-    if f.lead is None or not g.victims or f.lead in g.victims:
-        return False
+    if f.lead is None or not g.victims or f.lead in g.victims or shared_people(f, g) >= 2:
+        return False  # two people in common ("Syed Farook", "Tashfeen Malik") outweigh the lead
     return f.lead.split(":")[0] not in surnames(g)
 
 
