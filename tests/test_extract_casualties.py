@@ -135,3 +135,34 @@ def test_one_persons_fate(sentence, expected):
 )
 def test_shots_fired_are_no_victims(sentence):
     assert [f for f in find_figures(sentence) if f.kind in ("shot", "injured")] == []
+
+
+# issue 11, item 2: counts the way the codebooks count
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a relative clause or a list of names set off by commas sits between count and verb
+        ("Two bus drivers, who were sleeping in a bus, were burned to death.", [("killed", 2)]),
+        ("On Sunday, two Colombian Liberal Party candidates, Jhon Freddy Londono and Brindan Bustamente, were shot and killed by unknown gunmen.", [("killed", 2)]),
+        # a share of a group is not added to the group
+        ("One of two women fatally shot was pregnant, family says", [("killed", 2)]),
+        ("The woman, Bettie Jones, was one of two people killed by police in the shooting early Saturday.", [("killed", 2)]),
+        # the parts of a total are not added to it
+        ("Twenty people including four children and two soldiers were killed and five were injured when a bus struck a landmine.", [("killed", 20), ("injured", 5)]),
+        # an age after a person noun is no count
+        ("Tennessee boy, 7, killed inside a parked car at a Verizon store has prompted a public outcry.", [("killed", 1)]),
+        # victims listed after one verb, each counted
+        ("Gunmen fired upon the car of the director of the centre, killing the director, two body guards and one civilian.", [("killed", 4)]),
+        ("It was the night Rialmo fatally shot Quintonio LeGrier, 19, and LeGrier's neighbor Bettie Jones, 55.", [("killed", 2)]),
+        ("Rialmo then fired eight times, killing LeGrier and LeGrier's neighbor, Bettie Jones.", [("killed", 2)]),
+        ("Gerardo Garcia, a 34-year-old Latino, was shot and killed Sunday, Dec. 28, in the 14000 block of Clark Avenue.", [("killed", 1)]),
+        ("The blast killed a soldier and wounded two civilians.", [("injured", 2), ("killed", 1)]),
+    ],
+)
+def test_counts_the_way_codebooks_count(sentence, expected):
+    assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe."])
+def test_no_victims_listed(sentence):
+    assert [f for f in find_figures(sentence) if f.kind == "killed"] == []

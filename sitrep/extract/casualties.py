@@ -42,6 +42,8 @@ _SINGLE_VERBS = (
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
+    r"|,\s*(?:who|whom)\b[^,;()]{0,100},"  # "Two bus drivers, who were sleeping in a bus, were burned to death"
+    r"|,\s*(?-i:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][\w'’.-]*)){0,7},"  # "two candidates, Jhon Londoño and Brindan Bustamente, were"
     r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b[^;]{0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
     re.I,
 )
@@ -240,11 +242,24 @@ def _is_date_number(sentence: str, n: Number) -> bool:
         return True
     if re.search(r"\b(?:aged|age|ages)\s+$", before):
         return True  # "Giffords, aged 40"
+    if is_age_after_noun(sentence, n):
+        return True  # "Tennessee boy, 7, killed inside a parked car"
     if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
         return True  # "Paul J. Rayer, 51, ...": an age in apposition
     if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
         return True  # "at 1500": a 24-hour time
     return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
+
+
+_AGE_NOUN = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|infant|son|daughter|father|mother|"
+                       r"brother|sister|student|officer|victim|suspect|driver|mom|dad|grandmother|grandfather)\s*,\s*$", re.I)
+
+
+def is_age_after_noun(sentence: str, n: Number) -> bool:
+    """A one- or two-digit count set off by commas right after a person noun is an age:
+    "Boy, 9, accidentally shot in head", "Tennessee boy, 7, killed"."""
+    return (re.fullmatch(r"\d{1,2}", n.text) is not None and sentence[n.end:n.end + 1] == ","
+            and _AGE_NOUN.search(sentence, max(0, n.start - 20), n.start) is not None)
 
 
 def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
@@ -277,8 +292,10 @@ def find_figures(sentence: str) -> list[Figure]:
     hedge = hedge_m.group(0).lower() if hedge_m else None
     raw: list[tuple[str, Number, int, str | None]] = []  # kind, number, anchor (verb start), victims
     prev_after: tuple[str, int, int] | None = None  # kind, anchor, end of its noun phrase
-    for n in find_numbers(sentence):
-        if _is_date_number(sentence, n):
+    numbers = find_numbers(sentence)
+    parts = parts_of_total(sentence, numbers)
+    for n in numbers:
+        if _is_date_number(sentence, n) or is_share(sentence, n, numbers) or n.start in parts:
             continue
         if _NEGATED.search(sentence, max(0, n.start - 5), n.start):
             continue  # "no one was injured" is a zero claim, read below
@@ -367,9 +384,82 @@ def find_figures(sentence: str) -> list[Figure]:
         value = int(coded.group("n") or coded.group("n2"))
         figures = [f for f in figures if f.kind != "killed"]
         figures.append(Figure("killed", value, value, "coded as", coded.start(), coded.end(), None, None))
+    if not any(f.kind == "killed" for f in figures):
+        figures += enumerated_victims(sentence, hedge)
     figures += _single_victims(sentence, figures, hedge)
     figures += _zero_claims(sentence, figures)
     return figures
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
+_PART_CUE = re.compile(r"[\s,]*\b(?:including|among them|among whom|among the dead|of whom|of them)\s+(?:at least\s+)?$", re.I)
+_PART_JOIN = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?:\s*,\s*|\s+)(?:and\s+)?$", re.I)
+
+
+def is_share(sentence: str, n: Number, numbers: list[Number]) -> bool:
+    """Is the count a share of a group counted right after it ("one of two women fatally shot",
+    "one of three men wounded")? The group's count is the figure, the share is not added to it."""
+    m = _SHARE_OF.match(sentence, n.end)
+    return bool(m) and any(o.start == m.end() for o in numbers)
+
+
+def parts_of_total(sentence: str, numbers: list[Number]) -> set[int]:
+    """Starts of counts that break down a total named before them: "20 people including four
+    children and two soldiers were killed" is 20, not 26. A part follows its total after
+    "including" / "among them", or follows another part joined by a comma or "and"."""
+    parts: set[int] = set()
+    for prev, n in zip(numbers, numbers[1:]):
+        between = sentence[prev.end:n.start]
+        if prev.start in parts:
+            if _PART_JOIN.fullmatch(between) and not re.search(r"\b(?:were|was|killed|died|injured|wounded)\b", between, re.I):
+                parts.add(n.start)
+        else:
+            cue = _PART_CUE.search(between)  # "20 people including four ...": a noun phrase, then the cue
+            if cue and re.fullmatch(r"(?:\s+[\w'’-]+){1,3}", between[:cue.start()]):
+                parts.add(n.start)
+    return parts
+
+
+_ENUM_VERB = re.compile(r"\b(?:killing|killed|shot and killed|shot dead|fatally shot|fatally shooting|murdered|murdering)\s+", re.I)
+_ENUM_END = re.compile(r"[.;:()\"“”]|\s(?:when|while|as|after|before|in|at|on|near|during|with|by|who|which|inside|outside|and then|then)\s", re.I)
+_ENUM_ITEM = re.compile(r"^(?:(?P<det>the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,4}))$", re.I)
+
+
+def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """Victims listed after one verb, each counted: "killing the director, two body guards and one
+    civilian" is 4, "fatally shot Quintonio LeGrier, 19, and his neighbor Bettie Jones, 55" is 2.
+    Ages in apposition are not items; the list stops at the first item that is no person."""
+    c = _compiled()
+    for m in _ENUM_VERB.finditer(sentence):
+        if re.search(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", sentence[max(0, m.start() - 20):m.start()]):
+            continue  # "was shot and killed Sunday, June 14": passive, no list of objects
+        end = _ENUM_END.search(sentence, m.end())
+        span = sentence[m.end():end.start() if end else len(sentence)]
+        pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", span)
+        items: list[str] = []
+        for k in range(0, len(pieces), 2):
+            item = pieces[k]
+            if not item or re.fullmatch(r"\d{1,2}", item):
+                continue  # an age in apposition
+            if k and "and" not in pieces[k - 1] and item[0].isupper() and items and not items[-1].split()[-1][0].isupper():
+                continue  # "LeGrier's neighbor, Bettie Jones": the name of the person just counted
+            items.append(item)
+        total, count, people = 0, 0, 0
+        for item in items:
+            nums = [n for n in find_numbers(item) if n.start == 0]
+            last = _words(item)[-1] if _words(item) else ""
+            is_person = bool(c["person"].match(last))
+            if nums and is_person:
+                total += nums[0].min  # "two body guards"
+            elif nums or not _ENUM_ITEM.match(item):
+                break
+            else:
+                total += 1  # "the director", "Quintonio LeGrier"
+            people += is_person or item[0].isupper()
+            count += 1
+        if count >= 2 and people:
+            return [Figure("killed", total, total, None, m.end(), m.end() + len(span), span.strip(), hedge)]
+    return []
 
 
 def _victims(gap: str) -> str | None:
