@@ -137,6 +137,25 @@ def test_map_shows_the_two_seed_incidents(page, base_url):
     ready(page)
     page.wait_for_selector("#map[data-basemap=ready]")
     assert page.locator("#map path").count() > 100  # country outlines from world-atlas
+    # regression: Russia and Fiji cross the antimeridian, and their outlines drew a line across the
+    # whole map: once unwrapped, no ring of the basemap jumps more than 180 degrees between two
+    # points, except Antarctica's, which goes around the pole and is kept as it is
+    jumps = page.evaluate("""async () => {
+      const world = await (await fetch("/static/vendor/countries-110m.json")).json();
+      const out = {};
+      for (const f of topojson.feature(world, world.objects.countries).features) {
+        const g = SITREP.unwrapGeometry(f.geometry);
+        const rings = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
+        const jump = Math.max(0, ...rings.flatMap(r => r.slice(1).map((p, k) => Math.abs(p[0] - r[k][0]))));
+        if (jump > 180) out[f.properties.name] = jump;
+      }
+      return out;
+    }""")
+    assert set(jumps) <= {"Antarctica"}, jumps
+    assert page.evaluate("() => SITREP.unwrapRing([[179, -16], [-179, -16], [-179, -17], [179, -17], [179, -16]])") == [
+        [179, -16], [181, -16], [181, -17], [179, -17], [179, -16]]
+    pole = [[-180, -80], [0, -80], [180, -80], [-180, -80]]  # a ring around the pole is kept as it is
+    assert page.evaluate(f"() => SITREP.unwrapRing({pole})") == pole
     rows = page.locator("#incidents-table tbody tr").count()
     assert rows >= 2 and f"{rows} incidents" in page.locator("#summary").inner_text()
     assert page.locator("#timeline rect.bar").count() >= 1
@@ -164,6 +183,10 @@ def test_homs_incident_shows_range_and_highlighted_sana_quote(page, base_url):
     marks = page.locator(".article-text mark.quote").all_inner_texts()
     assert any("25 people had been killed and 39 injured" in m for m in marks), marks
     assert page.locator("#revisions .revision").count() >= 2
+    # one article's figures stand in one column of the toll chart, not as revisions over time
+    xs = page.locator("#revisions .revision circle").evaluate_all("cs => cs.map(c => c.getAttribute('cx'))")
+    assert len(set(xs)) == len({(r["reported"], r["article_id"]) for r in page.evaluate(
+        "async () => (await (await fetch(location.pathname.replace('/incidents/', '/api/incidents/'))).json()).revisions")}), xs
     assert "Islamic State" in page.locator("#actors").inner_text()
     shot(page, "incident-homs", full=True)
 

@@ -69,5 +69,43 @@ const SITREP = (function () {
     return p.toString();
   }
   document.addEventListener("DOMContentLoaded", initToken);
-  return { TYPE_COLORS, FILTERS, esc, api, message, n, range, lbh, placeName, filtersFromURL, query, token };
+  // A ring that crosses the antimeridian (Russia, Fiji) jumps from +180 to -180 between two points,
+  // and Leaflet draws that jump as a line across the whole map: carry each point on by +-360 so
+  // the ring stays continuous (Chukotka is drawn at 190 E, next to the rest of Russia). A ring
+  // around a pole (Antarctica) does not come back to where it started once unwrapped: it is kept.
+  function unwrapRing(ring) {
+    const out = [];
+    let shift = 0;
+    ring.forEach((pt, i) => {
+      if (i > 0) {
+        const d = pt[0] + shift - out[i - 1][0];
+        if (d > 180) shift -= 360;
+        else if (d < -180) shift += 360;
+      }
+      out.push([pt[0] + shift, pt[1]]);
+    });
+    return shift === 0 ? out : ring;
+  }
+  function unwrapGeometry(g) {
+    if (!g) return g;
+    if (g.type === "Polygon") return { type: g.type, coordinates: g.coordinates.map(unwrapRing) };
+    if (g.type === "MultiPolygon") return { type: g.type, coordinates: g.coordinates.map(p => p.map(unwrapRing)) };
+    return g;
+  }
+
+  // The toll chart's columns: one per report (its date and outlet), so that the several figures one
+  // article gives (a monitor's count, the ministry's) stand in one column and are not drawn as a
+  // revision over time; the line joins each report's highest killed figure.
+  function revisionColumns(revs) {
+    const keys = [];
+    const col = revs.map(r => {
+      const k = `${r.reported || "?"}|${r.article_id || r.outlet || ""}`;
+      if (!keys.includes(k)) keys.push(k);
+      return keys.indexOf(k);
+    });
+    return { n: keys.length, col };
+  }
+
+  return { TYPE_COLORS, FILTERS, esc, api, message, n, range, lbh, placeName, filtersFromURL, query, token,
+           unwrapRing, unwrapGeometry, revisionColumns };
 })();

@@ -109,21 +109,30 @@
     if (!revs.length) { svg.innerHTML = `<text class="axis" x="10" y="20">no figures reported</text>`; return; }
     const maxV = Math.max(1, fat.high || 0, ...revs.map(r => Math.max(r.min || 0, r.max || 0)));
     const y = v => H - padB - (H - padB - padT) * v / maxV;
-    const step = (W - padL - 20) / revs.length, x = i => padL + step * (i + 0.5);
+    const cols = S.revisionColumns(revs);
+    const step = (W - padL - 20) / cols.n, x = i => padL + step * (cols.col[i] + 0.5);
     let g = "";
     if (fat.low != null && fat.high != null) {
       g += `<rect class="band" x="${padL}" y="${y(fat.high)}" width="${W - padL - 20}" height="${Math.max(1, y(fat.low) - y(fat.high))}"><title>merged fatalities ${fat.low}–${fat.high}</title></rect>`;
     }
     if (fat.best != null) g += `<line class="best" x1="${padL}" x2="${W - 20}" y1="${y(fat.best)}" y2="${y(fat.best)}"/><text class="axis" x="${W - 22}" y="${y(fat.best) - 3}" text-anchor="end">best ${fat.best}</text>`;
+    const killedTop = {};  // column -> the revision index of its highest killed figure
+    revs.forEach((r, i) => {
+      if (r.kind === "killed" && (killedTop[cols.col[i]] === undefined || r.min > revs[killedTop[cols.col[i]]].min)) killedTop[cols.col[i]] = i;
+    });
     let killedPath = "";
+    Object.keys(killedTop).map(Number).sort((a, b) => a - b).forEach(c => {
+      const i = killedTop[c];
+      killedPath += `${killedPath ? "L" : "M"}${x(i)},${y(revs[i].min)}`;
+    });
     revs.forEach((r, i) => {
       const color = KIND_COLORS[r.kind] || "#777", hi = r.max != null ? r.max : r.min;
       g += `<g class="revision" data-kind="${S.esc(r.kind)}"><title>${S.esc(r.reported || "?")} ${S.esc(r.outlet || "")}: ${S.esc(r.kind)} ${S.esc((r.qualifier ? r.qualifier + " " : "") + r.min + (r.max != null && r.max !== r.min ? "–" + r.max : ""))}\n“${S.esc(r.quote || "")}”</title>` +
         (hi !== r.min ? `<line x1="${x(i)}" x2="${x(i)}" y1="${y(r.min)}" y2="${y(hi)}" stroke="${color}" stroke-width="3"/>` : "") +
         `<circle cx="${x(i)}" cy="${y(r.min)}" r="5" fill="${color}"/><text class="axis" x="${x(i) + 7}" y="${y(hi) + 4}">${S.esc(r.min)}</text>` +
-        `<text class="axis" x="${x(i)}" y="${H - padB + 14}" text-anchor="middle">${S.esc(r.reported || "?")}</text>` +
-        `<text class="axis small" x="${x(i)}" y="${H - padB + 26}" text-anchor="middle">${S.esc((r.outlet || "").slice(0, 18))}</text></g>`;
-      if (r.kind === "killed") killedPath += `${killedPath ? "L" : "M"}${x(i)},${y(r.min)}`;
+        (cols.col.indexOf(cols.col[i]) === i ?
+          `<text class="axis" x="${x(i)}" y="${H - padB + 14}" text-anchor="middle">${S.esc(r.reported || "?")}</text>` +
+          `<text class="axis small" x="${x(i)}" y="${H - padB + 26}" text-anchor="middle">${S.esc((r.outlet || "").slice(0, 18))}</text>` : "") + `</g>`;
     });
     svg.innerHTML = `<line class="axisline" x1="${padL}" x2="${padL}" y1="${padT}" y2="${H - padB}"/>` +
       `<text class="axis" x="${padL - 4}" y="${y(maxV) + 4}" text-anchor="end">${maxV}</text>` +

@@ -42,7 +42,9 @@
     map.addLayer(cluster);
     try {
       const world = await (await fetch("/static/vendor/countries-110m.json")).json();
-      L.geoJSON(topojson.feature(world, world.objects.countries), {
+      const outlines = topojson.feature(world, world.objects.countries);
+      outlines.features.forEach(f => { f.geometry = S.unwrapGeometry(f.geometry); });
+      L.geoJSON(outlines, {
         interactive: false, style: { color: "#ffffff", weight: 0.7, fillColor: "#dcd8cc", fillOpacity: 1 },
       }).addTo(map).bringToBack();
       document.getElementById("map").dataset.basemap = "ready";
