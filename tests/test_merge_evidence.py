@@ -192,3 +192,14 @@ def test_the_same_people_say_one_incident(first, second, days, same):
 def test_no_report_tells_of_a_day_after_its_publication(event, published, day, loose):
     iso = lambda d: dt.date.fromisoformat(d) if d else None  # noqa: E731
     assert event_day(iso(event), iso(published)) == (iso(day), loose)
+
+
+@pytest.mark.parametrize("days, same", [(0, True), (1, False), (3, False)])
+def test_one_group_in_one_town_on_two_days_is_two_events(days, same):
+    # ACLED codes an event per day: the same named group attacking the same town on another day is
+    # another event, though the group is named by both reports
+    a = _sig("r1", _inc(["Jaysh al-Islam fired rockets at the shrine district, killing four."], perpetrator="Jaysh al-Islam"))
+    date = (dt.date(2016, 1, 24) + dt.timedelta(days=days)).isoformat()
+    b = _sig("r2", _inc(["Gunmen of Jaysh al-Islam attacked a checkpoint, killing four."], date=date,
+                        perpetrator="Jaysh al-Islam"), date)
+    assert (match(a, b) is not None) is same

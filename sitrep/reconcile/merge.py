@@ -357,7 +357,7 @@ def match(a: Signature, b: Signature) -> float | None:
     unknown = not (a.placed and b.placed) or a.day is None or b.day is None
     # with no place (or no date) to compare, only content can say "the same"; a named perpetrator
     # in common is content enough where both have place and date
-    least = rules["no_place_min_content"] if unknown else 0.0 if named_perpetrators(a, b) or revision else rules["min_content"]
+    least = rules["no_place_min_content"] if unknown else 0.0 if vouching_perpetrators(a, b) or revision else rules["min_content"]
     if said < float(least):
         return None
     score = structure + place + date + said
@@ -379,7 +379,7 @@ def named_perpetrators(a: Signature, b: Signature) -> set[str]:
 
 def evidenced(a: Signature, b: Signature) -> bool:
     """Whether the content (not type, town and week) says the two are one incident
-    (``content.evidence``, or a named perpetrator in common), and the people do not say "two"
+    (``content.evidence``, or a named perpetrator in common on the same day), and the people do not say "two"
     (``content.contradicts``). An arrest, a protest, a raid is told of many people in one town and
     week: a non-violent report joins only a report that names one of its people or sites."""
     f, g = a.features, b.features
@@ -388,7 +388,17 @@ def evidenced(a: Signature, b: Signature) -> bool:
     if a.event_type not in VIOLENT_TYPES or b.event_type not in VIOLENT_TYPES:
         return bool(content.shared_people(f, g) or f.sites & g.sites)
     same_day = a.day is not None and a.day == b.day
-    return content.evidence(f, g, same_day) or bool(named_perpetrators(a, b))
+    return content.evidence(f, g, same_day) or bool(vouching_perpetrators(a, b))
+
+
+def vouching_perpetrators(a: Signature, b: Signature) -> set[str]:
+    """The named perpetrators in common that say "one incident": only of the same event day (or
+    when a day was not read but taken from publication). ACLED codes an event per day: the same
+    group attacking the same town on two days is two events ("Jaysh al-Islam fired rockets at the
+    shrine district" on Saturday, "Gunmen of Jaysh al-Islam attacked a checkpoint" on Sunday)."""
+    if a.day is not None and b.day is not None and a.day != b.day and not (a.loose or b.loose):
+        return set()
+    return named_perpetrators(a, b)
 
 
 def same_people(a: Signature, b: Signature) -> bool:
