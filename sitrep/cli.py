@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "sitrep.geo.cli",
     "sitrep.ingest.cli",
     "sitrep.export.cli",
+    "sitrep.brief.cli",
     "sitrep.serve.cli",
     "sitrep.evaluate.cli",
 )

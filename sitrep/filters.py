@@ -113,7 +113,7 @@ def _text(name: str, value: str) -> str:
     return value
 
 
-def _date(name: str, value: str) -> dt.date:
+def parse_date(name: str, value: str) -> dt.date:
     value = value.strip()
     # fromisoformat also takes 20160221 and 2016-W07: accept only the documented form
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -194,7 +194,7 @@ def parse_filters(raw: Mapping[str, str | None]) -> IncidentFilters:
         kw["country"] = _country(given["country"])
     for key in ("since", "until"):
         if key in given:
-            kw[key] = _date(key, given[key])
+            kw[key] = parse_date(key, given[key])
     if "since" in kw and "until" in kw and kw["since"] > kw["until"]:
         raise FilterError("until", "is before since")
     if "event_type" in given:
@@ -233,4 +233,4 @@ def _grades(value: str) -> tuple[str, ...]:
     return tuple(g for g in GRADES if g.lower() in words)
 
 
-__all__ = ["FILTERS", "FilterError", "IncidentFilters", "fts_query", "parse_filters", "parse_int"]
+__all__ = ["FILTERS", "FilterError", "IncidentFilters", "fts_query", "parse_date", "parse_filters", "parse_int"]

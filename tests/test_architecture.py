@@ -25,6 +25,7 @@ FORBIDDEN = {
     "store": {"clean", "nlp", "extract", "reconcile", "pipeline", "ingest", "serve"},
     "reconcile": {"pipeline", "ingest", "serve", "export", "evaluate"},
     "pipeline": {"ingest", "serve", "export", "evaluate"},
+    "brief": {"clean", "nlp", "extract", "reconcile", "pipeline", "ingest", "serve", "evaluate"},
 }
 
 

@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
     p.add_argument("--output", "-o", default="-", help="output file (default: standard output; parquet needs a file or a pipe)")
     # filters: validated by sitrep.filters, the same validation (and messages) as the API's
-    _filter_options(p)
+    filter_options(p)
     p.set_defaults(func=run)
     r = sub.add_parser("rollup", help="incidents and fatalities (low, best, high) per area and period, as CSV or JSON",
                        description="Incidents and fatalities (sums of low, best and high) per country or admin1 and "
@@ -24,11 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--format", "-f", default="csv", choices=("csv", "json"))
     r.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
     r.add_argument("--output", "-o", default="-", help="output file (default: standard output)")
-    _filter_options(r)
+    filter_options(r)
     r.set_defaults(func=run_rollup)
 
 
-def _filter_options(p: argparse.ArgumentParser) -> None:
+def filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="event date on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="event date on or before (YYYY-MM-DD)")
     p.add_argument("--country", help="ISO alpha-2 code or country name")

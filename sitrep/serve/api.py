@@ -161,6 +161,31 @@ def rollup(request: Request, level: Annotated[str | None, _q("country (default) 
     return json_response({"level": chosen_level, "period": chosen_period, "rows": rows, "filters": filters.echo()})
 
 
+@router.get("/alerts", summary="Alerts that fire (ACLED surge and threat, HDX Signals fatalities, new actor), with their incidents",
+            responses=responses(400, 401))
+def alerts(request: Request, as_of: Annotated[str | None, _q("evaluate as of this date (default: the latest event date)", **_DATE)] = None,
+           rule: Annotated[str | None, _q("only this rule", enum=["surge", "threat", "fatalities", "new_actor"])] = None,
+           since: Since = None, until: Until = None, country: Country = None,
+           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+           actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
+    from ..brief import alerts as rules
+    from ..filters import FilterError, parse_date
+
+    filters, _, raw = incident_query(request.query_params, 1, paged=False, extra=("as_of", "rule"))
+    try:
+        day = parse_date("as_of", raw["as_of"]) if "as_of" in raw else None
+    except FilterError as e:
+        raise bad_param("as_of", e.problem) from None
+    only = [raw["rule"]] if "rule" in raw else None
+    if only and only[0] not in rules.RULES:
+        raise bad_param("rule", "one of " + ", ".join(rules.RULES))
+    rows = rules.rows_from(_call(_store(request).alert_rows, **filters.store_kwargs()))
+    day = day or (max(r.day for r in rows) if rows else None)
+    fired = rules.evaluate(rows, day, only)
+    return json_response({"as_of": day.isoformat() if day else None, "alerts": [a.to_dict() for a in fired],
+                          "filters": filters.echo()})
+
+
 @router.get("/audit", summary="Review actions, newest first", responses=responses(400, 401))
 def audit(request: Request,
           incident_id: Annotated[str | None, Query(max_length=128, pattern=r"^[\w\-.:]+$")] = None) -> Response:
