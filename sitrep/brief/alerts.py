@@ -82,12 +82,17 @@ def _by_admin1(rows: Iterable[Row]) -> dict[tuple[str | None, str | None, str], 
     return out
 
 
+def _violent_areas(rows: Sequence[Row]) -> list[tuple[tuple[str | None, str | None, str], list[Row]]]:
+    """Each admin1's violent events (``violent_types``), areas in order."""
+    violent = set(rules()["violent_types"])
+    return sorted(_by_admin1(r for r in rows if r.event_type in violent).items(), key=_key)
+
+
 def surge(rows: Sequence[Row], as_of: dt.date) -> list[Alert]:
     cfg = rules()["surge"]
-    violent = set(rules()["violent_types"])
     weeks = int(cfg["baseline_weeks"])
     out = []
-    for (cc, country, admin1), area in sorted(_by_admin1(r for r in rows if r.event_type in violent).items(), key=_key):
+    for (cc, country, admin1), area in _violent_areas(rows):
         last = _between(area, as_of - dt.timedelta(days=6), as_of)
         before = _between(area, as_of - dt.timedelta(days=7 * (weeks + 1) - 1), as_of - dt.timedelta(days=7))
         mean = len(before) / weeks
@@ -100,10 +105,9 @@ def surge(rows: Sequence[Row], as_of: dt.date) -> list[Alert]:
 
 def threat(rows: Sequence[Row], as_of: dt.date) -> list[Alert]:
     cfg = rules()["threat"]
-    violent = set(rules()["violent_types"])
     months = int(cfg["baseline_months"])
     out = []
-    for (cc, country, admin1), area in sorted(_by_admin1(r for r in rows if r.event_type in violent).items(), key=_key):
+    for (cc, country, admin1), area in _violent_areas(rows):
         last = _between(area, as_of - dt.timedelta(days=29), as_of)
         before = _between(area, as_of - dt.timedelta(days=30 * (months + 1) - 1), as_of - dt.timedelta(days=30))
         weekly = len(_between(area, as_of - dt.timedelta(days=27), as_of)) / 4
