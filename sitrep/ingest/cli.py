@@ -23,6 +23,43 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--extractor", default=None, help=argparse.SUPPRESS)  # module:function, for tests and benchmarks
     p.set_defaults(func=run)
+    w = sub.add_parser(
+        "watch",
+        help="poll feeds and pages, ingest what is new, report each new alert once",
+        description="Every --every, fetch each URL with a conditional request (ETag / Last-Modified), ingest what "
+        "changed, evaluate the alert rules (sitrep alerts) and report each alert not reported before: a JSON line "
+        "on stdout, --exec COMMAND with the line on its standard input, a POST to --webhook. A feed that is down "
+        "or malformed is reported and skipped; SIGINT/SIGTERM stop after the current round. State (validators, "
+        "alerts reported) is kept in DB.watch.json.",
+    )
+    w.add_argument("urls", nargs="+", metavar="URL", help="RSS/Atom feed or page (http or https)")
+    w.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    w.add_argument("--every", default="15m", help="time between rounds: 30s, 15m, 1h (default 15m)")
+    w.add_argument("--rounds", type=int, default=None, help="stop after this many rounds (default: until a signal)")
+    w.add_argument("--exec", dest="run_command", default=None, metavar="COMMAND",
+                   help="run COMMAND (a shell command) for each new alert, the alert's JSON line on its stdin")
+    w.add_argument("--webhook", default=None, metavar="URL", help="POST each new alert's JSON to URL")
+    w.add_argument("--extractor", default=None, help=argparse.SUPPRESS)  # module:function, for tests
+    w.set_defaults(func=run_watch)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from ..errors import ConfigError
+    from ..store import database_path
+    from .sources import is_url
+    from .watch import Watch, install_signal_handlers, parse_every
+
+    every = parse_every(args.every)
+    bad = [u for u in args.urls if not is_url(u)]
+    if bad:
+        raise ConfigError(f"{bad[0]}: not an http(s) URL (sitrep watch polls URLs; use sitrep ingest for files)")
+    if args.rounds is not None and args.rounds < 1:
+        raise ConfigError("--rounds must be at least 1")
+    if args.webhook and not is_url(args.webhook):
+        raise ConfigError(f"--webhook {args.webhook}: not an http(s) URL")
+    watch = Watch(args.urls, database_path(args.db), extractor=args.extractor, run=args.run_command, webhook=args.webhook)
+    install_signal_handlers(watch)
+    return watch.loop(every, args.rounds)
 
 
 def run(args: argparse.Namespace) -> int:
