@@ -266,6 +266,17 @@ def test_review_refused_without_token_then_done_and_undone_with_it(page, ui_url)
     assert not any(c.get("credible") is False for c in stored["claims"]), stored["claims"]
 
 
+def test_report_renders_with_the_api_figures(page, ui_url):
+    page.goto(ui_url + "/report?since=2016-02-15&until=2016-02-21")
+    for section in ("headline", "map", "timeline", "admin1", "deadliest", "revisions", "alerts", "methods"):
+        expect(page.locator(f"#{section}")).to_be_visible()
+    stats = page.evaluate("async () => (await (await fetch('/api/stats?since=2016-02-15&until=2016-02-21')).json())")
+    assert f"<b>{stats['incidents']}</b>" in page.content()
+    assert page.locator("#map circle").count() == stats["incidents"]
+    assert page.locator("#deadliest tbody tr").count() == stats["incidents"]
+    shot(page, "report", full=True)
+
+
 def test_docs_render_offline(page, ui_url):
     page.goto(ui_url + "/docs")
     page.wait_for_selector(".opblock", timeout=20_000)

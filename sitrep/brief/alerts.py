@@ -56,7 +56,11 @@ class Row:
     admin1: str | None
     event_type: str
     fatalities: int
-    actors: tuple[str, ...] = ()  # named actors of every role
+    actors: tuple[str, ...] = ()  # the actors who acted: perpetrators and parties (not victims or targets)
+
+
+#: the roles of an actor that is "active" in an area (a victim or a target is not)
+ACTING = ("perpetrator", "party")
 
 
 def rows_from(records: Iterable[dict[str, Any]]) -> list[Row]:
@@ -65,8 +69,9 @@ def rows_from(records: Iterable[dict[str, Any]]) -> list[Row]:
     for r in records:
         if not r.get("event_date"):
             continue
+        acting = tuple(a["name"] for a in r.get("actors") or () if isinstance(a, dict) and a.get("role") in ACTING)
         out.append(Row(r["id"], dt.date.fromisoformat(r["event_date"]), r.get("country_code"), r.get("country"),
-                       r.get("admin1"), r.get("event_type") or "", int(r.get("fatalities") or 0), tuple(r.get("actors") or ())))
+                       r.get("admin1"), r.get("event_type") or "", int(r.get("fatalities") or 0), acting))
     return out
 
 

@@ -4,9 +4,12 @@
     /incidents/{id}        one incident                   <->  /api/incidents/{id}  (also /incidents/{id}.json)
                            (an id retired by a merge: 308 to the incident it became)
     /docs                  OpenAPI, rendered offline      <->  /openapi.json
+    /report                the situation report (``sitrep report``) for the filters in the query;
+                           ``?download=1`` serves it as a file
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Annotated
 
@@ -63,3 +66,21 @@ def docs() -> Response:
 @router.get("/favicon.ico")
 def favicon(request: Request) -> Response:
     return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
+@router.get("/report")
+def report_page(request: Request) -> Response:
+    """The situation report for the map's filters (``since``/``until`` name the period; default the
+    7 days ending on the latest event): one self-contained HTML page, nothing to load."""
+    from ..brief import report
+    from .api import _call, _store
+    from .params import incident_query
+
+    filters, _, raw = incident_query(request.query_params, 1, paged=False, extra=("download",))
+    chosen = filters.store_kwargs()
+    since, until = (dt.date.fromisoformat(chosen.pop(k)) if k in chosen else None for k in ("since", "until"))
+    content = _call(report.build, _store(request), since, until, **chosen)
+    headers = dict(_HEADERS)
+    if raw.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="sitrep-report-{content["since"]}-{content["until"]}.html"'
+    return HTMLResponse(report.to_html(content), headers=headers)

@@ -266,14 +266,14 @@ class ReadMixin:
 
     def alert_rows(self, **filters: Any) -> list[dict[str, Any]]:
         """The filtered, dated incidents as alert rules read them (``brief.alerts``): id, date,
-        country, admin1, event type, best fatalities and the names of their actors, by date."""
+        country, admin1, event type, best fatalities and their actors (name, role), by date."""
         where, params, join = self._where(**filters)
         out = []
         for r in self.db.execute(
                 f"SELECT i.id, i.event_date, i.country_code, i.country, i.admin1, i.event_type, i.fatalities_best,"
                 f" json_extract(i.data, '$.actors') AS actors FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
                 f" ORDER BY i.event_date, i.id", params):
-            actors = [a.get("name") for a in json.loads(r["actors"] or "[]") if a.get("name")]
+            actors = [{"name": a.get("name"), "role": a.get("role")} for a in json.loads(r["actors"] or "[]") if a.get("name")]
             out.append({"id": r["id"], "event_date": r["event_date"], "country_code": r["country_code"], "country": r["country"],
                         "admin1": r["admin1"], "event_type": r["event_type"], "fatalities": r["fatalities_best"], "actors": actors})
         return out

@@ -154,6 +154,7 @@
     document.getElementById("json-twin-link").href = "/api/incidents" + (qs ? "?" + qs : "");
     document.getElementById("csv-download").href = "/api/export/incidents.csv" + (qs ? "?" + qs : "");
     document.getElementById("geojson-download").href = "/api/export/incidents.geojson" + (qs ? "?" + qs : "");
+    document.getElementById("report-link").href = "/report" + (qs ? "?" + qs : "");
     S.message("");
     document.body.dataset.state = "loading";
     try {
