@@ -47,6 +47,7 @@ class DocumentGeography:
     admin1: Counter = field(default_factory=Counter)  # (country code, admin1 name)
     evidence: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, what, weight)
     _cc_of: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _lean: dict[str, tuple[str | None, tuple[str, str] | None]] = field(default_factory=dict, repr=False)
 
     def add(self, kind: str, cc: str | None, admin1: str | None = None, what: str = "") -> None:
         if not cc:
@@ -92,6 +93,32 @@ class DocumentGeography:
             return True
         return self.countries[cc] >= 3.0 and self.countries[cc] / sum(self.countries.values()) >= 0.75
 
+    def lean(self, own: str) -> tuple[str | None, tuple[str, str] | None]:
+        """(country, admin1 area) an *unsettled* document lends the name ``own``: only what the rest
+        of the text says ("Santa Barbara" alone is no evidence that Santa Barbara is Honduran), and
+        nothing when the name itself points elsewhere ("Toronto" in a text that leans American)."""
+        cached = self._lean.get(own)
+        if cached is not None:
+            return cached
+        out: tuple[str | None, tuple[str, str] | None] = (None, None)
+        cc = self.country
+        mine = [(kind, v, self._cc_of.get((kind, what))) for kind, what, v in self.evidence if what == own]
+        if cc is not None and not any(kind != "demonym" and where != cc for kind, _, where in mine):
+            floor = float(rules()["weight"]["main_weight"])
+            if self.countries[cc] - sum(v for _, v, _ in mine) >= floor:
+                area = self.area
+                own_area = sum(v for kind, v, _ in mine if kind in ("admin1", "dateline"))
+                out = (cc, area if area is not None and self.admin1[area] - own_area >= floor else None)
+        self._lean[own] = out
+        return out
+
+    def firm(self, cc: str, own: str) -> bool:
+        """Does the text name ``cc``, or an area of it, outside the name ``own`` (not only its
+        cities and demonyms, whose namesakes abroad are many)?"""
+        named = sum(v for kind, what, v in self.evidence if what != own and self._cc_of.get((kind, what)) == cc
+                    and kind in ("dateline", "state_abbreviation", "country", "admin1"))
+        return named >= float(rules()["weight"]["main_weight"])
+
     def holds(self, c: Candidate, own: str = "") -> bool:
         """Is ``c`` in one of the document's countries with real weight (not only a demonym), not
         counting the evidence of the name ``own`` itself ("East" names no country for itself)?"""
@@ -100,6 +127,18 @@ class DocumentGeography:
         self_weight = sum(v for kind, what, v in self.evidence if what == own and kind in ("admin1", "city", "country")
                           and self._cc_of.get((kind, what)) == c.cc)
         return self.countries.get(c.cc, 0.0) - self_weight >= 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _attribute_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in rules()["attribute"]["nouns"])
+    return re.compile(rf"(?:-|\s+)(?:{words})\b", re.I)
+
+
+def is_attribute(text: str, end: int) -> bool:
+    """Does the name ending at ``end`` qualify an actor or a thing ("a US drone strike", "US-led
+    forces", "the US dollar") rather than name where something is?"""
+    return bool(_attribute_pattern().match(text, end))
 
 
 def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
@@ -178,8 +217,10 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             continue
         if area.fcode.startswith("PCL"):
             if not any(c.fcode == "ADM1" and c.q == 0 and c.cc != area.cc and c.pop >= 100_000 for c in m.cands):
-                doc.add("country", area.cc, what=m.text)  # "Georgia" may be the state: no evidence either way
-        elif (m.type_hint == "ADM1" or area.pop >= 100_000) and area.pop >= max((c.pop for c in m.cands), default=0):
+                # "Georgia" may be the state: no evidence either way; "a US drone strike" weighs as a demonym
+                doc.add("demonym" if is_attribute(text, m.end) else "country", area.cc, what=m.text)
+        elif ((m.type_hint == "ADM1" or area.pop >= 100_000 or all(c.cc == area.cc for c in m.cands))
+              and area.pop >= max((c.pop for c in m.cands), default=0)):  # a small area with no namesake abroad counts too
             doc.add("admin1", area.cc, area.admin1, what=m.text)
     for word in set(re.findall(r"\b[A-Z][a-z]{3,}\b", text)):
         cc = demonym_country(word)

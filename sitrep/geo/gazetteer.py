@@ -36,7 +36,7 @@ from ..errors import GazetteerError
 from .normalize import is_latin, norm, skeleton
 
 #: Bump when the schema or the build rules change; an index of another version is rebuilt.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 _SCHEMA = """

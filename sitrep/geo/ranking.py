@@ -33,6 +33,7 @@ class Weights:
     name_quality: tuple[float, ...]
     type_exact: float
     type_admin: float
+    water: float
     article_countries: float
     admin1_named: float
     container_inside: float
@@ -44,7 +45,10 @@ class Weights:
     close_km: float
     document_country: float
     document_admin1: float
+    unsettled_country: float
+    unsettled_admin1: float
     leave_min_population: int
+    abroad_max_population: int
     version: int
 
     @classmethod
@@ -52,7 +56,8 @@ class Weights:
         r = rules()
         w = dict(r["weights"])
         w["name_quality"] = tuple(w["name_quality"])
-        return cls(**w, leave_min_population=int(r["leave"]["min_population"]), version=int(r["version"]))
+        return cls(**w, leave_min_population=int(r["leave"]["min_population"]),
+                   abroad_max_population=int(r["leave"]["unsettled_max_population"]), version=int(r["version"]))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

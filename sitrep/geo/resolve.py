@@ -13,11 +13,10 @@
    the type word, containment ("X, Y" / "the Y suburb of X"), the article's countries and admin1
    areas, and closeness to the article's other places; two passes, so the context of the first
    pass informs the second.
-3. ``event_place`` scores the places against an anchor span (the event's trigger).
+3. ``event_place`` (``event.py``) scores the places against an anchor span (the event's trigger).
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
@@ -30,6 +29,7 @@ from ..models import Place
 from .context import DocumentGeography
 from .context import build as build_document
 from .context import leaves_document
+from .event import _SENT_END, EventPlaces, is_source_base  # noqa: F401  (is_source_base: part of this module's API)
 from .gazetteer import Candidate, Gazetteer
 from .index import Anchors as _Anchors
 from .index import NearOthers as _NearOthers
@@ -44,15 +44,19 @@ _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", r
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
                          "ash", "az", "ez", "es", "en", "du", "di", "and", "upon", "on", "sur", "am", "im", "bin",
                          "ibn", "bani", "y", "e", "al-", "the"})
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
+# articles that may open a place's name ("El Callao", "Al Hishah", "La Paz", "Ar Rutbah")
+_ARTICLES = frozenset({"el", "al", "la", "le", "las", "los", "les", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "ez", "es"})
 _MAX_NGRAM = 6
-# "the London-based monitor", "Britain-based Syrian Observatory", "a New York-based group": the place
-# is where a source sits, never where the event happened
-_SOURCE_BASE = re.compile(
-    r"\s*[-‐–]\s*based\b"
-    r"|\s+based\b(?=\s+(?-i:[A-Z])|\s+(?:monitor|group|observatory|watchdog|channel|agency|network|organi[sz]ation)\b)",
-    re.I,
-)
+
+
+def _parenthesised_area(text: str, end: int) -> str | None:
+    """"Buleda (Kech, Balochistan)", "Ayn Zarah (Tripoli)": the widest area in the brackets after a
+    name, the way ACLED and many wires write a town's district and province."""
+    m = re.match(r"\s*\(([^()]{2,60})\)", text[end:end + 64])
+    if m is None:
+        return None
+    last = m.group(1).split(",")[-1].strip()
+    return last if re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", last) else None
 
 
 def version() -> str:
@@ -62,9 +66,6 @@ def version() -> str:
     return f"ranking-{ranking.rules()['version']}+document-{context.rules()['version']}"
 
 
-def is_source_base(text: str, place: Place) -> bool:
-    """Is ``place`` written as a source's base ("the Beirut-based channel")?"""
-    return place.end is not None and bool(_SOURCE_BASE.match(text, place.end))
 # what may stand between two names of one address chain: "X, Y", "X district of Y", "X in Y"
 _CHAIN_GAP = re.compile(
     r"[\s,]*(?:(?:district|tehsil|area|province|governorate|state|region|county|city|town|village|municipality|"
@@ -116,7 +117,7 @@ def _is_cap(tok: str) -> bool:
 
 def precision_of(c: Candidate) -> int:
     """UCDP where_prec of a gazetteer entry."""
-    if c.fclass == "H" and c.fcode in ("OCN", "SEA", "GULF"):
+    if c.fclass == "H" and c.fcode in ("OCN", "SEA", "GULF", "STRT", "BAY"):
         return 7
     if c.fcode.startswith("PCL") or c.fcode in ("CONT", "TERR"):
         return 6
@@ -147,7 +148,7 @@ class _Mention:
     leaves: str | None = None  # why the choice stands outside the document's country, or why it was dropped
 
 
-class Geoparser:
+class Geoparser(EventPlaces):
     """Finds and resolves toponyms. Cheap to create; the gazetteer opens on first use."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, explain: bool = False) -> None:
@@ -237,7 +238,7 @@ class Geoparser:
         best-ranked candidate inside wins over one outside; a name with none inside is dropped, or
         kept unresolved when its detection was strong (an NER place, a type word)."""
         if not doc.settled:
-            return mentions  # international news: the ranking's document bonus is all
+            return self._keep_near_spelling_inside(mentions, doc)  # international news: the ranking's bonus is all
         keep = []
         for m in mentions:
             c = m.chosen
@@ -270,6 +271,54 @@ class Geoparser:
         self._document_fallback(keep, doc)
         return keep
 
+    def _keep_near_spelling_inside(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """An unsettled document still keeps its names from crossing borders on thin evidence: a
+        near-spelling match never lands in a country the text gives no weight ("Kirni" in a text on
+        India and Pakistan is not Kearny, New Jersey), nor, where the text leans to one country, does
+        it or a small town leave that country ("Karisyaka, Ankara"; "Dunda (Uttarakhand)"). The best
+        candidate inside stands, else the document's area stands in (strong detection) or the name goes."""
+        main = doc.country
+        if not doc.countries:
+            return mentions  # a text that names no country, area or city of note: nothing to keep inside
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            if c is None or m.fallback or c.cc == main or self._stated_there(m, c):
+                keep.append(m)
+                continue
+            near_spelling = c.q >= 3 and not doc.holds(c, m.text)
+            if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc))):
+                keep.append(m)
+                continue
+            allowed = {main} if main is not None else {o.cc for _, o in m.ranking if doc.holds(o, m.text)}
+            inside = next((o for _, o in m.ranking if o.cc in allowed), None)
+            where = main or "the document's countries"
+            if inside is not None:
+                m.chosen, m.leaves = inside, f"kept inside {where}, not {c.name}, {c.cc}"
+                keep.append(m)
+            elif m.score >= _ACCEPT + 1.0:
+                # "Chora district, Urozgan" with no Afghan Chora: the area the text gives stands in (where_prec 4)
+                m.chosen, m.leaves = None, f"not {c.name}, {c.cc}: outside {where}"
+                if main is not None:
+                    self._document_fallback([m], doc)
+                keep.append(m)
+            else:
+                m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
+        return keep
+
+    def _stated_there(self, m: _Mention, c: Candidate) -> bool:
+        """Does the text place ``c`` where it is ("Prague, Oklahoma"; "Hays (Al Hudaydah)" is no
+        evidence for Hays, Kansas)?"""
+        return any(a is not None and a.cc == c.cc for a in (self._container(m.container) if m.container else None,
+                                                             self._container(m.near) if m.near else None))
+
+    def _small_town_abroad(self, c: Candidate, m: _Mention, doc: DocumentGeography) -> bool:
+        """A small town outside the country the rest of an unsettled text leans to, in a country the
+        text gives no weight ("Dunda (Uttarakhand)": not Dunda in Tanzania)."""
+        lean = doc.lean(m.text)[0]
+        return (lean is not None and c.cc != lean and c.fclass == "P" and c.pop < self.weights.abroad_max_population
+                and doc.firm(lean, m.text) and not doc.holds(c, m.text))
+
     def _document_fallback(self, mentions: list[_Mention], doc: DocumentGeography) -> None:
         """A name the gazetteer cannot place ("Streeterville") in a document whose country is known
         is placed as that country's admin1 area (where_prec 4) or the country itself (6), never
@@ -299,7 +348,7 @@ class Geoparser:
         i = 0
         n = len(toks)
         while i < n:
-            if not _is_cap(toks[i][2]) or toks[i][2].lower() in _CONNECTORS:
+            if not _is_cap(toks[i][2]) or (toks[i][2].lower() in _CONNECTORS and not self._article_heads_name(text, toks, i)):
                 i += 1
                 continue
             # the capitalised run from i
@@ -343,6 +392,19 @@ class Geoparser:
                 m.score -= 3.0
         return [m for m in found if m.score >= _ACCEPT]
 
+    def _article_heads_name(self, text: str, toks: list, i: int) -> bool:
+        """"El Callao", "Al Hishah", "La Paz": a capitalised article that begins a gazetteer name
+        (by its own or an alternate name, never a near spelling) starts the name, so the name is not
+        read as its bare second word ("Callao", Peru)."""
+        tok = toks[i][2]
+        if tok.lower() not in _ARTICLES or not tok[0].isupper() or i + 1 >= len(toks) or not _is_cap(toks[i + 1][2]):
+            return False
+        for e in (i + 3, i + 2):
+            if e <= len(toks) and re.fullmatch(r"[ -]?", text[toks[i][1]:toks[i + 1][0]]):
+                if any(c.q <= 2 for c in self.candidates(text[toks[i][0]:toks[e - 1][1]])):
+                    return True
+        return False
+
     def _score_detection(self, m: _Mention, text: str, toks: list, k: int, e: int, run_start: int, run_end: int,
                          lowered: set[str], sent_starts: set[int], ents: _Spans) -> None:
         best = max(m.cands, key=lambda c: (c.fcode.startswith("PCL") or c.fcode == "ADM1", c.pop))
@@ -350,6 +412,8 @@ class Geoparser:
             s = 3.0
         elif best.fcode == "ADM2":
             s = 1.0
+        elif best.fclass == "H" and best.fcode in ("OCN", "SEA", "GULF", "STRT", "LK"):
+            s = 2.5  # "the Gulf of Aden": a named sea is a place however few live there
         elif best.pop >= 1_000_000:
             s = 2.5
         else:
@@ -460,6 +524,9 @@ class Geoparser:
 
     def _type_words(self, text: str, found: list[_Mention]) -> None:
         for m in found:
+            if any(c.fclass == "H" for c in m.cands) and re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I):
+                m.type_hint = "H"  # "in the Red Sea": the sea, not Sudan's Red Sea state
+                continue
             after = re.match(r"\s+([A-Za-z]+)", text[m.end:m.end + 20])
             if after and after.group(1).lower() in self.type_words:
                 m.type_hint = self.type_words[after.group(1).lower()]
@@ -482,6 +549,8 @@ class Geoparser:
             cont = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", text[m.end:m.end + 40])
             if cont:
                 m.container = cont.group(1)
+            else:
+                m.container = _parenthesised_area(text, m.end)
             sub = re.search(r"(?:the\s+)?(?:\w+ern\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:suburb|district|"
                             r"neighbou?rhood|quarter|outskirts|countryside)\s+of\s+$", text[max(0, m.start - 80):m.start])
             if sub:
@@ -553,7 +622,7 @@ class Geoparser:
             country = next((m.chosen for m in reversed(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
             if country is not None and len(chain) > 1:
                 for k, m in enumerate(chain):
-                    if m.chosen is None or m.chosen.cc == country.cc or m.chosen.fcode.startswith(("PCL", "CONT")):
+                    if m.chosen is None or m.chosen.cc == country.cc or m.chosen.fcode.startswith(("PCL", "CONT")) or m.chosen.fclass == "H":
                         continue  # a country in a list of countries ("Greece, Bulgaria, Italy") is not inside the last one
                     inside = [c for _, c in m.ranking if c.cc == country.cc]
                     if inside:
@@ -570,9 +639,11 @@ class Geoparser:
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
         near = self._container(m.near) if m.near else None
-        settled = doc is not None and doc.settled  # international news: the article's places are context enough
-        doc_cc = doc.country if settled else None
-        doc_area = doc.area if settled else None
+        settled = doc is not None and doc.settled
+        doc_cc, doc_area = (None, None) if doc is None else (doc.country, doc.area) if settled else doc.lean(m.text)
+        # a settled document (local news) keeps its towns; an unsettled one only leans towards its country
+        bonus_cc, bonus_area = (w.document_country, w.document_admin1) if settled else (w.unsettled_country, w.unsettled_admin1)
+        own_area = ("PCL",) if settled else ("PCL", "ADM1")
         explain = self.explain
         ranking = []
         terms: dict[int, list[tuple[str, float]]] = {}
@@ -601,7 +672,9 @@ class Geoparser:
                 why.append(("feature and name", t))
             t = 0.0
             if m.type_hint:
-                if c.fcode == m.type_hint or (m.type_hint == "PPL" and c.fclass == "P"):
+                if m.type_hint == "H":
+                    t = w.water if c.fclass == "H" else 0.0
+                elif c.fcode == m.type_hint or (m.type_hint == "PPL" and c.fclass == "P"):
                     t = w.type_exact
                 elif m.type_hint in ("ADM1", "ADM2") and c.fcode in ("ADM1", "ADM2"):
                     t = w.type_admin
@@ -621,9 +694,11 @@ class Geoparser:
                 if explain:
                     why.append(("admin1 named", w.admin1_named))
             if doc_cc is not None and c.cc == doc_cc:
-                t = w.document_country
-                if doc_area is not None and (c.cc, c.admin1) == doc_area and not c.fcode.startswith("PCL"):
-                    t += w.document_admin1
+                t = bonus_cc
+                # unsettled, the area is often read from this very name: "Buenos Aires" as the document's
+                # area is then no evidence for the province over the city
+                if doc_area is not None and (c.cc, c.admin1) == doc_area and not c.fcode.startswith(own_area):
+                    t += bonus_area
                 s += t
                 if explain:
                     why.append(("document geography", t))
@@ -678,85 +753,3 @@ class Geoparser:
                      latitude=c.lat, longitude=c.lon, admin1=c.admin1,
                      country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
                      population=c.pop or None, precision=prec)
-
-    # ---------------------------------------------------------------- event location
-
-    def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
-        """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
-        located = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
-        if not located:
-            return None
-        bounds = self._sentence_bounds(text)
-        ends = {q.end for q in located}
-        sent_of = lambda pos: bisect.bisect_right(bounds, pos) - 1  # noqa: E731
-        a_start, a_end = anchor
-        a_sent = sent_of(a_start)
-        best: tuple[float, Place] | None = None
-        for p in located:
-            s_idx = sent_of(p.start)
-            if s_idx == a_sent:
-                s = 3.0
-            elif s_idx == a_sent - 1:
-                s = 1.0
-            elif s_idx < a_sent:
-                s = 0.3
-            else:
-                s = 0.0
-            dist = p.start - a_end if p.start >= a_end else a_start - p.end
-            s -= min(dist, 300) / 150
-            before = text[max(0, p.start - 40):p.start].lower()
-            after = text[p.end:p.end + 25].lower()
-            prev_word = re.findall(r"[\w-]+", before)[-1:] or [""]
-            if prev_word[0] in self.event_preps:
-                s += 1.2
-            if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
-                s += 1.0
-            if self._is_title(before, after):
-                s -= 4
-            if self._is_dateline(text, p):
-                s -= 5
-            if prev_word[0] == "from" and p.start < a_start:
-                s -= 0.3
-            if re.match(r"\s+(suburbs?|district|neighbou?rhood|outskirts|countryside|province|governorate|region)\s+of\b", after):
-                s -= 1.5  # "the Damascus suburb of Sayyida Zeinab": the suburb is the more specific place
-            if re.search(r"\w,\s*$", before) and any(p.start - k in ends for k in range(4)):
-                s -= 1.0  # "Idlib, Syria": Syria is the container
-            if p.precision == 1:
-                s += 0.4
-            elif p.precision == 6:
-                s -= 0.4
-            if best is None or s > best[0]:
-                best = (s, p)
-        if best is not None and best[0] > -2:
-            return best[1]
-        counts = Counter(norm(p.text) for p in located if not self._is_dateline(text, p))
-        if not counts:
-            return None
-        main = counts.most_common(1)[0][0]
-        return next(p for p in located if norm(p.text) == main)
-
-    def _sentence_bounds(self, text: str) -> list[int]:
-        # event_place is asked once per sentence and incident of one text: split it once
-        cached = getattr(self, "_bounds", None)
-        if cached is None or cached[0] is not text:
-            cached = self._bounds = (text, [0] + [m.end() for m in _SENT_END.finditer(text)])
-        return cached[1]
-
-    def _is_title(self, before: str, after: str) -> bool:
-        b = before.rstrip()
-        if b.endswith(" of") or b.endswith("'s"):
-            head = b[:-3].rstrip() if b.endswith(" of") else b
-            if any(head.endswith(t) for t in self.title_of):
-                return True
-        a = after.lstrip()
-        return any(a.startswith(t) for t in self.title_after) or a.startswith("'s governor")
-
-    def _is_dateline(self, text: str, p: Place) -> bool:
-        assert p.start is not None and p.end is not None
-        line_start = text.rfind("\n", 0, p.start) + 1
-        head = text[line_start:p.start]
-        if head.strip() and not re.fullmatch(r"\s*[A-Z .,]*", head):
-            return False
-        tail = text[p.end:p.end + 40]
-        return bool(re.match(r"\s*(,\s*[A-Za-z. ]+)?\s*(\(\w[\w ]*\)|\s*[-—–:]|,\s*\w+\.? \d)", tail)) and (
-            p.text.isupper() or p.start - line_start < 3)

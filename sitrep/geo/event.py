@@ -1,0 +1,245 @@
+"""Where an event happened, not where its reporter, its wounded or its suspect are.
+
+``EventPlaces.event_place`` (a mixin of ``Geoparser``) scores each place of a text against the
+event's trigger. The small rules here *find* the places that are not the event's, each on its own,
+from the word lists of ``data/cues.toml`` (``[event]``):
+
+* ``taken_to``: the hospital the wounded were taken to ("were rushed to a hospital in Dayton");
+* ``home_of``: a person's home town ("a 25-year-old man from Dayton", "a resident of Kent");
+* ``heads_longer_name``: the first word of a longer capitalised name the gazetteer lacks ("Colonia
+  Bivalvo", "Abu Salim", "the Colorado Party"), which is another place or no place at all;
+* ``chain_containers``: in "X district of Y" / "the Damascus suburb of Sayyida Zeinab", the wider
+  of the two places (the more populous one);
+* ``at_sea``: "in the Red Sea", "off the coast of Hodeidah": the water, UCDP where_prec 7, with the
+  country of the coast the text names.
+
+Each returns evidence, never a choice: the event place still falls back to the only place there is.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import tomllib
+from collections import Counter
+from importlib import resources
+
+from ..models import Place
+from .normalize import norm
+
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
+# "the London-based monitor", "Britain-based Syrian Observatory", "a New York-based group": the place
+# is where a source sits, never where the event happened
+_SOURCE_BASE = re.compile(
+    r"\s*[-‐–]\s*based\b"
+    r"|\s+based\b(?=\s+(?-i:[A-Z])|\s+(?:monitor|group|observatory|watchdog|channel|agency|network|organi[sz]ation)\b)",
+    re.I,
+)
+
+
+def is_source_base(text: str, place: Place) -> bool:
+    """Is ``place`` written as a source's base ("the Beirut-based channel")?"""
+    return place.end is not None and bool(_SOURCE_BASE.match(text, place.end))
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict:
+    cues = tomllib.loads(resources.files("sitrep.geo").joinpath("data", "cues.toml").read_text("utf-8"))
+    return cues["event"]
+
+
+@functools.lru_cache(maxsize=1)
+def _taken_to() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in rules()["transfer_verbs"])
+    # "was rushed to a hospital in X", "taken to X General Hospital", "airlifted to X"
+    return re.compile(rf"\b(?:{verbs})\s+(?:\w+\s+){{0,2}}?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:in\s+|at\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _home_of() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in rules()["person_nouns"])
+    return re.compile(rf"\b(?:{nouns}|\d+-year-old)\s+(?:from|of)\s+(?:nearby\s+)?$", re.I)
+
+
+def taken_to(text: str, p: Place) -> bool:
+    """Is ``p`` where the wounded were taken ("rushed to a hospital in Dayton", "Dayton hospital")?"""
+    assert p.start is not None and p.end is not None
+    if _taken_to().search(text[max(0, p.start - 80):p.start]):
+        return True
+    return bool(re.match(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:hospital|medical cent(?:er|re)|clinic|infirmary)\b", text[p.end:p.end + 50], re.I))
+
+
+def home_of(text: str, p: Place) -> bool:
+    """Is ``p`` a person's home town ("a 25-year-old man from Dayton", "a resident of Kent")?"""
+    assert p.start is not None
+    return bool(_home_of().search(text[max(0, p.start - 40):p.start]))
+
+
+def heads_longer_name(text: str, p: Place, type_words: dict[str, str], starts: set[int],
+                      common: frozenset[str] = frozenset()) -> bool:
+    """Is ``p`` the first word of a longer capitalised name ("Colonia Bivalvo", "Abu Salim")? Not when
+    the next word is a type word ("Idlib province"), a common word ("Kabul September 27") or begins
+    another place ("Tijuana Baja California")."""
+    assert p.end is not None
+    m = re.match(r" ([A-Z][\w'’-]*)", text[p.end:p.end + 40])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in type_words and word not in common and p.end + 1 not in starts
+
+
+def chain_containers(text: str, places: list[Place]) -> set[int]:
+    """Indexes of the wider place in each "X district of Y" / "the X suburb of Y" pair: the more
+    populous of the two (Damascus in "the Damascus suburb of Sayyida Zeinab", Jerusalem in "the
+    Shufat neighbourhood of Jerusalem", Tunceli in "Ovacik district of Tunceli")."""
+    out: set[int] = set()
+    by_start = {p.start: i for i, p in enumerate(places)}
+    gap = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|outskirts|countryside|province|governorate|region|"
+                     r"quarter|area|county|municipality)\s+of\s+(?:the\s+)?", re.I)
+    for i, p in enumerate(places):
+        assert p.end is not None
+        m = gap.match(text, p.end)
+        if m is None:
+            continue
+        j = by_start.get(m.end())
+        if j is None:
+            out.add(i)  # "the Damascus suburb of <a name the gazetteer lacks>": still not the event's place
+            continue
+        q = places[j]
+        out.add(i if (p.population or 0) > (q.population or 0) else j)
+    return out
+
+
+_OFF_COAST = re.compile(r"\boff\s+(?:the\s+)?(?:(?:\w+ern\s+)?coasts?\s+of\s+|shores?\s+of\s+|port\s+of\s+|city\s+of\s+)?(?:the\s+)?$", re.I)
+
+
+def is_water(p: Place) -> bool:
+    """A sea, a gulf, a strait or an ocean (not a lake or a river: those lie inside a country)."""
+    return p.feature in ("H.OCN", "H.SEA", "H.GULF", "H.STRT", "H.BAY")
+
+
+def off_coast(text: str, p: Place) -> bool:
+    """"off the coast of Hodeidah", "off Hodeidah", "off the Hodeidah coast": at sea near ``p``."""
+    assert p.start is not None and p.end is not None
+    if _OFF_COAST.search(text[max(0, p.start - 40):p.start]):
+        return True
+    return bool(re.search(r"\boff\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start], re.I)
+                and re.match(r"\s+coast", text[p.end:p.end + 8], re.I))
+
+
+def at_sea(text: str, chosen: Place, places: list[Place]) -> Place | None:
+    """The event's place when it happened at sea (UCDP where_prec 7, as ACLED codes it): the body of
+    water the text names ("in the Red Sea"), given the country of the nearest coastal place the
+    text names; or, off a coast the text names but no water ("off the coast of Hodeidah"), that
+    coastal place's point. None when nothing says the event was at sea."""
+    from dataclasses import replace
+
+    land = [q for q in places if not is_water(q) and q.country_code and q.start is not None]
+    if is_water(chosen):
+        assert chosen.start is not None
+        coast = min(land, key=lambda q: abs((q.start or 0) - chosen.start), default=None)  # type: ignore[operator]
+        return replace(chosen, precision=7, country=coast.country if coast else None,
+                       country_code=coast.country_code if coast else None)
+    if not off_coast(text, chosen):
+        return None
+    assert chosen.start is not None
+    water = [q for q in places if is_water(q) and q.start is not None and abs(q.start - chosen.start) < 200]
+    if water:
+        return replace(water[0], precision=7, country=chosen.country, country_code=chosen.country_code)
+    return replace(chosen, precision=7)
+
+
+class EventPlaces:
+    """``Geoparser.event_place`` and its helpers (a mixin: the word lists are the Geoparser's)."""
+
+    event_preps: frozenset[str]
+    type_words: dict[str, str]
+    title_of: tuple[str, ...]
+    title_after: tuple[str, ...]
+    common: frozenset[str]
+
+    def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
+        """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
+        located = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
+        if not located:
+            return None
+        bounds = self._sentence_bounds(text)
+        ends = {q.end for q in located}
+        sent_of = lambda pos: bisect.bisect_right(bounds, pos) - 1  # noqa: E731
+        a_start, a_end = anchor
+        a_sent = sent_of(a_start)
+        best: tuple[float, Place] | None = None
+        starts = {q.start for q in located}
+        wider = chain_containers(text, located)
+        for idx, p in enumerate(located):
+            s_idx = sent_of(p.start)
+            if s_idx == a_sent:
+                s = 3.0
+            elif s_idx == a_sent - 1:
+                s = 1.0
+            elif s_idx < a_sent:
+                s = 0.3
+            else:
+                s = 0.0
+            dist = p.start - a_end if p.start >= a_end else a_start - p.end
+            s -= min(dist, 300) / 150
+            before = text[max(0, p.start - 40):p.start].lower()
+            after = text[p.end:p.end + 25].lower()
+            prev_word = [w for w in re.findall(r"[\w-]+", before) if w != "the"][-1:] or [""]  # "in the Gulf of Aden"
+            if prev_word[0] in self.event_preps:
+                s += 1.2
+            if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
+                s += 1.0
+            if self._is_title(before, after):
+                s -= 4
+            if self._is_dateline(text, p):
+                s -= 5
+            if prev_word[0] == "from" and p.start < a_start:
+                s -= 0.3
+            if idx in wider:
+                s -= 1.5  # "the Damascus suburb of Sayyida Zeinab": the suburb is the more specific place
+            if taken_to(text, p) or home_of(text, p):
+                s -= 2.0  # the hospital the wounded were taken to, the suspect's home town
+            if heads_longer_name(text, p, self.type_words, starts, self.common):
+                s -= 2.0  # "Colonia Bivalvo", "Abu Salim": the longer name is the place (or none)
+            if re.search(r"\w,\s*$", before) and any(p.start - k in ends for k in range(4)):
+                s -= 1.0  # "Idlib, Syria": Syria is the container
+            if p.precision == 1 or is_water(p):
+                s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
+            elif p.precision == 6:
+                s -= 0.4
+            if best is None or s > best[0]:
+                best = (s, p)
+        if best is not None and best[0] > -2:
+            return at_sea(text, best[1], located) or best[1]
+        counts = Counter(norm(p.text) for p in located if not self._is_dateline(text, p))
+        if not counts:
+            return None
+        main = counts.most_common(1)[0][0]
+        return next(p for p in located if norm(p.text) == main)
+
+    def _sentence_bounds(self, text: str) -> list[int]:
+        # event_place is asked once per sentence and incident of one text: split it once
+        cached = getattr(self, "_bounds", None)
+        if cached is None or cached[0] is not text:
+            cached = self._bounds = (text, [0] + [m.end() for m in _SENT_END.finditer(text)])
+        return cached[1]
+
+    def _is_title(self, before: str, after: str) -> bool:
+        b = before.rstrip()
+        if b.endswith(" of") or b.endswith("'s"):
+            head = b[:-3].rstrip() if b.endswith(" of") else b
+            if any(head.endswith(t) for t in self.title_of):
+                return True
+        a = after.lstrip()
+        return any(a.startswith(t) for t in self.title_after) or a.startswith("'s governor")
+
+    def _is_dateline(self, text: str, p: Place) -> bool:
+        assert p.start is not None and p.end is not None
+        line_start = text.rfind("\n", 0, p.start) + 1
+        head = text[line_start:p.start]
+        if head.strip() and not re.fullmatch(r"\s*[A-Z .,]*", head):
+            return False
+        tail = text[p.end:p.end + 40]
+        return bool(re.match(r"\s*(,\s*[A-Za-z. ]+)?\s*(\(\w[\w ]*\)|\s*[-—–:]|,\s*\w+\.? \d)", tail)) and (
+            p.text.isupper() or p.start - line_start < 3)
