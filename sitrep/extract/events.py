@@ -1,6 +1,8 @@
 """Event triggers: words that name an event, mapped to ACLED type/sub-type and a CAMEO code.
 
-Triggers are data (``data/event_triggers.toml``); this module compiles and applies them.
+Triggers are data (``data/event_triggers.toml``); this module compiles and applies them. The
+codebook's rules over weapon and setting together are a decision table (``data/sub_event_rules.toml``,
+``decide``) applied after the actor rules of ``retype``.
 """
 from __future__ import annotations
 
@@ -61,6 +63,21 @@ def _sides() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
             re.compile(rf"\b{p['protest']}\b", re.I), re.compile(rf"\b{p['armed']}\b", re.I))
 
 
+@functools.lru_cache(maxsize=1)
+def _acting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    a = _raw()["armed_targets"]
+    return re.compile(a["acting"], re.I), re.compile(a["actor_by"], re.I)
+
+
+def armed_target(text: str) -> bool:
+    """Does an armed actor stand in ``text`` as the one attacked, not the attacker? ("attacked a
+    checkpoint" yes; "militiamen attacked a village", "killed by the police" no)."""
+    armed = _context()[0]
+    acting, actor_by = _acting()
+    return any(not acting.match(text, m.end()) and not actor_by.search(text, max(0, m.start() - 40), m.start())
+               for m in armed.finditer(text))
+
+
 def _as(trigger: Trigger, event_type: str, sub: str, cameo: str) -> Trigger:
     return Trigger(trigger.start, trigger.end, trigger.text, event_type, sub, cameo, trigger.priority)
 
@@ -71,10 +88,11 @@ def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
 
     - a generic attack between armed actors is an armed clash (Battles), not violence against civilians;
     - territory taken by state forces is "Government regains", by others "Non-state actor overtakes";
-    - a clash with protesters and no armed group is a violent demonstration (Riots)."""
+    - a clash with protesters and no armed group is a violent demonstration (Riots);
+    then the weapon-and-setting decision table (``decide``)."""
     armed, civilian, max_priority, _ = _context()
     state, non_state, protest, armed_group = _sides()
-    if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed.search(text) and not civilian.search(text):
+    if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed_target(text) and not civilian.search(text):
         return _as(trigger, "Battles", "Armed clash", "190")
     if trigger.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and sentence:
         before = sentence[:trigger.start]
@@ -85,11 +103,57 @@ def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
                     else _as(trigger, "Battles", "Non-state actor overtakes territory", "190"))
     if trigger.sub_event_type == "Armed clash" and protest.search(text) and not armed_group.search(text):
         return _as(trigger, "Riots", "Violent demonstration", "145")
-    return trigger
+    return decide(trigger, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One row of ``data/sub_event_rules.toml``: a trigger of a ``sources`` sub-type (priority at most
+    ``max_priority``) whose text has every feature in ``has`` and none in ``lacks`` is ``to``."""
+    name: str
+    sources: tuple[str, ...]
+    max_priority: int
+    has: tuple[str, ...]
+    lacks: tuple[str, ...]
+    to: str
+
+
+@functools.lru_cache(maxsize=1)
+def _decisions() -> tuple[dict[str, re.Pattern[str]], list[Decision], dict[str, tuple[str, str]], str]:
+    raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/sub_event_rules.toml").read_text("utf-8"))
+    features = {k: re.compile(rf"(?<![\w-]){v}(?![\w-])", re.I) for k, v in raw["features"].items()}
+    rows = [Decision(d["name"], tuple(d["from"]), int(d["max_priority"]), tuple(d["has"]), tuple(d["lacks"]), d["to"])
+            for d in raw["decision"]]
+    targets = {k: (v[0], v[1]) for k, v in raw["to"].items()}
+    return features, rows, targets, raw["version"]
+
+
+def features_of(text: str) -> frozenset[str]:
+    """The decision table's features (weapon, exchange, setting) that ``text`` shows."""
+    return frozenset(k for k, pat in _decisions()[0].items() if pat.search(text))
+
+
+def decision_for(trigger: Trigger, features: frozenset[str]) -> Decision | None:
+    """The first row of the table that the trigger and the features match, if any."""
+    for row in _decisions()[1]:
+        if (trigger.sub_event_type in row.sources and trigger.priority <= row.max_priority
+                and all(f in features for f in row.has) and not any(f in features for f in row.lacks)):
+            return row
+    return None
+
+
+def decide(trigger: Trigger, text: str) -> Trigger:
+    """The trigger retyped by the codebook's weapon and setting rules (``sub_event_rules.toml``)."""
+    row = decision_for(trigger, features_of(text))
+    if row is None:
+        return trigger
+    event_type, cameo = _decisions()[2][row.to]
+    return _as(trigger, event_type, row.to, cameo)
 
 
 def version() -> str:
-    return _table()[3]
+    """The trigger table's version and the decision table's (``2026.12.3+types-2026.12.1``)."""
+    return f"{_table()[3]}+types-{_decisions()[3]}"
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
