@@ -65,35 +65,24 @@ def test_red_sea_is_the_sea_not_the_state(geoparser):
     assert p.feature == "H.SEA" and p.precision == 7
 
 
-@pytest.mark.parametrize("text,name,expected", [
-    ("He was rushed to a hospital in Dayton", "Dayton", True),
-    ("The wounded were taken to Kandahar Regional Hospital", "Kandahar", True),
-    ("He was shot in Dayton on Friday", "Dayton", False),
+@pytest.mark.parametrize("rule,text,name,expected", [
+    # the hospital the wounded were taken to is not where it happened
+    ("taken_to", "He was rushed to a hospital in Dayton", "Dayton", True),
+    ("taken_to", "The wounded were taken to Kandahar Regional Hospital", "Kandahar", True),
+    ("taken_to", "He was shot in Dayton on Friday", "Dayton", False),
+    # nor a person's home town
+    ("home_of", "a 25-year-old man from Dayton was shot", "Dayton", True),
+    ("home_of", "a resident of Kent was killed", "Kent", True),
+    ("home_of", "troops withdrew from Kent on Monday", "Kent", False),
+    # off a coast: at sea
+    ("off_coast", "a ship sank off the coast of Hodeidah", "Hodeidah", True),
+    ("off_coast", "a ship sank off Hodeidah", "Hodeidah", True),
+    ("off_coast", "a ship sank off the Hodeidah coast", "Hodeidah", True),
+    ("off_coast", "a shell fell in Hodeidah", "Hodeidah", False),
 ])
-def test_taken_to(text, name, expected):
+def test_what_the_words_around_a_place_say(rule, text, name, expected):
     s = text.index(name)
-    assert event.taken_to(text, Place(text=name, start=s, end=s + len(name))) is expected
-
-
-@pytest.mark.parametrize("text,name,expected", [
-    ("a 25-year-old man from Dayton was shot", "Dayton", True),
-    ("a resident of Kent was killed", "Kent", True),
-    ("troops withdrew from Kent on Monday", "Kent", False),
-])
-def test_home_of(text, name, expected):
-    s = text.index(name)
-    assert event.home_of(text, Place(text=name, start=s, end=s + len(name))) is expected
-
-
-@pytest.mark.parametrize("text,name,expected", [
-    ("a ship sank off the coast of Hodeidah", "Hodeidah", True),
-    ("a ship sank off Hodeidah", "Hodeidah", True),
-    ("a ship sank off the Hodeidah coast", "Hodeidah", True),
-    ("a shell fell in Hodeidah", "Hodeidah", False),
-])
-def test_off_coast(text, name, expected):
-    s = text.index(name)
-    assert event.off_coast(text, Place(text=name, start=s, end=s + len(name))) is expected
+    assert getattr(event, rule)(text, Place(text=name, start=s, end=s + len(name))) is expected
 
 
 @pytest.mark.parametrize("text,expected", [
