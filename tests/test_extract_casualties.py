@@ -1,6 +1,7 @@
 import pytest
 
 from sitrep.extract.casualties import find_figures, toll_may_rise
+from sitrep.extract.coordinated import subject_count
 
 
 @pytest.mark.parametrize(
@@ -166,3 +167,38 @@ def test_counts_the_way_codebooks_count(sentence, expected):
 @pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe."])
 def test_no_victims_listed(sentence):
     assert [f for f in find_figures(sentence) if f.kind == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Marcus Hill, 32, and Dana Price, 51, were shot and killed outside a bar on Sunday.", [("killed", 2)]),
+        ("A woman and her two children were killed when the house collapsed.", [("killed", 3)]),
+        ("Both were pronounced dead at the scene.", [("killed", 2)]),
+        ("All three were taken to a local hospital.", [("injured", 3)]),
+        ("On Sunday, a man and a woman were shot and killed.", [("killed", 2)]),
+        ("Police said the driver and his passenger were killed.", [("killed", 2)]),
+        ("Two men were killed and a woman and a child were wounded.", [("killed", 2), ("injured", 2)]),
+        ("Both were killed and three others were wounded, police said.", [("killed", 2), ("injured", 3)]),
+        ("Both teens were taken to a hospital, where they died the next day.", [("killed", 2)]),
+    ],
+)
+def test_coordinated_victims_each_counted(sentence, expected):
+    assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "subject,expected",
+    [
+        ("Marcus Hill, 32, and Dana Price, 51", (2, 0)),
+        ("In the attack, a man and a woman", (2, 15)),
+        ("Both victims", (2, 0)),
+        ("All four men", (4, 0)),
+        ("the gunman", None),
+        ("The attack and the fire", None),
+        ("On Sunday", None),
+        ("All", None),
+    ],
+)
+def test_subject_count(subject, expected):
+    assert subject_count(subject) == expected

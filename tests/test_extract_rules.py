@@ -138,3 +138,17 @@ def test_actor_dependent_types(extractor, text, sub):
 )
 def test_negated_triggers(sentence, kept):
     assert [t.text for t in find_triggers(sentence)] == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of people took to the streets of Nairobi on Tuesday to demand the resignation of the electoral commission.",
+        "Hundreds of students marched through the streets of Harare on Monday.",
+    ],
+)
+def test_street_protests_pass_the_sentence_filter(sentence):
+    from sitrep.extract.reader import _relevant
+
+    t = dominant(find_triggers(sentence))
+    assert _relevant(sentence) and t is not None and t.sub_event_type == "Peaceful protest"

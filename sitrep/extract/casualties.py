@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .coordinated import Coordinated, find_coordinated
 from .numbers import ORDINAL, Number, find_numbers, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
@@ -386,6 +387,7 @@ def find_figures(sentence: str) -> list[Figure]:
         figures.append(Figure("killed", value, value, "coded as", coded.start(), coded.end(), None, None))
     if not any(f.kind == "killed" for f in figures):
         figures += enumerated_victims(sentence, hedge)
+    figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
     figures += _zero_claims(sentence, figures)
     return figures
@@ -460,6 +462,22 @@ def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
         if count >= 2 and people:
             return [Figure("killed", total, total, None, m.end(), m.end() + len(span), span.strip(), hedge)]
     return []
+
+
+def with_coordinated(figures: list[Figure], found: list[Coordinated], hedge: str | None) -> list[Figure]:
+    """A coordinated subject counts its people ("A woman and her two children were killed" is 3,
+    not 2): it replaces the figures read inside it, and stands only when the sentence has no
+    other figure of its kind."""
+    for co in found:
+        kind = _KIND_OF.get(co.verb) or _KIND_OF.get(co.verb.split()[-1]) or ("injured" if "hospital" in co.verb else None)
+        if kind is None:
+            continue
+        inside = [f for f in figures if f.kind == kind and co.start <= f.start < co.end]
+        if any(f.kind == kind and f not in inside for f in figures):
+            continue
+        figures = [f for f in figures if f not in inside]
+        figures.append(Figure(kind, co.count, co.count, None, co.start, co.end, co.subject, hedge))
+    return sorted(figures, key=lambda f: f.start)
 
 
 def _victims(gap: str) -> str | None:

@@ -176,7 +176,7 @@ _QUICK = re.compile(
     r"|police|responsib|claim|toll|casualt|fatalit|victim|rape|sexual|defus|cache|base|withdr|deploy|hospital|critical"
     r"|post|point|establish|set up|troops|forces|defect|join|pushed|drove|driven|freed|liberat|talks|signed|exchang|prisoner"
     r"|found|discover|weapon|ammunition|destroy|vigil|sit-in|strike|block|mob|lynch|stone|tear gas|jets|warplane|drone"
-    r"|target|tortur|assault|beat|thrash|baton|gather|procession|human chain|motorcade",
+    r"|target|tortur|assault|beat|thrash|baton|gather|procession|human chain|motorcade|streets",
     re.I,
 )
 

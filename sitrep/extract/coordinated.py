@@ -1,0 +1,120 @@
+"""Coordinated victims before one passive verb: "Marcus Hill, 32, and Dana Price, 51, were shot and
+killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2).
+
+Find only: ``find_coordinated(sentence)`` returns each subject's span, its head count and the verb;
+``casualties.find_figures`` turns them into figures. Vocabulary: ``[coordinated]`` in
+``data/casualties.toml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from .numbers import find_numbers, parse_int
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinated:
+    start: int  # span of the subject, sentence-relative
+    end: int
+    count: int
+    verb: str
+    subject: str
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = tomllib.loads(resources.files("sitrep.extract").joinpath("data/casualties.toml").read_text("utf-8"))
+    c = v["coordinated"]
+    return {
+        "verb": re.compile(rf"{c['aux']}(?P<kw>{c['verb']})\b", re.I),
+        "boundary": re.compile(c["boundary"], re.I),
+        "person": re.compile(rf"^(?:{v['person_nouns']})$", re.I),
+        "not_people": re.compile(rf"^(?:{c['not_people']})$", re.I),
+        "det": re.compile(rf"^(?:{c['det']})\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>[\w’'-]+)$", re.I),
+        "name": re.compile(rf"^(?!.*\b(?:{c['not_name']})\b)[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}}$"),
+        "group": re.compile(c["group"], re.I),
+        "died_after": re.compile(c["died_after"], re.I),
+    }
+
+
+def _is_person(word: str) -> bool:
+    p = _patterns()
+    return bool(p["person"].match(word)) and not p["not_people"].match(word)
+
+
+def item_count(item: str) -> int | None:
+    """People one coordinated item names: "Dana Price" 1, "a woman" 1, "her two children" 2;
+    None when the item names no person ("the attack", "On Sunday")."""
+    p = _patterns()
+    if p["name"].match(item):
+        return 1
+    nums = find_numbers(item)
+    m = p["det"].match(item)
+    if m and _is_person(m.group("noun")):
+        return nums[0].min if nums and nums[0].exact else 1
+    last = item.split()[-1] if item.split() else ""
+    if nums and nums[0].start == 0 and nums[0].exact and _is_person(last) and len(item.split()) <= 4:
+        return nums[0].min  # "two children"
+    return None
+
+
+def group_count(subject: str) -> int | None:
+    """"Both", "Both victims", "All three men": the count the group names; None otherwise."""
+    m = _patterns()["group"].match(subject)
+    if not m or (m.group("noun") and not _is_person(m.group("noun"))):
+        return None
+    return parse_int(m.group("n")) if m.group("n") else 2
+
+
+def subject_count(subject: str) -> tuple[int, int] | None:
+    """People counted by a coordinated subject and where the counted part starts, read from its
+    right end ("In the attack, a man and a woman" is 2 from "a man"): at least two items joined by
+    "and"; ages in apposition are no items."""
+    whole = group_count(subject)
+    if whole:
+        return whole, 0
+    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", subject)
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    total, items, joined, start = 0, 0, False, len(subject)
+    for k in range(len(pieces) - 1, -1, -2):
+        item = pieces[k].strip()
+        if re.fullmatch(r"(?:aged\s+)?\d{1,2}", item, re.I) and k:
+            continue  # "Marcus Hill, 32, and": an age in apposition
+        n = item_count(item)
+        if n is None:
+            break
+        total += n
+        items += 1
+        start = offsets[k]
+        if k and "and" in pieces[k - 1] and not joined and items == 1:
+            joined = True
+        elif k and items == 1 and re.fullmatch(r"(?:aged\s+)?\d{1,2}", pieces[k - 2].strip(), re.I) and "and" in pieces[k - 3]:
+            joined = True  # "Dana Price, 51": the "and" stands before the age
+    return (total, start) if items >= 2 and joined else None
+
+
+def find_coordinated(sentence: str) -> list[Coordinated]:
+    """Each passive casualty verb whose subject coordinates people or names a group."""
+    p = _patterns()
+    out = []
+    for m in p["verb"].finditer(sentence):
+        left = sentence[:m.start()].rstrip()
+        cut = 0
+        for b in p["boundary"].finditer(left):
+            cut = b.end()
+        subject = left[cut:].strip(" ,")
+        if not subject:
+            continue
+        read = subject_count(subject)
+        if read:
+            start = left.index(subject, cut) + read[1]
+            end = left.index(subject, cut) + len(subject)
+            verb = "killed" if p["died_after"].search(sentence, m.end()) else m.group("kw").lower()
+            out.append(Coordinated(start, end, read[0], verb, sentence[start:end]))
+    return out
