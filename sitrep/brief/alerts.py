@@ -191,11 +191,16 @@ def new_actor(rows: Sequence[Row], as_of: dt.date) -> list[Alert]:
 RULES = {"surge": surge, "threat": threat, "fatalities": fatalities, "new_actor": new_actor}
 
 
+def as_of_day(rows: Sequence[Row], as_of: dt.date | None = None) -> dt.date | None:
+    """The day the rules are evaluated on: ``as_of``, else the latest event date (None: no rows)."""
+    return as_of or max((r.day for r in rows), default=None)
+
+
 def evaluate(rows: Sequence[Row], as_of: dt.date | None = None, only: Iterable[str] | None = None) -> list[Alert]:
     """Every alert that fires as of ``as_of`` (default: the latest event date among ``rows``)."""
-    if not rows:
+    day = as_of_day(rows, as_of)
+    if day is None:
         return []
-    day = as_of or max(r.day for r in rows)
     out: list[Alert] = []
     for name in only or RULES:
         out += RULES[name](rows, day)

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
         rows = alerts.rows_from(store.alert_rows(**chosen))
-    day = as_of or (max(r.day for r in rows) if rows else None)
+    day = alerts.as_of_day(rows, as_of)
     fired = alerts.evaluate(rows, day, args.rule)
     if args.format == "json":
         json.dump({"as_of": day.isoformat() if day else None, "alerts": [a.to_dict() for a in fired]},
@@ -69,22 +69,19 @@ CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-c
 
 
 def run_report(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from ..errors import ConfigError, SitrepError, StoreError
     from ..export.cli import filters
     from ..store import Store, database_path
     from . import report
 
     chosen = filters(args)
-    since, until = (dt.date.fromisoformat(chosen.pop(k)) if k in chosen else None for k in ("since", "until"))
     if args.format == "pdf" and args.output == "-":
         raise ConfigError("--format pdf needs --output FILE")
     db = database_path(args.db)
     if not Path(db).exists():
         raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
-        content = report.build(store, since, until, **chosen)
+        content = report.build(store, **chosen)
     text = report.to_markdown(content) if args.format == "md" else report.to_html(content)
     if args.format == "pdf":
         print_pdf(text, Path(args.output))

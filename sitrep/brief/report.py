@@ -38,9 +38,11 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def build(store: Any, since: dt.date | None = None, until: dt.date | None = None, **filters: Any) -> dict[str, Any]:
+def build(store: Any, since: dt.date | str | None = None, until: dt.date | str | None = None, **filters: Any) -> dict[str, Any]:
     """The report's content for the incidents the filters select, between ``since`` and ``until``
-    (default: the 7 days ending on the latest event date)."""
+    (dates or ISO strings, as ``IncidentFilters.store_kwargs`` gives them; default: the 7 days
+    ending on the latest event date)."""
+    since, until = (dt.date.fromisoformat(d) if isinstance(d, str) else d for d in (since, until))
     everything = store.alert_rows(**filters)
     if until is None:
         until = max((_day(r["event_date"]) for r in everything), default=None) or dt.date.today()

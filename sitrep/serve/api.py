@@ -180,7 +180,7 @@ def alerts(request: Request, as_of: Annotated[str | None, _q("evaluate as of thi
     if only and only[0] not in rules.RULES:
         raise bad_param("rule", "one of " + ", ".join(rules.RULES))
     rows = rules.rows_from(_call(_store(request).alert_rows, **filters.store_kwargs()))
-    day = day or (max(r.day for r in rows) if rows else None)
+    day = rules.as_of_day(rows, day)
     fired = rules.evaluate(rows, day, only)
     return json_response({"as_of": day.isoformat() if day else None, "alerts": [a.to_dict() for a in fired],
                           "filters": filters.echo()})

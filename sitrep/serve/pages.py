@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import Annotated
 
@@ -77,9 +76,7 @@ def report_page(request: Request) -> Response:
     from .params import incident_query
 
     filters, _, raw = incident_query(request.query_params, 1, paged=False, extra=("download",))
-    chosen = filters.store_kwargs()
-    since, until = (dt.date.fromisoformat(chosen.pop(k)) if k in chosen else None for k in ("since", "until"))
-    content = _call(report.build, _store(request), since, until, **chosen)
+    content = _call(report.build, _store(request), **filters.store_kwargs())
     headers = dict(_HEADERS)
     if raw.get("download"):
         headers["Content-Disposition"] = f'attachment; filename="sitrep-report-{content["since"]}-{content["until"]}.html"'

@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from ..errors import ConfigError, StoreError
 from ..models import ACLED_TYPES, GRADES, DatePrecision
+from ..store.review import FIELDS as REVIEWABLE
 from .app import json_response
 from .auth import require_reviewer
 from .errors import ApiError, bad_param, responses
@@ -24,8 +25,7 @@ from .errors import ApiError, bad_param, responses
 router = APIRouter(prefix="/api", tags=["review"], responses=responses(400, 401, 403, 404, 409, 413))
 Id = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
 IdStr = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[\w\-.:]+$")]
-FIELDS = ("event_type", "sub_event_type", "cameo", "event_date", "date_precision", "location", "actors",
-          "fatalities", "injuries", "toll_may_rise", "notes", "grade")
+FIELDS = REVIEWABLE  # the store's list of reviewable fields
 #: a corrected location's keys and what each may hold (None always allowed): the store binds some
 #: of them as SQL parameters, so a list or an object must be refused here, not crash there
 PLACE_TEXT = {"name": 200, "admin1": 200, "country": 200, "text": 500, "feature": 16}
