@@ -150,7 +150,8 @@ class Place(Record):
     ``precision`` is UCDP GED's where_prec: 1 the exact place, 2 within ~25 km of a known point,
     3 second-order admin area, 4 first-order admin area (admin1), 5 a part of a country too vague
     for admin1 (e.g. "northern Syria"), 6 only the country; 7 international waters/airspace.
-    ``None`` when the name could not be resolved.
+    ``None`` when the name could not be resolved. ``admin2`` is the second-order area's name
+    (district, county) where the gazetteer knows it.
     """
 
     text: str
@@ -164,6 +165,7 @@ class Place(Record):
     country: str | None = None
     country_code: str | None = None
     feature: str | None = None
+    admin2: str | None = None
     population: int | None = None
     precision: int | None = None
 
