@@ -1,6 +1,7 @@
 """sitrep report (issue 12, item 5): a situation report with every section, the figures the API
 gives, offline HTML, Markdown and PDF, and the web app's /report."""
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +15,7 @@ from sitrep.serve import ServeConfig, create_app
 from sitrep.store import Store
 from store_fixtures import ZEINAB, extraction, incident
 
+ARTIFACTS = Path(__file__).parent / "artifacts"
 SECTIONS = ("title", "headline", "map", "timeline", "admin1", "deadliest", "revisions", "alerts", "methods")
 
 
@@ -66,7 +68,27 @@ def test_cli_markdown_and_pdf(db, tmp_path, capsys):
     out = tmp_path / "r.pdf"
     assert main(["report", "--db", str(db), "--format", "pdf", "--output", str(out)]) == 0
     pdf = out.read_bytes()
-    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
+    assert pdf.startswith(b"%PDF")
+    pages, text = pdf_pages(out)
+    assert 1 <= len(pages) <= 4  # a week's brief fits on a few A4 pages
+    assert "Situation report: all areas" in text and "Deadliest incidents" in text and "Methods" in text
+    assert "killed 83" in text and "Rif Dimashq" in text and "Toll revisions" in text  # the figures, as printed
+    assert all(p.stat().st_size > 5000 for p in pages)  # pages drawn, not blank
+
+
+def pdf_pages(pdf):
+    """The PDF turned into PNG pages (pdftoppm, kept in tests/artifacts/) and its text (pdftotext)."""
+    import shutil
+    import subprocess
+
+    if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
+        pytest.skip("no poppler-utils for the PDF check: run tools/setup-system.sh")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob("report-pdf-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / "report-pdf")], check=True, timeout=60)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, timeout=60, capture_output=True, text=True).stdout
+    return sorted(ARTIFACTS.glob("report-pdf-*.png")), text
 
 
 def test_the_web_app_serves_the_report_for_its_filters(db):

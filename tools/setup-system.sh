@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# System packages the tests need (Debian): chromium for the browser tests. Idempotent; quiet when present.
+# System packages the tests need (Debian): chromium for the browser tests and the PDF report,
+# poppler-utils (pdftoppm, pdftotext) to check the PDF's pages. Idempotent; quiet when present.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
