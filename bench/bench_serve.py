@@ -11,7 +11,8 @@
    ``--seconds``) from ``--clients`` keep-alive connections in one asyncio process, only ever to
    127.0.0.1, and reports requests/s and latency percentiles per scenario as a table and JSON.
 
-Target (issue 5): p95 <= 100 ms at 50 clients on the 2-core dev machine.
+Target (issue 5): p95 <= 100 ms at 50 clients on the 2-core dev machine; the same for
+``/api/rollup`` (issue 12).
 
     .venv/bin/python bench/bench_serve.py --keepalive 20     # one client, 20 requests on one connection
 
@@ -307,6 +308,23 @@ def filtered_paths(n: int, rng: random.Random) -> list[str]:
     return out
 
 
+def rollup_paths(n: int, rng: random.Random) -> list[str]:
+    """Roll-ups as a dashboard asks for them: a level and a period, over everything, one country's
+    history, or one year of all areas."""
+    out = []
+    for _ in range(n):
+        _, iso, *_ = rng.choice(COUNTRIES)
+        p = {"level": rng.choice(("country", "admin1")), "period": rng.choice(("day", "week", "month"))}
+        kind = rng.randrange(3)
+        if kind == 0:
+            p["country"] = iso
+        elif kind == 1:
+            year = rng.randrange(2014, 2024)
+            p.update(since=f"{year}-01-01", until=f"{year}-12-31")
+        out.append("/api/rollup?" + urlencode(p))
+    return out
+
+
 async def sample_ids(port: int, rng: random.Random) -> list[str]:
     reader, writer = await asyncio.open_connection(HOST, port)
     ids: list[str] = []
@@ -346,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         scenarios = {
             "filtered /api/incidents": filtered_paths(args.requests, rng),
             "/api/incidents/{id}": [f"/api/incidents/{rng.choice(ids)}" for _ in range(args.requests)],
+            "/api/rollup": rollup_paths(args.requests, rng),
         }
         results: dict[str, Any] = {"incidents": args.incidents, "clients": args.clients, "cpus": os.cpu_count(),
                                    "suggested_indexes": args.suggested_indexes,
