@@ -71,6 +71,15 @@ def test_alias_is_time_aware():
     assert find_actors("Nusra fighters attacked", dt.date(2015, 1, 1))[0].name == "Al Nusra Front"
 
 
+@pytest.mark.parametrize("country,name", [
+    ("Iraq", "Al Qaeda in Iraq"), ("Yemen", "Al Qaeda in the Arabian Peninsula"), ("Mali", "Al Qaeda in the Islamic Maghreb"),
+    ("Pakistan", "Al Qaeda"), (None, "Al Qaeda"),
+])
+def test_alias_is_place_aware(country, name):
+    """"al Qaeda" in a report from Iraq is its Iraqi branch, as GTD codes it."""
+    assert find_actors("Officials blamed an al-Qaeda cell for the car bomb.", dt.date(2011, 5, 1), country)[0].name == name
+
+
 @pytest.mark.parametrize(
     "sentence,name,status",
     [
@@ -81,11 +90,24 @@ def test_alias_is_time_aware():
         ("No group claimed responsibility, but Kangleipak Communist Party militants were thought to be responsible.",
          "Kangleipak Communist Party", "suspected"),
         ("The Communist Party of India-Maoists claimed responsibility.", "Communist Party of India - Maoist", "claimed"),
+        # a group the alias table does not know, named as the suspect
+        ("Suspected members of the Kuki National Front opened fire on a police post in Manipur on Tuesday.", "Kuki National Front", "suspected"),
+        ("Suspected Karbi Longri Liberation Front (KLLF) militants kidnapped a trader near Diphu.", "Karbi Longri Liberation Front", "suspected"),
+        ("The man was shot dead by suspected Tehreek-i-Taliban Pakistan members near Peshawar.", "Tehrik-i-Taliban Pakistan", "suspected"),
+        ("Two suspected Taliban militants were seen fleeing the market.", "Taliban", "suspected"),
     ],
 )
 def test_responsibility(sentence, name, status):
     (r,) = responsibility(sentence, find_actors(sentence))
     assert (r.name, r.status) == (name, status)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said suspected militants opened fire on the convoy.",  # the sayer is not the suspect
+    "Two suspected gunmen on a motorcycle fled the scene.",  # nobody named
+])
+def test_no_named_suspect(sentence):
+    assert responsibility(sentence, find_actors(sentence)) == []
 
 
 @pytest.mark.parametrize(

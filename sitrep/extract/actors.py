@@ -1,7 +1,8 @@
 """Actors: alias resolution (time-aware), generic forces, and claims of responsibility.
 
-The alias table is data (``data/actors.jsonl``): canonical name, type, aliases, and the dates
-between which a name was in use (the al-Nusra Front became Jabhat Fateh al-Sham in July 2016).
+The alias table is data (``data/actors.jsonl``): canonical name, type, aliases, the dates
+between which a name was in use (the al-Nusra Front became Jabhat Fateh al-Sham in July 2016),
+and the countries where an alias means a branch (``active_in``: "al Qaeda" in Iraq is Al Qaeda in Iraq).
 Claims of responsibility are kept apart as GTD keeps them: claimed, suspected, denied.
 """
 from __future__ import annotations
@@ -12,6 +13,14 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+
+
+#: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
+VERSION = "2026.12.1"
+
+
+def version() -> str:
+    return VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,7 @@ class _Entry:
     start: dt.date | None
     end: dt.date | None
     country: str | None
+    active_in: tuple[str, ...] = ()  # countries (as ACLED names them) where this reading of the alias holds
 
 
 # Generic descriptions of armed actors, named ACLED-style with the article's country.
@@ -57,6 +67,7 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]
             dt.date.fromisoformat(row["from"]) if row.get("from") else None,
             dt.date.fromisoformat(row["to"]) if row.get("to") else None,
             row.get("country"),
+            tuple(row.get("active_in") or ()),
         )
         for alias in row["aliases"]:
             by_alias.setdefault(alias.lower(), []).append(entry)
@@ -101,12 +112,14 @@ def aliases_of(name: str) -> list[str]:
     return _aliases().get(name, [])
 
 
-def _pick(entries: list[_Entry], when: dt.date | None) -> _Entry:
-    if when is not None:
-        for e in entries:
-            if (e.start is None or e.start <= when) and (e.end is None or when <= e.end):
-                return e
-    return entries[0]
+def _pick(entries: list[_Entry], when: dt.date | None, country: str | None = None) -> _Entry:
+    """The entry an alias stands for at that date in that country: "al Qaeda" in an Iraqi report
+    is Al Qaeda in Iraq, as GTD codes it; an entry limited to other countries is never picked."""
+    here = [e for e in entries if country in e.active_in] + [e for e in entries if not e.active_in]
+    for e in here if when is not None else ():
+        if (e.start is None or e.start <= when) and (e.end is None or when <= e.end):
+            return e
+    return (here or entries)[0]
 
 
 def _key(text: str) -> str:
@@ -131,7 +144,7 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
         for m in pat.finditer(sentence):
             if any(m.start() < o.end and m.end() > o.start for o in out):
                 continue
-            e = _pick(by_alias.get(m.group(0).lower()) or by_alias[_alias_key(m.group(0), by_alias)], when)
+            e = _pick(by_alias.get(m.group(0).lower()) or by_alias[_alias_key(m.group(0), by_alias)], when, country)
             out.append(Mention(m.start(), m.end(), m.group(0), e.name, e.actor_type))
     for pat, name, kind in _generic():
         for m in pat.finditer(sentence):
@@ -179,10 +192,45 @@ def unknown_group(before: str) -> Mention | None:
     return Mention(m.start(), m.end(), m.group(0).strip(), name, "Rebel group")
 
 
+_GROUP_WORDS = r"(?:militants|members|fighters|rebels|insurgents|cadres|operatives|gunmen|guerrillas)"
+_SUSPECTED_OF = re.compile(r"\bsuspected\s+(?:(?:\w+\s+){0,2}?" + _GROUP_WORDS + r"|member)\s+of\s+(?:the\s+)?", re.I)
+_SUSPECTED_NAME = re.compile(r"\bsuspected\s+(?:the\s+)?", re.I)
+_NAME_AHEAD = re.compile(
+    r"(?P<name>(?-i:[A-Z])[\w'’`.-]*(?:\s+(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal|in|-)){0,7})"
+    r"(?:\s*\((?P<acr>[^)]{2,12})\))?"
+)
+
+
+def suspected_groups(sentence: str) -> list[Mention]:
+    """Groups the alias table may not know, named as suspects: "suspected members of the Kuki
+    National Front opened fire", "suspected Karbi Longri Liberation Front (KLLF) militants
+    kidnapped". The group's own name stands, typed as a rebel group; a bare "suspected militants"
+    names nobody."""
+    out: list[Mention] = []
+    for pat, tail in ((_SUSPECTED_OF, False), (_SUSPECTED_NAME, True)):
+        for hit in pat.finditer(sentence):
+            m = _NAME_AHEAD.match(sentence, hit.end())
+            if not m:
+                continue
+            words = m.group("name").split()
+            while words and (words[-1].islower() or words[-1] == "-"):
+                words.pop()
+            end = m.end() if m.group("acr") and len(words) == len(m.group("name").split()) else m.start() + len(" ".join(words))
+            if tail and not re.match(r"\s+" + _GROUP_WORDS + r"\b", sentence[end:], re.I):
+                continue
+            if len(words) < 2 and not m.group("acr") or words[0].lower() in _NOT_A_NAME:
+                continue
+            out.append(Mention(m.start(), end, sentence[m.start():end], " ".join(words), "Rebel group"))
+    return out
+
+
 def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]:
     """Claims, suspicions and denials of responsibility stated in one sentence."""
     named = [a for a in actors if a.actor_type not in ("Civilians", "Protesters")]
     out: list[Responsibility] = []
+    for g in suspected_groups(sentence):
+        if not any(g.start < a.end and g.end > a.start for a in named):
+            named.append(g)
     for pat in (_CLAIMED, _SUSPECTED_BY):
         hit = pat.search(sentence)
         known = [a for a in named if not a.name.startswith("Unidentified")]
@@ -216,6 +264,14 @@ def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]
             out.append(Responsibility(a.name, a.actor_type, "denied", a.text))
     s = _SUSPECTED.search(sentence)
     if s and not out:
+        # "suspected X militants": the actor right after the word is the suspect (an unnamed one
+        # names nobody), not "police" who said so before it
+        ahead = [a for a in named if s.start() <= a.start and a.start - s.end() <= 30 and not re.search(r"[,;]", sentence[s.end():a.start])]
+        if ahead:
+            a = min(ahead, key=lambda a: a.start)
+            if not a.name.startswith("Unidentified") and a.actor_type != "State forces":
+                out.append(Responsibility(a.name, a.actor_type, "suspected", a.text))
+            return out
         near = sorted(named, key=lambda a: (a.name.startswith("Unidentified"), abs(a.start - s.start())))
         if near and abs(near[0].start - s.start()) < 80:
             a = near[0]

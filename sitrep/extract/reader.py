@@ -36,7 +36,7 @@ _RESP_HINT = re.compile(r"responsib|claimed|blamed|suspected|denied", re.I)
 def version() -> str:
     """The versions of the rules that extraction reads with."""
     return "+".join([f"triggers-{events.version()}", f"casualties-{casualties.version()}", f"numbers-{numbers.version()}",
-                     f"mentions-{mentions.version()}"])
+                     f"mentions-{mentions.version()}", f"actors-{actor_rules.version()}"])
 
 
 class Reader:
