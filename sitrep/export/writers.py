@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -16,8 +18,23 @@ Rows = Iterable[tuple[Incident, dict[str, Any]]]
 FORMATS = ("acled", "ucdp", "geojson", "jsonl", "parquet", "table")
 
 
-def _acled(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
-    return acled_row(inc, sources=extra.get("sources"), n_sources=extra.get("n_sources"), note=extra.get("notes"))
+def row_timestamp(extra: dict[str, Any], now: int) -> int:
+    """ACLED's ``timestamp`` (Unix seconds): when the store says the incident last changed, else ``now``."""
+    value = extra.get("timestamp", extra.get("updated_at"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value:
+        try:
+            when = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return now
+        return int((when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)).timestamp())
+    return now
+
+
+def _acled(inc: Incident, extra: dict[str, Any], now: int | None = None) -> dict[str, Any]:
+    return acled_row(inc, sources=extra.get("sources"), n_sources=extra.get("n_sources"), note=extra.get("notes"),
+                     timestamp=row_timestamp(extra, int(time.time()) if now is None else now))
 
 
 def _ucdp(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
@@ -41,12 +58,13 @@ def csv_cell(value: Any) -> Any:
 
 
 def write_csv(rows: Rows, out: IO[str], fmt: str) -> int:
-    columns, row_of = (ACLED_COLUMNS, _acled) if fmt == "acled" else (UCDP_COLUMNS, _ucdp)
+    columns = ACLED_COLUMNS if fmt == "acled" else UCDP_COLUMNS
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    n = 0
+    n, now = 0, int(time.time())  # one export time for every row the store gives no time for
     for inc, extra in rows:
-        writer.writerow({k: csv_cell(v) for k, v in row_of(inc, extra).items()})
+        row = _acled(inc, extra, now) if fmt == "acled" else _ucdp(inc, extra)
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         n += 1
     return n
 
@@ -78,24 +96,50 @@ def jsonl_record(inc: Incident, extra: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+#: Parquet types of the ACLED layout's columns (every other column is a string)
+PARQUET_INTS = ("year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp", "fatalities_low",
+                "fatalities_best", "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "n_sources",
+                "n_reports")
+PARQUET_FLOATS = ("latitude", "longitude")
+PARQUET_DATES = ("event_date",)
+PARQUET_BOOLS = ("toll_may_rise",)
+PARQUET_COLUMNS = (*ACLED_COLUMNS, "id", "n_sources", "n_reports", "toll_may_rise", "grade", "incident_json")
+
+
+def parquet_schema() -> Any:
+    """The ACLED layout, typed: dates as date32, counts as int64, coordinates as float64, flags as bool."""
+    import pyarrow as pa
+
+    def kind(n: str) -> Any:
+        if n in PARQUET_INTS:
+            return pa.int64()
+        if n in PARQUET_FLOATS:
+            return pa.float64()
+        if n in PARQUET_DATES:
+            return pa.date32()
+        if n in PARQUET_BOOLS:
+            return pa.bool_()
+        return pa.string()
+
+    return pa.schema([(n, kind(n)) for n in PARQUET_COLUMNS])
+
+
+def parquet_record(inc: Incident, extra: dict[str, Any], now: int) -> dict[str, Any]:
+    r = _acled(inc, extra, now)
+    r["event_date"] = inc.event_date  # a date, not its ISO text
+    r.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
+             toll_may_rise=inc.toll_may_rise, grade=extra.get("grade"),
+             incident_json=json.dumps(jsonl_record(inc, extra), ensure_ascii=False))
+    return r
+
+
 def write_parquet(rows: Rows, path: Any) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    ints = {"year", "time_precision", "iso", "geo_precision", "fatalities", "fatalities_low", "fatalities_best",
-            "fatalities_high", "injuries_low", "injuries_best", "injuries_high", "n_sources", "n_reports"}
-    floats = {"latitude", "longitude"}
-    names = [*ACLED_COLUMNS, "id", "n_sources", "n_reports", "toll_may_rise", "grade", "incident_json"]
-    schema = pa.schema([(n, pa.int64() if n in ints else pa.float64() if n in floats else pa.bool_() if n == "toll_may_rise" else pa.string())
-                        for n in names])
-    records = []
-    for inc, extra in rows:
-        r = _acled(inc, extra)
-        r.update(id=inc.id, n_sources=extra.get("n_sources"), n_reports=extra.get("n_reports"),
-                 toll_may_rise=inc.toll_may_rise, grade=extra.get("grade"),
-                 incident_json=json.dumps(jsonl_record(inc, extra), ensure_ascii=False))
-        records.append(r)
-    pq.write_table(pa.Table.from_pylist(records, schema=schema), path)
+    now = int(time.time())
+    records = [parquet_record(inc, extra, now) for inc, extra in rows]
+    pq.write_table(pa.Table.from_pylist(records, schema=parquet_schema()), path)
     return len(records)
 
 
