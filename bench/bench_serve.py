@@ -309,18 +309,19 @@ def filtered_paths(n: int, rng: random.Random) -> list[str]:
 
 
 def rollup_paths(n: int, rng: random.Random) -> list[str]:
-    """Roll-ups as a dashboard asks for them: a level and a period, over everything, one country's
-    history, or one year of all areas."""
+    """Roll-ups as a dashboard asks for them, each period over a span it suits: days over 90 days,
+    weeks over a year, months over the whole history; by country or admin1, for all areas or one
+    country."""
     out = []
     for _ in range(n):
         _, iso, *_ = rng.choice(COUNTRIES)
-        p = {"level": rng.choice(("country", "admin1")), "period": rng.choice(("day", "week", "month"))}
-        kind = rng.randrange(3)
-        if kind == 0:
+        period = rng.choice(("day", "week", "month"))
+        p = {"level": rng.choice(("country", "admin1")), "period": period}
+        if rng.random() < 0.5:
             p["country"] = iso
-        elif kind == 1:
-            year = rng.randrange(2014, 2024)
-            p.update(since=f"{year}-01-01", until=f"{year}-12-31")
+        if period != "month":
+            since = dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(3200))
+            p.update(since=since.isoformat(), until=(since + dt.timedelta(days=89 if period == "day" else 364)).isoformat())
         out.append("/api/rollup?" + urlencode(p))
     return out
 

@@ -109,3 +109,20 @@ def test_store_cli_and_api(db, capsys):
     assert r.status_code == 200 and [a["actor"] for a in r.json()["alerts"]] == ["Jaysh al-Islam"]
     assert client.get("/api/alerts?as_of=2016-03-10&rule=new_actor").json()["alerts"] == []  # old news by then
     assert client.get("/api/alerts?rule=panic").status_code == 400
+
+
+def test_rows_older_than_the_rules_look_back_change_no_alert():
+    """``history_days`` bounds what a caller must read: a series over 6 years fires the same alerts
+    from its last ``history_days`` days alone (the report reads only those)."""
+    import random
+
+    rng = random.Random(3)
+    rows = [Row(f"r{k}", AS_OF - dt.timedelta(days=rng.randrange(6 * 365)), "SY", "Syria", rng.choice(["Homs", "Idlib"]),
+                "Battles", rng.choice([0, 1, 5, 60]), (rng.choice(["Army of Islam", "Al Nusra Front", "Ahrar al-Sham"]),))
+            for k in range(3000)]
+    rows += _rows("Homs", [0, 1, 2, 3, 4], killed=40)  # a surge and a fatality high at the end
+    first = AS_OF - dt.timedelta(days=alerts.history_days())
+    recent = [r for r in rows if r.day >= first]
+    assert len(recent) < len(rows) and alerts.history_days() >= 3 * 365 + 30
+    everything = [a.to_dict() for a in evaluate(rows, AS_OF)]
+    assert everything and [a.to_dict() for a in evaluate(recent, AS_OF)] == everything

@@ -191,6 +191,17 @@ def new_actor(rows: Sequence[Row], as_of: dt.date) -> list[Alert]:
 RULES = {"surge": surge, "threat": threat, "fatalities": fatalities, "new_actor": new_actor}
 
 
+def history_days() -> int:
+    """How many days up to its as-of day the rules read: the longest window and look-back of any
+    rule (the fatalities rule's 30-day sums over the past 3 years, as the data file sets them).
+    Rows older than that change no alert, so callers need not read them."""
+    r = rules()
+    return max(7 * (int(r["surge"]["baseline_weeks"]) + 1),
+               30 * (int(r["threat"]["baseline_months"]) + 1),
+               365 * max(int(y) for y in r["fatalities"]["lookback_years"]) + int(r["fatalities"]["window_days"]),
+               int(r["new_actor"]["window_days"]) + int(r["new_actor"]["lookback_days"]))
+
+
 def as_of_day(rows: Sequence[Row], as_of: dt.date | None = None) -> dt.date | None:
     """The day the rules are evaluated on: ``as_of``, else the latest event date (None: no rows)."""
     return as_of or max((r.day for r in rows), default=None)

@@ -43,17 +43,20 @@ def build(store: Any, since: dt.date | str | None = None, until: dt.date | str |
     (dates or ISO strings, as ``IncidentFilters.store_kwargs`` gives them; default: the 7 days
     ending on the latest event date)."""
     since, until = (dt.date.fromisoformat(d) if isinstance(d, str) else d for d in (since, until))
-    everything = store.alert_rows(**filters)
     if until is None:
-        until = max((_day(r["event_date"]) for r in everything), default=None) or dt.date.today()
+        latest, _ = store.query_incidents(sort="-event_date", limit=1, **filters)
+        until = (_day(latest[0].get("event_date")) if latest else None) or dt.date.today()
+    # the alert rules read only their look-back before the period's end (not the whole history)
+    history = store.alert_rows(**filters, since=(until - dt.timedelta(days=alerts.history_days())).isoformat(),
+                               until=until.isoformat())
     if since is None:
         since = until - dt.timedelta(days=6)
     length = (until - since).days + 1
     prev_since, prev_until = since - dt.timedelta(days=length), since - dt.timedelta(days=1)
     now = [inc for inc in _incidents(store, since, until, filters)]
     before = [inc for inc in _incidents(store, prev_since, prev_until, filters)]
-    rows = alerts.rows_from(everything)
-    fired = [a.to_dict() for a in alerts.evaluate([r for r in rows if r.day <= until], until)] if rows else []
+    rows = alerts.rows_from(history)
+    fired = [a.to_dict() for a in alerts.evaluate(rows, until)] if rows else []
     deadliest = sorted(now, key=lambda i: (-(_best(i) or 0), i["event_date"] or "", i["id"]))[:10]
     return {
         "title": _title(filters, since, until),
