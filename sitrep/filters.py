@@ -2,7 +2,8 @@
 
     since, until        dates YYYY-MM-DD (since <= until)
     country             an ISO 3166 alpha-2 code or a country name (GeoNames)
-    admin1, actor       free text, at most 200 characters, no control characters
+    admin1, admin2,     free text, at most 200 characters, no control characters (admin2: the
+    actor               district or county, as the gazetteer names it)
     event_type          an ACLED event type; sub_event_type an ACLED sub-event type (of event_type)
     min_fatalities      a whole number 0 .. 10,000,000
     bbox                west,south,east,north in degrees
@@ -27,7 +28,7 @@ from typing import Any
 from .errors import ConfigError
 from .models import ACLED_TYPES, GRADES
 
-FILTERS = ("since", "until", "country", "admin1", "event_type", "sub_event_type", "actor",
+FILTERS = ("since", "until", "country", "admin1", "admin2", "event_type", "sub_event_type", "actor",
            "min_fatalities", "bbox", "q", "grades")
 MAX_TEXT = 200
 MAX_FATALITIES = 10_000_000
@@ -51,6 +52,7 @@ class IncidentFilters:
     until: dt.date | None = None
     country: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
     actor: str | None = None
@@ -187,7 +189,7 @@ def parse_filters(raw: Mapping[str, str | None]) -> IncidentFilters:
         if not isinstance(value, str):
             raise FilterError(key, "not text")
     kw: dict[str, Any] = {}
-    for key in ("admin1", "actor", "q"):
+    for key in ("admin1", "admin2", "actor", "q"):
         if key in given:
             kw[key] = _text(key, given[key])
     if "country" in given:

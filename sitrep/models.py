@@ -165,9 +165,9 @@ class Place(Record):
     country: str | None = None
     country_code: str | None = None
     feature: str | None = None
-    admin2: str | None = None
     population: int | None = None
     precision: int | None = None
+    admin2: str | None = None
 
 
 @dataclass(slots=True)

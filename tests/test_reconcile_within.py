@@ -57,8 +57,9 @@ def test_run_in_headline_becomes_the_title():
 
 
 def _place(text, name=None, admin1=None, cc="US", prec=1, lat=None, lon=None, start=None):
-    return Place(text, start, None if start is None else start + len(text), name or text, 1, lat, lon, admin1,
-                 None, cc, None, None, prec)
+    # keywords, so that a field added to Place never shifts the others
+    return Place(text, start=start, end=None if start is None else start + len(text), name=name or text, geonameid=1,
+                 latitude=lat, longitude=lon, admin1=admin1, country_code=cc, precision=prec)
 
 
 @pytest.mark.parametrize(

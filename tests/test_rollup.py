@@ -50,8 +50,8 @@ def test_admin1_by_month_and_day_with_filters(db):
             (HOMS["admin1"], "2016-02-01", 2), (ZEINAB["admin1"], "2016-02-01", 1)]
         days = store.rollup("country", "day", event_type="Explosions/Remote violence", min_fatalities=5)
         assert [(r["period"], r["fatalities"]["best"]) for r in days] == [("2016-02-20", 11), ("2016-02-26", 7)]
-        with pytest.raises(ConfigError, match="admin2"):
-            store.rollup("admin2", "week")
+        with pytest.raises(ConfigError, match="admin3"):
+            store.rollup("admin3", "week")
 
 
 def test_cli_writes_csv(db, capsys):
@@ -68,5 +68,83 @@ def test_api_rollup(db):
     client = TestClient(create_app(ServeConfig(db=db, tokens={TOKEN: ""})))
     r = client.get("/api/rollup?level=admin1&period=month&country=SY")
     assert r.status_code == 200 and len(r.json()["rows"]) == 2 and r.json()["filters"] == {"country": "SY"}
-    bad = client.get("/api/rollup?level=admin2")
-    assert bad.status_code == 400 and "admin2" in bad.text
+    bad = client.get("/api/rollup?level=admin3")
+    assert bad.status_code == 400 and "admin2" in bad.text  # the message names the levels there are
+
+
+# admin2 (issue 12 item 2, issue 10 item 4): towns in two US counties and a Pakistani district;
+# Springfield has no admin2 known and falls in its admin1's row with admin2 null
+DAYTON = dict(name="Dayton", admin1="Ohio", admin2="Montgomery County", country="United States", country_code="US",
+              geonameid=4509884, latitude=39.7589, longitude=-84.1916)
+KETTERING = dict(name="Kettering", admin1="Ohio", admin2="Montgomery County", country="United States", country_code="US",
+                 geonameid=4515843, latitude=39.6895, longitude=-84.1688)
+AKRON = dict(name="Akron", admin1="Ohio", admin2="Summit County", country="United States", country_code="US",
+             geonameid=5145476, latitude=41.0814, longitude=-81.519)
+SPRINGFIELD = dict(name="Springfield", admin1="Ohio", country="United States", country_code="US",
+                   geonameid=4525353, latitude=39.9242, longitude=-83.8088)
+MARDAN = dict(name="Mardan", admin1="Khyber Pakhtunkhwa", admin2="Mardan District", country="Pakistan", country_code="PK",
+              geonameid=1171305, latitude=34.2012, longitude=72.0258)
+
+
+@pytest.fixture()
+def db2(tmp_path):
+    path = tmp_path / "r2.db"
+    rows = [
+        ("dayton", DAYTON, "2016-02-19", 2, "A gunman shot and killed two men outside a bar in Dayton on Friday night."),
+        ("kettering", KETTERING, "2016-02-27", 1, "A Kettering woman was shot dead in her driveway on Saturday, police said."),
+        ("akron", AKRON, "2016-02-20", 3, "Three people were killed in a shooting at an Akron house party."),
+        ("springfield", SPRINGFIELD, "2016-02-21", 1, "One man died after a shooting on the east side of Springfield."),
+        ("mardan", MARDAN, "2016-02-22", 12, "A suicide bomber killed twelve people outside a court in Mardan."),
+    ]
+    with Store.open(path) as store:
+        add = Incidents(store).add
+        for aid, place, day, killed, text in rows:
+            add(extraction(aid, text=text, published=day, incidents=[incident(
+                date=day, place=place, killed=killed, perpetrator=None, sub="Attack", quote=text[:30])]))
+    return path
+
+
+def test_admin2_by_month(db2):
+    with Store.open(db2) as store:
+        rows = store.rollup("admin2", "month")
+        assert [(r["country_code"], r["admin1"], r["admin2"], r["incidents"], r["fatalities"]["best"]) for r in rows] == [
+            ("PK", "Khyber Pakhtunkhwa", "Mardan District", 1, 12),
+            ("US", "Ohio", None, 1, 1),
+            ("US", "Ohio", "Montgomery County", 2, 3),
+            ("US", "Ohio", "Summit County", 1, 3),
+        ]
+        assert store.rollup("admin2", "week", country="PK")[0]["period"] == "2016-02-20"
+        assert [r["incidents"] for r in store.rollup("admin1", "month")] == [1, 4]  # admin2 does not split admin1
+
+
+def test_admin2_column_filled_on_insert(db2):
+    with Store.open(db2) as store:
+        got = dict(store.db.execute("SELECT json_extract(data, '$.location.name'), admin2 FROM incidents"))
+    assert got == {"Dayton": "Montgomery County", "Kettering": "Montgomery County", "Akron": "Summit County",
+                   "Springfield": None, "Mardan": "Mardan District"}
+
+
+def test_admin2_cli_and_api(db2, capsys):
+    assert main(["rollup", "--db", str(db2), "--level", "admin2", "--period", "month", "--country", "US"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == ["country_code", "country", "admin1", "admin2", "period", "incidents", "fatalities_low",
+                             "fatalities_best", "fatalities_high"]
+    assert [(r["admin2"], r["incidents"]) for r in rows] == [("", "1"), ("Montgomery County", "2"), ("Summit County", "1")]
+    client = TestClient(create_app(ServeConfig(db=db2, tokens={TOKEN: ""})))
+    r = client.get("/api/rollup?level=admin2&period=month&country=PK")
+    assert r.status_code == 200 and r.json()["level"] == "admin2"
+    assert [(x["admin1"], x["admin2"], x["incidents"]) for x in r.json()["rows"]] == [("Khyber Pakhtunkhwa", "Mardan District", 1)]
+
+
+def test_admin2_filter(db2, capsys):
+    with Store.open(db2) as store:
+        rows, _ = store.query_incidents(admin2="montgomery county")  # case-insensitive, like admin1
+        assert sorted(r["location"]["name"] for r in rows) == ["Dayton", "Kettering"]
+        assert store.stats(admin2="Summit County")["incidents"] == 1
+        assert [r["incidents"] for r in store.rollup("admin1", "month", admin2="Montgomery County")] == [2]
+    assert main(["export", "--db", str(db2), "--format", "jsonl", "--admin2", "Mardan District"]) == 0
+    assert [json.loads(x)["location"]["name"] for x in capsys.readouterr().out.splitlines()] == ["Mardan"]
+    client = TestClient(create_app(ServeConfig(db=db2, tokens={TOKEN: ""})))
+    r = client.get("/api/incidents?admin2=Montgomery%20County")
+    assert r.status_code == 200 and len(r.json()["incidents"]) == 2 and r.json()["filters"] == {"admin2": "Montgomery County"}
+    assert client.get("/api/incidents?admin2=%20").status_code == 400

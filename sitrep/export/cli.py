@@ -16,10 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     filter_options(p)
     p.set_defaults(func=run)
     r = sub.add_parser("rollup", help="incidents and fatalities (low, best, high) per area and period, as CSV or JSON",
-                       description="Incidents and fatalities (sums of low, best and high) per country or admin1 and "
+                       description="Incidents and fatalities (sums of low, best and high) per country, admin1 or admin2 "
+                       "(district, county; rows carry the country and admin1 above it) and "
                        "per day, week (ACLED's Saturday-Friday weeks, named by their Saturday) or month, for the "
                        "incidents the filters select. Incidents with no date are left out.")
-    r.add_argument("--level", default="country", choices=("country", "admin1"))
+    r.add_argument("--level", default="country", choices=("country", "admin1", "admin2"))
     r.add_argument("--period", default="week", choices=("day", "week", "month"))
     r.add_argument("--format", "-f", default="csv", choices=("csv", "json"))
     r.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
@@ -33,6 +34,7 @@ def filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="event date on or before (YYYY-MM-DD)")
     p.add_argument("--country", help="ISO alpha-2 code or country name")
     p.add_argument("--admin1", help="first-order administrative division")
+    p.add_argument("--admin2", help="second-order administrative division (district, county)")
     p.add_argument("--type", "--event-type", dest="event_type", help="ACLED event type")
     p.add_argument("--sub-type", "--sub-event-type", dest="sub_event_type", help="ACLED sub-event type")
     p.add_argument("--actor", help="actor name (substring)")
@@ -86,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-ROLLUP_COLUMNS = ("country_code", "country", "admin1", "period", "incidents", "fatalities_low", "fatalities_best", "fatalities_high")
+ROLLUP_COLUMNS = ("country_code", "country", "admin1", "admin2", "period", "incidents", "fatalities_low", "fatalities_best",
+                  "fatalities_high")
 
 
 def run_rollup(args: argparse.Namespace) -> int:
@@ -95,6 +98,7 @@ def run_rollup(args: argparse.Namespace) -> int:
 
     from ..errors import StoreError
     from ..store import Store, database_path
+    from ..store.read import ROLLUP_AREAS
 
     chosen = filters(args)
     db = database_path(args.db)
@@ -108,7 +112,7 @@ def run_rollup(args: argparse.Namespace) -> int:
             json.dump({"level": args.level, "period": args.period, "rows": rows}, out, ensure_ascii=False, indent=1)
             out.write("\n")
         else:
-            columns = [c for c in ROLLUP_COLUMNS if c != "admin1" or args.level == "admin1"]
+            columns = [c for c in ROLLUP_COLUMNS if c not in ("admin1", "admin2") or c in ROLLUP_AREAS[args.level]]
             w = csv.writer(out)
             w.writerow(columns)
             for r in rows:

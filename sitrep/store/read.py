@@ -30,8 +30,9 @@ _SUMMARY_KEYS = ("id", "event_type", "sub_event_type", "cameo", "event_date", "d
                  "fatalities", "injuries", "toll_may_rise", "n_reports", "n_sources", "sources", "article_id", "grade")
 
 
-#: rollup levels (admin2 areas are not recorded yet) and each period's first day as SQL
-ROLLUP_LEVELS = ("country", "admin1")
+#: rollup levels, each with the area columns its rows carry, and each period's first day as SQL
+ROLLUP_LEVELS = ("country", "admin1", "admin2")
+ROLLUP_AREAS = {"country": (), "admin1": ("admin1",), "admin2": ("admin1", "admin2")}
 ROLLUP_PERIODS = {
     "day": "i.event_date",
     # ACLED's weeks run Saturday to Friday: step back to the Saturday (%w: Sunday 0 ... Saturday 6)
@@ -75,7 +76,8 @@ class ReadMixin:
     def _where(self, since: Any = None, until: Any = None, country: str | None = None, admin1: str | None = None,
                event_type: str | None = None, sub_event_type: str | None = None, actor: str | None = None,
                min_fatalities: int | None = None, bbox: tuple[float, float, float, float] | None = None,
-               q: str | None = None, grades: Sequence[str] | None = None) -> tuple[str, list[Any], str]:
+               q: str | None = None, grades: Sequence[str] | None = None,
+               admin2: str | None = None) -> tuple[str, list[Any], str]:
         where, params, join = ["1"], [], ""
         if since is not None:
             where.append("i.event_date >= ?")
@@ -93,6 +95,9 @@ class ReadMixin:
         if admin1:
             where.append("i.admin1 = ? COLLATE NOCASE")
             params.append(admin1)
+        if admin2:
+            where.append("i.admin2 = ? COLLATE NOCASE")
+            params.append(admin2)
         if event_type:
             where.append("i.event_type = ?")
             params.append(event_type)
@@ -132,13 +137,13 @@ class ReadMixin:
                         actor: str | None = None, min_fatalities: int | None = None,
                         bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
                         grades: Sequence[str] | None = None, sort: str = "-event_date", cursor: str | None = None,
-                        limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+                        limit: int = 50, admin2: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
         """One page of incident summaries and the cursor of the next page (None at the end)."""
         if sort not in _SORTS:
             raise ConfigError(f"sort must be one of {sorted(_SORTS)}, not {sort!r}")
         key, desc = _SORTS[sort]
         where, params, join = self._where(since, until, country, admin1, event_type, sub_event_type, actor,
-                                          min_fatalities, bbox, q, grades)
+                                          min_fatalities, bbox, q, grades, admin2)
         if cursor:
             last_key, last_id = _decode_cursor(cursor, sort)
             op = "<" if desc else ">"
@@ -280,16 +285,16 @@ class ReadMixin:
 
     def rollup(self, level: str = "country", period: str = "week", **filters: Any) -> list[dict[str, Any]]:
         """Incidents and fatalities (sums of low, best, high) per area and period, for the filtered
-        incidents: ``level`` country or admin1, ``period`` day, week (ACLED's: Saturday to Friday,
-        named by its Saturday) or month (named by its first day). Rows sorted by area, then period;
-        incidents with no date are left out."""
+        incidents: ``level`` country, admin1 or admin2 (an admin2 row carries its country and admin1 too;
+        incidents whose place has no known admin2 fall in their admin1's row with admin2 null),
+        ``period`` day, week (ACLED's: Saturday to Friday, named by its Saturday) or month (named by its
+        first day). Rows sorted by area, then period; incidents with no date are left out."""
         if level not in ROLLUP_LEVELS:
-            raise ConfigError(f"level must be one of {', '.join(ROLLUP_LEVELS)}, not {level!r}"
-                              + (" (sitrep does not record admin2 areas yet)" if level == "admin2" else ""))
+            raise ConfigError(f"level must be one of {', '.join(ROLLUP_LEVELS)}, not {level!r}")
         if period not in ROLLUP_PERIODS:
             raise ConfigError(f"period must be one of {', '.join(ROLLUP_PERIODS)}, not {period!r}")
         where, params, join = self._where(**filters)
-        area = "i.country_code, i.country" + (", i.admin1" if level == "admin1" else "")
+        area = ", ".join(f"i.{c}" for c in ("country_code", "country", *ROLLUP_AREAS[level]))
         start = ROLLUP_PERIODS[period]
         # a range's missing bound falls back to the nearest known one (best to low, high to best)
         sql = (f"SELECT {area}, {start} AS period, COUNT(*) AS n,"
@@ -302,8 +307,8 @@ class ReadMixin:
         out = []
         for r in self.db.execute(sql, params):
             row: dict[str, Any] = {"country_code": r["country_code"], "country": r["country"]}
-            if level == "admin1":
-                row["admin1"] = r["admin1"]
+            for c in ROLLUP_AREAS[level]:
+                row[c] = r[c]
             row.update(period=r["period"], incidents=r["n"], fatalities={"low": r["low"], "best": r["best"], "high": r["high"]})
             out.append(row)
         return out

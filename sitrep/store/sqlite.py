@@ -372,13 +372,15 @@ class Store(ReadMixin, ReviewMixin):
             data["grade"] = overrides["grade"]
         loc = inc.location
         values = (inc.event_date.isoformat() if inc.event_date else None, loc.country_code if loc else None,
-                  loc.country if loc else None, loc.admin1 if loc else None, inc.event_type, inc.sub_event_type,
+                  loc.country if loc else None, loc.admin1 if loc else None, loc.admin2 if loc else None,
+                  inc.event_type, inc.sub_event_type,
                   inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
                   "|" + "|".join(a.name.lower() for a in inc.actors) + "|", data.get("grade"), _dumps(data))
         self.db.execute(
-            "INSERT INTO incidents(id, event_date, country_code, country, admin1, event_type, sub_event_type, fatalities_best, actors, grade, data)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
-            " country_code=excluded.country_code, country=excluded.country, admin1=excluded.admin1,"
+            "INSERT INTO incidents(id, event_date, country_code, country, admin1, admin2, event_type, sub_event_type,"
+            " fatalities_best, actors, grade, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
+            " country_code=excluded.country_code, country=excluded.country, admin1=excluded.admin1, admin2=excluded.admin2,"
             " event_type=excluded.event_type, sub_event_type=excluded.sub_event_type,"
             " fatalities_best=excluded.fatalities_best, actors=excluded.actors, grade=excluded.grade, data=excluded.data",
             (incident_id, *values),
