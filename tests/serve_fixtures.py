@@ -143,6 +143,9 @@ class FakeStore:
                 "by_event_type": [{"event_type": "Explosions/Remote violence", "incidents": len(rows), "fatalities": fat}] if rows else [],
                 "by_country": [{"country": "Syria", "country_code": "SY", "incidents": len(rows), "fatalities": fat}] if rows else []}
 
+    def generation(self) -> int:
+        return len(self.audit)  # every write below logs one audit entry
+
     # review
     def _log(self, action: str, incident_id: str | None, before: Any, after: Any, user: str) -> int:
         aid = len(self.audit) + 1

@@ -148,3 +148,58 @@ def test_admin2_filter(db2, capsys):
     r = client.get("/api/incidents?admin2=Montgomery%20County")
     assert r.status_code == 200 and len(r.json()["incidents"]) == 2 and r.json()["filters"] == {"admin2": "Montgomery County"}
     assert client.get("/api/incidents?admin2=%20").status_code == 400
+
+
+def test_migration_7_fills_the_killed_range_columns_the_rollup_sums(tmp_path, monkeypatch):
+    """A database written before migration 7 rolls up the same low/best/high once migrated."""
+    import json
+    import sqlite3
+
+    from sitrep.store.migrations import MIGRATIONS
+
+    i = next(n for n, m in enumerate(MIGRATIONS) if m.__name__ == "_m7_fatality_range")
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("sitrep.store.migrations.MIGRATIONS", MIGRATIONS[:i])
+    Store.open(path).close()
+    monkeypatch.undo()
+    db = sqlite3.connect(path)
+    db.executemany("INSERT INTO incidents(id, event_date, country_code, country, fatalities_best, data) VALUES (?, ?, 'SY', 'Syria', ?, ?)",
+                   [("a", "2016-02-21", 57, json.dumps({"fatalities": {"low": 46, "best": 57, "high": 57}})),
+                    ("b", "2016-02-21", 83, json.dumps({"fatalities": {"low": 83, "best": 83, "high": 90}})),
+                    ("c", "2016-02-22", 4, json.dumps({"fatalities": {"low": 4, "best": None, "high": None}}))])
+    db.commit()
+    db.close()
+    with Store.open(path) as s:
+        rows = s.rollup("country", "week")
+    assert [(r["period"], r["incidents"], r["fatalities"]) for r in rows] == [
+        ("2016-02-20", 3, {"low": 46 + 83 + 4, "best": 57 + 83 + 4, "high": 57 + 90 + 4})]
+
+
+def test_api_rollup_is_kept_until_another_process_writes(db):
+    """The API keeps a roll-up's answer (serve.cache) while the store's generation holds; a write
+    by another connection (an ingest process) changes the generation, and the next answer is new."""
+    app = create_app(ServeConfig(db=db, tokens={TOKEN: ""}))
+    client = TestClient(app)
+    url = "/api/rollup?period=month&country=SY"
+    first = client.get(url).json()
+    assert client.get("/api/rollup?country=SY&period=month").json() == first  # same query, other order: kept
+    assert app.state.cache.hits == 1 and app.state.cache.misses == 1
+    with Store.open(db) as other:  # another writer, outside the server
+        Incidents(other).add(extraction("sun", text="Shelling killed two children in Homs on Sunday.", published="2016-02-22",
+                                        incidents=[incident(date="2016-02-21", killed=2, perpetrator=None,
+                                                            quote="shelling killed two children")]))
+    after = client.get(url).json()
+    assert app.state.cache.misses == 2
+    assert sum(r["incidents"] for r in after["rows"]) == sum(r["incidents"] for r in first["rows"]) + 1
+
+
+def test_response_cache_is_bounded():
+    from sitrep.serve.cache import ResponseCache
+
+    cache = ResponseCache(max_entries=2, max_bytes=800)
+    for k in ("a", "b", "c"):
+        cache.get_or_make(k, 1, lambda: b"x" * 10)
+    assert len(cache) == 2 and cache.get_or_make("a", 1, lambda: b"new") == b"new"  # "a" went first
+    assert cache.get_or_make("c", 2, lambda: b"fresh") == b"fresh"  # another generation, another answer
+    cache.get_or_make("big", 1, lambda: b"y" * 500)  # over an eighth of the byte budget: answered, not kept
+    assert cache.get_or_make("big", 1, lambda: b"z") == b"z"

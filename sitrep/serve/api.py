@@ -12,7 +12,7 @@ from ..errors import ConfigError
 from ..filters import MAX_TEXT
 from ..models import ACLED_TYPES, GRADES
 from . import exports
-from .app import json_response
+from .app import json_body, json_response
 from .auth import check_read
 from .errors import ApiError, bad_param, responses
 from .params import SORTS, IncidentFilters, Page, incident_query, no_params
@@ -75,6 +75,14 @@ def _call(fn: Any, *args: Any, **kw: Any) -> Any:
     except (ValueError, ConfigError) as e:
         param = "cursor" if "cursor" in str(e).lower() else "query"
         raise bad_param(param, str(e) or "rejected by the store") from None
+
+
+def _cached_json(request: Request, store: Any, make: Any) -> Response:
+    """``make()``'s answer as JSON, kept (``serve.cache``) while the store's generation holds:
+    the counter is read first, so a kept answer is never older than its key."""
+    key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
+    body = request.app.state.cache.get_or_make(key, store.generation(), lambda: json_body(make()))
+    return Response(body, media_type="application/json")
 
 
 def _next_url(request: Request, cursor: str | None) -> str | None:
@@ -140,8 +148,8 @@ def stats(request: Request, since: Since = None, until: Until = None, country: C
           admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
           actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None) -> Response:
     filters, _, _ = incident_query(request.query_params, 1, paged=False)
-    out = _call(_store(request).stats, **filters.store_kwargs())
-    return json_response({**out, "filters": filters.echo()})
+    store = _store(request)
+    return _cached_json(request, store, lambda: {**_call(store.stats, **filters.store_kwargs()), "filters": filters.echo()})
 
 
 @router.get("/rollup", summary="Incidents and fatalities (low, best, high) per area and period",
@@ -159,8 +167,10 @@ def rollup(request: Request, level: Annotated[str | None, _q("country (default),
         raise bad_param("level", "country, admin1 or admin2")
     if chosen_period not in ("day", "week", "month"):
         raise bad_param("period", "day, week or month")
-    rows = _call(_store(request).rollup, chosen_level, chosen_period, **filters.store_kwargs())
-    return json_response({"level": chosen_level, "period": chosen_period, "rows": rows, "filters": filters.echo()})
+    store = _store(request)
+    return _cached_json(request, store, lambda: {
+        "level": chosen_level, "period": chosen_period, "filters": filters.echo(),
+        "rows": _call(store.rollup, chosen_level, chosen_period, **filters.store_kwargs())})
 
 
 @router.get("/alerts", summary="Alerts that fire (ACLED surge and threat, HDX Signals fatalities, new actor), with their incidents",

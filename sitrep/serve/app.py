@@ -21,15 +21,19 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from . import errors
+from .cache import ResponseCache
 from .config import ServeConfig
 
 STATIC_DIR = Path(str(resources.files("sitrep.serve").joinpath("static")))
 
 
-def json_response(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+def json_body(obj: Any) -> bytes:
     # json.dumps directly: FastAPI's jsonable_encoder walk costs more than the query on big pages
-    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(body, status_code=status, media_type="application/json", headers=headers)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(json_body(obj), status_code=status, media_type="application/json", headers=headers)
 
 
 class StorePool:
@@ -154,6 +158,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.pool = pool
+    app.state.cache = ResponseCache()
     errors.install(app)
     app.include_router(api.router)
     app.include_router(review.router)

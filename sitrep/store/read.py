@@ -283,6 +283,11 @@ class ReadMixin:
                         "admin1": r["admin1"], "event_type": r["event_type"], "fatalities": r["fatalities_best"], "actors": actors})
         return out
 
+    def generation(self) -> int:
+        """A number that changes whenever the incidents change (any process, any write): an answer
+        computed after reading it stays true while it stays the same."""
+        return int(self.db.execute("SELECT n FROM generation WHERE id = 1").fetchone()[0])
+
     def rollup(self, level: str = "country", period: str = "week", **filters: Any) -> list[dict[str, Any]]:
         """Incidents and fatalities (sums of low, best, high) per area and period, for the filtered
         incidents: ``level`` country, admin1 or admin2 (an admin2 row carries its country and admin1 too;
@@ -297,11 +302,9 @@ class ReadMixin:
         area = ", ".join(f"i.{c}" for c in ("country_code", "country", *ROLLUP_AREAS[level]))
         start = ROLLUP_PERIODS[period]
         # a range's missing bound falls back to the nearest known one (best to low, high to best)
-        sql = (f"SELECT {area}, {start} AS period, COUNT(*) AS n,"
-               " SUM(COALESCE(json_extract(i.data, '$.fatalities.low'), 0)) AS low,"
-               " SUM(COALESCE(json_extract(i.data, '$.fatalities.best'), json_extract(i.data, '$.fatalities.low'), 0)) AS best,"
-               " SUM(COALESCE(json_extract(i.data, '$.fatalities.high'), json_extract(i.data, '$.fatalities.best'),"
-               " json_extract(i.data, '$.fatalities.low'), 0)) AS high"
+        # (fatalities_best already falls back to low)
+        sql = (f"SELECT {area}, {start} AS period, COUNT(*) AS n, SUM(COALESCE(i.fatalities_low, 0)) AS low,"
+               " SUM(COALESCE(i.fatalities_best, 0)) AS best, SUM(COALESCE(i.fatalities_high, i.fatalities_best, 0)) AS high"
                f" FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
                f" GROUP BY {area}, period ORDER BY {area}, period")
         out = []

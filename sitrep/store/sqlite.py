@@ -375,14 +375,16 @@ class Store(ReadMixin, ReviewMixin):
                   loc.country if loc else None, loc.admin1 if loc else None, loc.admin2 if loc else None,
                   inc.event_type, inc.sub_event_type,
                   inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
+                  inc.fatalities.low, inc.fatalities.high,
                   "|" + "|".join(a.name.lower() for a in inc.actors) + "|", data.get("grade"), _dumps(data))
         self.db.execute(
             "INSERT INTO incidents(id, event_date, country_code, country, admin1, admin2, event_type, sub_event_type,"
-            " fatalities_best, actors, grade, data)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
+            " fatalities_best, fatalities_low, fatalities_high, actors, grade, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
             " country_code=excluded.country_code, country=excluded.country, admin1=excluded.admin1, admin2=excluded.admin2,"
-            " event_type=excluded.event_type, sub_event_type=excluded.sub_event_type,"
-            " fatalities_best=excluded.fatalities_best, actors=excluded.actors, grade=excluded.grade, data=excluded.data",
+            " event_type=excluded.event_type, sub_event_type=excluded.sub_event_type, fatalities_best=excluded.fatalities_best,"
+            " fatalities_low=excluded.fatalities_low, fatalities_high=excluded.fatalities_high,"
+            " actors=excluded.actors, grade=excluded.grade, data=excluded.data",
             (incident_id, *values),
         )
         rid = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()[0]
