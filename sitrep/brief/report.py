@@ -141,7 +141,7 @@ def _revisions(store: Any, incs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _title(filters: dict[str, Any], since: dt.date, until: dt.date) -> str:
-    where = filters.get("admin1") or filters.get("country") or "all areas"
+    where = filters.get("admin2") or filters.get("admin1") or filters.get("country") or "all areas"
     return f"Situation report: {where}, {since.isoformat()} to {until.isoformat()}"
 
 

@@ -9,7 +9,7 @@ const SITREP = (function () {
     "Riots": "#16a085",
     "Strategic developments": "#7f8c8d",
   };
-  const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor", "grades",
+  const FILTERS = ["since", "until", "country", "admin1", "admin2", "event_type", "sub_event_type", "actor", "grades",
     "min_fatalities", "q", "bbox"];
 
   function esc(s) {
