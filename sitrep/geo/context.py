@@ -3,7 +3,8 @@
 Evidence, each weighed in ``data/document.toml``: the dateline ("DAYTON, Ohio —", "KABUL (Reuters) -",
 given by the cleaner as ``Article.dateline`` or still opening the text), AP-style state abbreviations
 and postal codes after a town ("Reno, Nev.", "Goldsboro, NC"), countries and admin1 areas named in the
-text, and demonyms ("Pakistani"), which are evidence of a country but never places themselves.
+text, demonyms ("Pakistani") and armed groups that work in one country ("the Houthis", "the OSCE
+SMM"), which are evidence of a country but never places themselves.
 The resolver then ranks each town inside that context first (``Geoparser._rank``) and lets it leave
 the document's country only on strong evidence (``leaves_document``).
 """
@@ -58,6 +59,17 @@ class DocumentGeography:
             self.admin1[(cc, admin1)] += w
         self.evidence.append((kind, what or admin1 or cc, w))
         self._cc_of[(kind, what or admin1 or cc)] = cc
+
+    def thin(self) -> dict[str, tuple[float, float]]:
+        """Per country, the weight of its armed groups and of its demonyms in the text: (actor,
+        demonym). Thin evidence, which still tells "Hays" in a note on the Houthis from Hays, Kansas."""
+        out: dict[str, tuple[float, float]] = {}
+        for kind, what, v in self.evidence:
+            if kind in ("actor", "demonym"):
+                cc = self._cc_of[(kind, what)]
+                a, d = out.get(cc, (0.0, 0.0))
+                out[cc] = (a + v, d) if kind == "actor" else (a, d + v)
+        return out
 
     @property
     def country(self) -> str | None:
@@ -139,6 +151,19 @@ def is_attribute(text: str, end: int) -> bool:
     """Does the name ending at ``end`` qualify an actor or a thing ("a US drone strike", "US-led
     forces", "the US dollar") rather than name where something is?"""
     return bool(_attribute_pattern().match(text, end))
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_pattern() -> re.Pattern[str]:
+    names = sorted(rules()["actors"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def find_actors(text: str) -> list[tuple[int, int, str]]:
+    """"the Houthis", "OSCE SMM", "Imbonerakure": (start, end, country code) of each armed group
+    or mission of ``data/document.toml`` [actors] that works in one country."""
+    actors = rules()["actors"]
+    return [(m.start(), m.end(), actors[m.group(1)]) for m in _actor_pattern().finditer(text)]
 
 
 def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
@@ -226,7 +251,18 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
         cc = demonym_country(word)
         if cc:
             doc.add("demonym", cc, what=word)
+    for cc in {cc for _, _, cc in find_actors(text)}:  # once per country, however often a group is named
+        doc.add("actor", cc, what=f"actor:{cc}")
     return doc
+
+
+def weak_country(doc: DocumentGeography) -> str | None:
+    """The country even thin evidence points to (one demonym, one armed group), when no other
+    country has as much: what a text that names no known place still says of where it is."""
+    if not doc.countries:
+        return None
+    (cc, top), *rest = doc.countries.most_common(2)
+    return cc if top >= float(rules()["weight"]["actor"]) and (not rest or rest[0][1] < top) else None
 
 
 def leaves_document(c: Candidate, doc: DocumentGeography, *, stated: bool, min_population: int, own: str = "") -> str | None:

@@ -149,6 +149,46 @@ def at_sea(text: str, chosen: Place, places: list[Place]) -> Place | None:
     return replace(chosen, precision=7)
 
 
+_FROM = re.compile(r"\bfrom\s+(?:across\s+(?:the\s+)?|inside\s+(?:the\s+)?|the\s+)?$", re.I)
+
+
+def fired_from(before: str) -> bool:
+    """Does the text just before a place say it is where something came from ("fired from the Gaza
+    Strip", "shells fired from across Afghanistan border")?"""
+    return bool(_FROM.search(before))
+
+
+def address_after(text: str, p: Place, places: list[Place]) -> Place | None:
+    """The resolved place written right after ``p`` in the same address ("Ruhororo commune
+    (Ngozi)", "Munjuglu, Tovuz"): the area a name the gazetteer lacks lies in; in the country
+    most of the text's places lie in, when they lie in one."""
+    if p.end is None:
+        return None
+    main = main_country(places)
+    after = [q for q in places if q.precision is not None and q.start is not None and 0 <= q.start - p.end <= 60
+             and not re.search(r"[.;!?]", text[p.end:q.start]) and (main is None or q.country_code == main)]
+    return min(after, key=lambda q: q.start or 0) if after else None
+
+
+def bare_name(p: Place, type_words: dict[str, str]) -> tuple[str, int | None, int | None]:
+    """The name without the type word an entity span took with it ("Warmahan village",
+    "Shahjadpur Upazila", "Municipality of Coalcoman"): (text, start, end)."""
+    words = p.text.split()
+    if len(words) >= 2 and words[-1].lower() in type_words:
+        name = p.text[:p.text.rfind(" ")].rstrip()
+        return name, p.start, None if p.start is None else p.start + len(name)
+    lead = re.match(r"(?i)(?:the\s+)?(\w+)\s+of\s+(?=[A-Z])", p.text)
+    if lead and lead.group(1).lower() in type_words:
+        return p.text[lead.end():], None if p.start is None else p.start + lead.end(), p.end
+    return p.text, p.start, p.end
+
+
+def main_country(places: list[Place]) -> str | None:
+    """The country most of a text's resolved places lie in (the first named, on a tie)."""
+    counts = Counter(q.country_code for q in places if q.precision is not None and q.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 class EventPlaces:
     """``Geoparser.event_place`` and its helpers (a mixin: the word lists are the Geoparser's)."""
 
@@ -160,7 +200,7 @@ class EventPlaces:
 
     def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
         """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
-        located = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
+        located = self._where(text, [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)])
         if not located:
             return None
         bounds = self._sentence_bounds(text)
@@ -186,7 +226,8 @@ class EventPlaces:
             before = text[max(0, p.start - 40):p.start].lower()
             after = text[p.end:p.end + 25].lower()
             prev_word = [w for w in re.findall(r"[\w-]+", before) if w != "the"][-1:] or [""]  # "in the Gulf of Aden"
-            if prev_word[0] in self.event_preps:
+            origin = fired_from(before)
+            if prev_word[0] in self.event_preps and not origin:
                 s += 1.2
             if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
                 s += 1.0
@@ -194,8 +235,10 @@ class EventPlaces:
                 s -= 4
             if self._is_dateline(text, p):
                 s -= 5
-            if prev_word[0] == "from" and p.start < a_start:
-                s -= 0.3
+            if origin:
+                # "a rocket fired from the Gaza Strip landed in Sderot": where a shot came from is
+                # not where it struck (before the trigger, "from" is weaker evidence)
+                s -= 0.3 if p.start < a_start else 1.5
             if idx in wider:
                 s -= 1.5  # "the Damascus suburb of Sayyida Zeinab": the suburb is the more specific place
             if taken_to(text, p) or home_of(text, p):
@@ -211,12 +254,50 @@ class EventPlaces:
             if best is None or s > best[0]:
                 best = (s, p)
         if best is not None and best[0] > -2:
-            return at_sea(text, best[1], located) or best[1]
+            chosen = at_sea(text, best[1], located) or best[1]
+            return self.stand_in(text, chosen, located) if chosen.precision is None else chosen
         counts = Counter(norm(p.text) for p in located if not self._is_dateline(text, p))
         if not counts:
             return None
         main = counts.most_common(1)[0][0]
         return next(p for p in located if norm(p.text) == main)
+
+    def stand_in(self, text: str, p: Place, places: list[Place]) -> Place:
+        """The event's place is a name the gazetteer lacks ("Ruhororo", "Expedicionarios
+        neighborhood"): keep the name as written, placed at the area written right after it (UCDP
+        where_prec 2 or coarser), else at the country most of the text's places lie in (where_prec
+        6), never as no location at all. ``p`` itself when neither is known."""
+        from dataclasses import replace
+
+        area = address_after(text, p, places)
+        name, start, end = bare_name(p, self.type_words)
+        if area is not None:
+            return replace(area, text=name, start=start, end=end, precision=max(area.precision or 2, 2))
+        cc = main_country(places) or self.document_country(text)
+        country = self.country_place(cc) if cc else None
+        if country is None:
+            return p
+        return replace(country, text=name, start=start, end=end)
+
+    def _where(self, text: str, places: list[Place]) -> list[Place]:
+        """The places that say where something is, not what a thing is ("the US dollar", "US-led
+        forces", "a US drone strike")."""
+        from .context import is_attribute
+
+        return [p for p in places if p.end is None or not is_attribute(text, p.end)]
+
+    def country_fallback(self, text: str, places: list[Place], dateline: str | None = None) -> Place | None:
+        """An event whose place is unknown: the country most of the text's places lie in, not
+        counting the ones that only qualify a thing ("the US dollar"), else the country its words
+        point to (demonyms, armed groups); where_prec 6. None when nothing says."""
+        cc = main_country(self._where(text, places)) or self.document_country(text, dateline)
+        return self.country_place(cc) if cc else None
+
+    def country_place(self, cc: str) -> Place | None:  # the Geoparser's: a country's own entry
+        return None
+
+    def document_country(self, text: str, dateline: str | None = None) -> str | None:  # the Geoparser's
+        return None
 
     def _sentence_bounds(self, text: str) -> list[int]:
         # event_place is asked once per sentence and incident of one text: split it once

@@ -47,6 +47,8 @@ class Weights:
     document_admin1: float
     unsettled_country: float
     unsettled_admin1: float
+    actor_country: float
+    demonym_country: float
     leave_min_population: int
     abroad_max_population: int
     version: int

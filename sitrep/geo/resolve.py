@@ -28,7 +28,7 @@ from importlib import resources
 from ..models import Place
 from .context import DocumentGeography
 from .context import build as build_document
-from .context import leaves_document
+from .context import is_attribute, leaves_document, weak_country
 from .event import _SENT_END, EventPlaces, is_source_base  # noqa: F401  (is_source_base: part of this module's API)
 from .gazetteer import Candidate, Gazetteer
 from .index import Anchors as _Anchors
@@ -57,6 +57,28 @@ def _parenthesised_area(text: str, end: int) -> str | None:
         return None
     last = m.group(1).split(",")[-1].strip()
     return last if re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", last) else None
+
+
+# "Tininai (Misrata)", "Gaigorou (Dessa, Tillabery)": a name inside the brackets after a name
+_IN_BRACKETS = re.compile(r"[A-Za-z][\w'’-]*\s+\((?:[A-Z][^(),]{1,30},\s*){0,3}$")
+
+
+def in_address_brackets(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` one of the areas bracketed after another name, the way ACLED
+    and many wires write a town's district and province ("Al Hishah (Misrata)")?"""
+    return text[end:end + 1] in (")", ",") and bool(_IN_BRACKETS.search(text, max(0, start - 100), start))
+
+
+# between a name and the area it lies in: "Tuzla, Istanbul", "Ruhororo commune (Ngozi)",
+# "Namak Ab district, Takhar"; and after the area, not a list ("Idlib, Aleppo and Hama")
+_AREA_GAP = re.compile(r"(?:\s+[a-z]+)?\s*[,(]\s*")
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*)*,?\s*(?:and|or|&)\s")
+
+
+def in_area(text: str, end: int, area_start: int, area_end: int) -> bool:
+    """Is the name ending at ``end`` written with the area at ``area_start:area_end`` that contains
+    it ("Tuzla, Istanbul", "Hays (Al Hudaydah)"), not listed beside it ("Tuzla, Istanbul and Izmir")?"""
+    return bool(_AREA_GAP.fullmatch(text, end, area_start)) and not _LIST_AFTER.match(text, area_end)
 
 
 def version() -> str:
@@ -163,6 +185,7 @@ class Geoparser(EventPlaces):
         self.title_of = tuple(cues["title"]["before_of"])
         self.title_after = tuple(cues["title"]["after"])
         self.common = _common_words()
+        self.prefixes = frozenset(cues["prefix"]["words"])
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -199,6 +222,17 @@ class Geoparser(EventPlaces):
         ctx = Counter({country_code: 1.0}) if country_code else Counter()
         self._rank(m, ctx, {}, [])
         return self._place(m) if m.chosen else None
+
+    def country_place(self, cc: str) -> Place | None:
+        """A country's own entry as a place (where_prec 6), by its ISO code."""
+        c = self.gazetteer.countries().get(cc)
+        return self._place(_Mention(0, 0, c.name, (c,), chosen=c)) if c is not None else None
+
+    def document_country(self, text: str, dateline: str | None = None) -> str | None:
+        """The country a text's own words point to (dateline, state abbreviations, demonyms, armed
+        groups), even on thin evidence: for a text whose places the gazetteer does not know."""
+        doc = build_document(text, dateline, [], self.candidates, self._demonym_country)
+        return doc.country or weak_country(doc)
 
     # ---------------------------------------------------------------- finding
 
@@ -432,6 +466,8 @@ class Geoparser(EventPlaces):
             s += 1.5
         if nxt in self.type_words:
             s += 1.5
+        elif in_address_brackets(text, m.start, m.end):
+            s += 1.5
         if prev in self.titles or (k > 0 and toks[k - 1][2].lower() + "." in self.titles and text[toks[k - 1][1]:toks[k - 1][1] + 1] == "."):
             s -= 5
         single = e - k == 1
@@ -442,6 +478,8 @@ class Geoparser(EventPlaces):
             s -= 2.5  # acronyms: "SANA", "HIV"
         if single and self._is_demonym(m.text):
             s -= 5
+        if single and key in self.prefixes and e < run_end:
+            s -= 4  # "Colonia Mitras Poniente": the neighbourhood's name, not Colonia in Uruguay
         if single and m.start in sent_starts or (single and text[max(0, m.start - 2):m.start].strip() in ('"', "“")):
             s -= 0.5
         if k > run_start and not all(toks[x][2].lower() in self.common for x in range(run_start, k)):
@@ -580,6 +618,9 @@ class Geoparser(EventPlaces):
         ctx: Counter[str] = Counter()
         admin1_named: dict[tuple[str | None, str | None], float] = {}
         anchors = _Anchors([])
+        # "the US dollar", "Saudi-led coalition airstrikes": a country that qualifies a thing says
+        # nothing of where the other places of the text are
+        qualifier = [is_attribute(text, m.end) for m in mentions]
         for _pass in range(2):
             for idx, m in enumerate(mentions):
                 if m.cands:
@@ -593,7 +634,7 @@ class Geoparser(EventPlaces):
                 if c is None:
                     continue
                 margin = 1.0 if len(m.ranking) < 2 else min(1.0, (m.ranking[0][0] - m.ranking[1][0]) / 2)
-                if c.cc:
+                if c.cc and not qualifier[idx]:
                     ctx[c.cc] += 1.0 + margin
                 if c.fcode == "ADM1" or c.fcode.startswith("PCL"):
                     admin1_named[(c.cc, c.admin1)] = 1.0
@@ -601,6 +642,7 @@ class Geoparser(EventPlaces):
                     chosen.append((keys[idx], c))
             anchors = _Anchors(chosen)
         self._obey_chains(text, mentions)
+        self._obey_areas(text, mentions)
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention
         for ms in by_text.values():
             if len(ms) > 1:
@@ -619,7 +661,12 @@ class Geoparser(EventPlaces):
             while j + 1 < len(mentions) and _CHAIN_GAP.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
                 j += 1
             chain = mentions[i:j + 1]
-            country = next((m.chosen for m in reversed(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
+            # the address ends at its first country: "Kabul, Kabul, Afghanistan, the US embassy" is
+            # not inside the United States
+            first = next((k for k, m in enumerate(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
+            country = chain[first].chosen if first is not None else None
+            if first is not None and first + 1 < len(chain):
+                chain, j = chain[:first + 1], i + first
             if country is not None and len(chain) > 1:
                 for k, m in enumerate(chain):
                     if m.chosen is None or m.chosen.cc == country.cc or m.chosen.fcode.startswith(("PCL", "CONT")) or m.chosen.fclass == "H":
@@ -633,6 +680,24 @@ class Geoparser(EventPlaces):
                         m.chosen, m.fallback = outer.chosen, True
             i = j + 1
 
+    def _obey_areas(self, text: str, mentions: list[_Mention]) -> None:
+        """"San Juan (Merida)", "Tuzla, Istanbul", "Namak Ab district, Takhar": a name written
+        with the admin area it lies in stays in that area's country. With no entry there it is
+        placed at the area (where_prec 2 or coarser), never at a namesake abroad."""
+        for m, y in zip(mentions, mentions[1:]):
+            c, area = m.chosen, y.chosen
+            if c is None or area is None or not area.cc or c.cc == area.cc or c.fcode.startswith(("PCL", "CONT")) or c.fclass == "H":
+                continue
+            if not in_area(text, m.end, y.start, y.end):
+                continue
+            # an admin area, a bracketed one, or a city ten times the namesake's size ("Tuzla, Istanbul")
+            city = area.fclass == "P" and area.pop >= max(500_000, 10 * c.pop)
+            if not (area.fcode in ("ADM1", "ADM2") or city or text[m.end:y.start].strip().startswith("(")):
+                continue
+            inside = [o for _, o in m.ranking if o.cc == area.cc]
+            m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
+            m.leaves = f"inside {y.text}, written after it"
+
     def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate],
               doc: DocumentGeography | None = None) -> None:
         w = self.weights
@@ -644,6 +709,7 @@ class Geoparser(EventPlaces):
         # a settled document (local news) keeps its towns; an unsettled one only leans towards its country
         bonus_cc, bonus_area = (w.document_country, w.document_admin1) if settled else (w.unsettled_country, w.unsettled_admin1)
         own_area = ("PCL",) if settled else ("PCL", "ADM1")
+        thin = doc.thin() if doc is not None and not settled else {}
         explain = self.explain
         ranking = []
         terms: dict[int, list[tuple[str, float]]] = {}
@@ -702,6 +768,12 @@ class Geoparser(EventPlaces):
                 s += t
                 if explain:
                     why.append(("document geography", t))
+            if thin and c.cc in thin and not c.fcode.startswith("PCL"):
+                actor, demonym = thin[c.cc]
+                t = (w.actor_country if actor else 0.0) + (w.demonym_country if demonym else 0.0)
+                s += t
+                if explain and t:
+                    why.append(("armed groups and demonyms", t))
             if container is not None and not c.fcode.startswith("PCL") and not (c.fcode == "ADM1" and container.fcode == "ADM1"):
                 inside = c.cc == container.cc and (container.fcode.startswith("PCL") or c.admin1 == container.admin1)
                 t = w.container_inside if inside else w.container_outside

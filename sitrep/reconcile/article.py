@@ -81,9 +81,9 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
         location = geo.event_place(text, read.places, d.mentions[0].anchor())
     if location is not None and location.precision is None:
         location = resolved_near(text, location, read.places) or location
-    if location is None and read.country:
+    if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
-        location = geo.resolve_name(read.country)
+        location = geo.country_fallback(text, read.places, article.dateline)
     date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
     event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
     actors = _actors(d, read)
