@@ -1,9 +1,12 @@
 """sitrep eval on small gold files written by the test (no gold data is stored in the repo)."""
 import json
+
+import pytest
 import subprocess
 import sys
 
-from sitrep.evaluate.incidents import evaluate, evaluate_cameo, perpetrator_matches
+from sitrep.evaluate.incidents import _country_is, evaluate, evaluate_cameo, perpetrator_matches
+from sitrep.models import Place
 
 RECORDS = [
     {"id": "t-1", "dataset": "gtd2011", "text": "On Monday, in Peshawar, Pakistan, gunmen shot and killed three policemen and wounded two others. "
@@ -97,3 +100,16 @@ def test_eval_folds_scores_each_half_apart(tmp_path):
     tuned = sum(fold_of(r["id"]) <= 2 for r in RECORDS)
     assert halves == {k: n for k, n in {"sitrep folds 0-2": tuned, "sitrep folds 3-4": 2 - tuned}.items() if n}
     assert all(r["gold"] == "gold.jsonl" for r in rows)
+
+
+@pytest.mark.parametrize("gold,place,right", [
+    ("Palestine", Place("Gaza", country="Palestinian Territory", country_code="PS"), True),
+    ("West Bank and Gaza Strip", Place("Hebron", country="Palestinian Territory", country_code="PS"), True),
+    ("Congo (Kinshasa)", Place("Goma", country="Democratic Republic of the Congo", country_code="CD"), True),
+    ("Congo (Kinshasa)", Place("Brazzaville", country="Republic of the Congo", country_code="CG"), False),
+    ("Northern Ireland", Place("Belfast", country="United Kingdom", country_code="GB"), True),
+    ("Syria", Place("Homs", country="Syria", country_code="SY"), True),
+    ("Syria", Place("Tripoli", country="Lebanon", country_code="LB"), False),
+])
+def test_gold_country_names_that_geonames_spells_otherwise(gold, place, right):
+    assert _country_is(gold, place) is right
