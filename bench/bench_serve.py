@@ -77,9 +77,10 @@ def _text(rng: random.Random, n: int) -> str:
 
 
 def build(path: Path, n: int, seed: int = 7, on_chunk: Callable[[int, int, float], None] | None = None,
-          chunk: int = 2000) -> None:
+          chunk: int = 2000, batch: int = 32) -> None:
     """Build the database at ``path``; ``on_chunk(incidents made, articles added, seconds)`` is
-    told after every ``chunk`` articles how long that chunk took (``bench_store_add.py``)."""
+    told after every ``chunk`` articles how long that chunk took (``bench_store_add.py``). Articles
+    are added ``batch`` to a transaction, as ``sitrep ingest`` adds them (its ``--batch-size``)."""
     sys.path.insert(0, str(ROOT))
     from sitrep.models import ACLED_TYPES, Actor, Article, Claim, Extraction, Incident, Place, Range
     from sitrep.store import Store
@@ -96,36 +97,40 @@ def build(path: Path, n: int, seed: int = 7, on_chunk: Callable[[int, int, float
     with Store.open(tmp) as store:
         writer = Incidents(store)
         while made < n:
-            country, iso, lat0, lon0, admins = rng.choice(COUNTRIES)
-            day = start + dt.timedelta(days=rng.randrange(3650))
-            text = _text(rng, 80) + f" report {a} in {country}."
-            art = Article(id=f"bench-{a}", text=text, published=day + dt.timedelta(days=1), outlet=f"outlet {a % 97}",
-                          title=f"Report {a} from {country}")
-            incidents = []
-            for k in range(min(rng.choice((1, 1, 2, 3)), n - made)):
-                etype, sub = rng.choice(types)
-                f = int(rng.paretovariate(1.3)) - 1
-                incidents.append(Incident(
-                    id=f"b{a}-{k}", event_type=etype, sub_event_type=sub, event_date=day - dt.timedelta(days=k),
-                    date_precision=1,
-                    location=Place(text=f"P{a}", name=f"Place {a}-{k}", latitude=lat0 + rng.uniform(-3, 3),
-                                   longitude=lon0 + rng.uniform(-3, 3), admin1=rng.choice(admins), country=country,
-                                   country_code=iso, precision=1),
-                    actors=[Actor(name=rng.choice(ACTORS), role="perpetrator")],
-                    fatalities=Range(f, f, f + rng.randrange(3)),
-                    claims=[Claim(kind="killed", min=f, max=None, qualifier=None, source="officials",
-                                  quote=text[:30], start=0, end=30, article_id=art.id, reported=art.published)]))
             with store.transaction():
-                writer.add(Extraction(article=art, incidents=incidents))
-            made += len(incidents)
-            a += 1
-            if on_chunk is not None and a % chunk == 0:
-                now = time.time()
-                on_chunk(made, a, now - t_chunk)
-                t_chunk = now
-            if a % 2000 == 0:
-                rate = made / (time.time() - t0)
-                print(f"  built {made:,} incidents ({rate:,.0f}/s, ~{(n - made) / rate:,.0f} s left)", file=sys.stderr)
+                for _ in range(batch):
+                    if made >= n:
+                        break
+                    country, iso, lat0, lon0, admins = rng.choice(COUNTRIES)
+                    day = start + dt.timedelta(days=rng.randrange(3650))
+                    text = _text(rng, 80) + f" report {a} in {country}."
+                    art = Article(id=f"bench-{a}", text=text, published=day + dt.timedelta(days=1), outlet=f"outlet {a % 97}",
+                                  title=f"Report {a} from {country}")
+                    incidents = []
+                    for k in range(min(rng.choice((1, 1, 2, 3)), n - made)):
+                        etype, sub = rng.choice(types)
+                        f = int(rng.paretovariate(1.3)) - 1
+                        incidents.append(Incident(
+                            id=f"b{a}-{k}", event_type=etype, sub_event_type=sub, event_date=day - dt.timedelta(days=k),
+                            date_precision=1,
+                            location=Place(text=f"P{a}", name=f"Place {a}-{k}", latitude=lat0 + rng.uniform(-3, 3),
+                                           longitude=lon0 + rng.uniform(-3, 3), admin1=rng.choice(admins), country=country,
+                                           country_code=iso, precision=1),
+                            actors=[Actor(name=rng.choice(ACTORS), role="perpetrator")],
+                            fatalities=Range(f, f, f + rng.randrange(3)),
+                            claims=[Claim(kind="killed", min=f, max=None, qualifier=None, source="officials",
+                                          quote=text[:30], start=0, end=30, article_id=art.id, reported=art.published)]))
+                    with store.transaction():
+                        writer.add(Extraction(article=art, incidents=incidents))
+                    made += len(incidents)
+                    a += 1
+                    if on_chunk is not None and a % chunk == 0:
+                        now = time.time()
+                        on_chunk(made, a, now - t_chunk)
+                        t_chunk = now
+                    if a % 2000 == 0:
+                        rate = made / (time.time() - t0)
+                        print(f"  built {made:,} incidents ({rate:,.0f}/s, ~{(n - made) / rate:,.0f} s left)", file=sys.stderr)
     for suffix in ("", "-wal", "-shm"):
         src = Path(str(tmp) + suffix)
         if src.exists():

@@ -4,7 +4,8 @@
     .venv/bin/python bench/bench_store_add.py --incidents 20000 --json out.json
 
 Builds a fresh database of synthetic incidents through the real writer
-(``reconcile.across.Incidents.add``, one transaction per article, as ``bench_serve.py`` does) and
+(``reconcile.across.Incidents.add``: 32 articles a transaction, each in its own savepoint, as
+``sitrep ingest`` writes them and ``bench_serve.py`` builds its database) and
 reports the add rate (incidents/s) of every tenth of the build. The reference is the same run's
 first tenth: the figure is the last tenth's rate divided by the first's (1.0: an add costs the
 same at the end as at the start; the target is >= 0.8).

@@ -1,9 +1,9 @@
 """sitrep eval on small gold files written by the test (no gold data is stored in the repo)."""
 import json
-
-import pytest
 import subprocess
 import sys
+
+import pytest
 
 from sitrep.evaluate.incidents import _country_is, evaluate, evaluate_cameo, perpetrator_matches
 from sitrep.models import Place
