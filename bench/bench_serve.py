@@ -77,10 +77,14 @@ def _text(rng: random.Random, n: int) -> str:
 
 
 def build(path: Path, n: int, seed: int = 7, on_chunk: Callable[[int, int, float], None] | None = None,
-          chunk: int = 2000, batch: int = 32) -> None:
+          chunk: int = 2000, batch: int = 32, order: str = "random") -> None:
     """Build the database at ``path``; ``on_chunk(incidents made, articles added, seconds)`` is
     told after every ``chunk`` articles how long that chunk took (``bench_store_add.py``). Articles
-    are added ``batch`` to a transaction, as ``sitrep ingest`` adds them (its ``--batch-size``)."""
+    are added ``batch`` to a transaction, as ``sitrep ingest`` adds them (its ``--batch-size``).
+    ``order``: "random" spreads the dates over the 10 years from the start (so the incidents
+    within any matching window grow with the database); "chronological" advances them with the
+    build, a few days' jitter apart (a feed, or an archive read in date order: the density in a
+    window stays the same as the database grows)."""
     sys.path.insert(0, str(ROOT))
     from sitrep.models import ACLED_TYPES, Actor, Article, Claim, Extraction, Incident, Place, Range
     from sitrep.store import Store
@@ -102,7 +106,10 @@ def build(path: Path, n: int, seed: int = 7, on_chunk: Callable[[int, int, float
                     if made >= n:
                         break
                     country, iso, lat0, lon0, admins = rng.choice(COUNTRIES)
-                    day = start + dt.timedelta(days=rng.randrange(3650))
+                    if order == "chronological":
+                        day = start + dt.timedelta(days=min(3649, max(0, made * 3650 // n + rng.randrange(-3, 4))))
+                    else:
+                        day = start + dt.timedelta(days=rng.randrange(3650))
                     text = _text(rng, 80) + f" report {a} in {country}."
                     art = Article(id=f"bench-{a}", text=text, published=day + dt.timedelta(days=1), outlet=f"outlet {a % 97}",
                                   title=f"Report {a} from {country}")
