@@ -61,7 +61,7 @@ def test_wkt_point_is_longitude_first():
     ("Protests", "Peaceful protest", "Demonstrations"),
     ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
     ("Riots", "Violent demonstration", "Demonstrations"),
-    ("Riots", "Mob violence", "Political violence"),
+    ("Riots", "Mob violence", "Political violence; Demonstrations"),
     ("Strategic developments", "Agreement", "Strategic developments"),
     ("Accident", "Other", None),
 ])
