@@ -39,6 +39,7 @@ bench: setup
 	$(BIN)/python bench/bench_ingest.py --n 1000
 	$(BIN)/python bench/bench_merge.py
 	$(BIN)/python bench/bench_serve.py
+	$(BIN)/python bench/bench_report.py
 	$(BIN)/python bench/bench_store_add.py --incidents 20000
 	$(BIN)/python bench/bench_scaling.py --max-mb 5
 
