@@ -95,6 +95,8 @@ def test_alias_is_place_aware(country, name):
         ("Suspected Karbi Longri Liberation Front (KLLF) militants kidnapped a trader near Diphu.", "Karbi Longri Liberation Front", "suspected"),
         ("The man was shot dead by suspected Tehreek-i-Taliban Pakistan members near Peshawar.", "Tehrik-i-Taliban Pakistan", "suspected"),
         ("Two suspected Taliban militants were seen fleeing the market.", "Taliban", "suspected"),
+        ("No group has claimed the bombing, but officials suspect the Taliban carried it out.", "Taliban", "suspected"),
+        ("Authorities believe Boko Haram fighters were behind the raid on the village.", "Boko Haram", "suspected"),
     ],
 )
 def test_responsibility(sentence, name, status):
@@ -105,6 +107,7 @@ def test_responsibility(sentence, name, status):
 @pytest.mark.parametrize("sentence", [
     "Police said suspected militants opened fire on the convoy.",  # the sayer is not the suspect
     "Two suspected gunmen on a motorcycle fled the scene.",  # nobody named
+    "The suspect opened fire on a Taliban checkpoint.",  # "the suspect" is no suspicion of the Taliban
 ])
 def test_no_named_suspect(sentence):
     assert responsibility(sentence, find_actors(sentence)) == []

@@ -16,7 +16,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.1"
+VERSION = "2026.12.2"
 
 
 def version() -> str:
@@ -159,7 +159,8 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+(?:the\s+)?(?:responsibility|credit)|\bclaimed\s+(?:the|this|that|both|these)\s+(?:attacks?|bombings?|blasts?|killings?)|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|conducted)", re.I)
 _CLAIMED_BY = re.compile(r"\b(?:responsibility|credit)\s+(?:was|has been|had been)\s+claimed\s+by\b|\bclaimed\s+by\b", re.I)
 _DENIED = re.compile(r"\bden(?:ied|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|being behind|carrying out)", re.I)
-_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion)\b", re.I)
+_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion)\b"
+                        r"|\b(?:authorities|officials?|police|sources|investigators|the (?:army|military|government))\s+(?:suspect|believe|blame)s?\b", re.I)
 _SUSPECTED_BY = re.compile(r"\b(?:were|was|are|is)\s+(?:thought|believed|suspected)\s+to\s+be\s+(?:responsible|behind)", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none)\s+(?:group|one|organi[sz]ation)\s+(?:\w+\s+){0,3}?(?:claimed|has claimed|had claimed|took)\b", re.I)
 

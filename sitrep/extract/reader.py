@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..geo.resolve import Geoparser
 
 _NER_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
-_RESP_HINT = re.compile(r"responsib|claimed|blamed|suspected|denied", re.I)
+_RESP_HINT = re.compile(r"responsib|claimed|blamed|suspect|believe|denied", re.I)
 
 
 def version() -> str:

@@ -137,7 +137,8 @@ def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
 
 
 def _responsibility(incidents: list[Incident], read: ArticleMentions) -> None:
-    violent = [i for i in incidents if i.event_type in _VIOLENT]
+    # an arson or a bombing of property has a perpetrator too (GTD codes its claims and suspects)
+    violent = [i for i in incidents if i.event_type in _VIOLENT or i.sub_event_type == "Looting/property destruction"]
     if not violent:
         return
     for m in read.mentions:
