@@ -12,6 +12,7 @@ Two keys per name:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,11 @@ _VOWELS = re.compile(r"[aeiouyw]")
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"), ("c", "k"), ("z", "z"))
 
 
+#: names repeat (every capitalised word of a text is looked up, and the same places recur across
+#: articles): both keys are pure functions of the string, so they are kept
+_CACHE = 1 << 16
+
+
 def is_latin(text: str) -> bool:
     """True if every letter is Latin (Basic Latin through Latin Extended)."""
     for ch in text:
@@ -34,6 +40,7 @@ def is_latin(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def norm(name: str) -> str:
     """The exact-lookup key of a place name."""
     if not name:
@@ -45,6 +52,7 @@ def norm(name: str) -> str:
     return _SPACES.sub(" ", name.lower()).strip()
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a ``norm`` key; "" when too short to be distinctive."""
     if not key or not key.isascii():
