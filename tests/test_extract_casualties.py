@@ -164,6 +164,16 @@ def test_counts_the_way_codebooks_count(sentence, expected):
     assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # the suspects are not the dead: "including ..." ends where the next clause begins
+    ("Murder charges were filed against three suspects, including two teenagers, after a store clerk was shot to death.",
+     [("killed", 1)]),
+    ("Twenty people, including four children, were killed in the blast.", [("killed", 20)]),
+])
+def test_an_aside_never_crosses_into_the_next_clause(sentence, expected):
+    assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe."])
 def test_no_victims_listed(sentence):
     assert [f for f in find_figures(sentence) if f.kind == "killed"] == []

@@ -45,7 +45,9 @@ _APPOSITIVE = re.compile(
     r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
     r"|,\s*(?:who|whom)\b[^,;()]{0,100},"  # "Two bus drivers, who were sleeping in a bus, were burned to death"
     r"|,\s*(?-i:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][\w'’.-]*)){0,7},"  # "two candidates, Jhon Londoño and Brindan Bustamente, were"
-    r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b[^;]{0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
+    # (never across a clause: "three suspects, including two teens, after a clerk was shot" is the clerk's)
+    r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b"
+    r"(?:(?!\b(?:after|when|before|while|because|since|but)\b)[^;]){0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
     re.I,
 )
 # Bounded looks keep the reading linear in the sentence: a verb phrase before its count is far
