@@ -174,6 +174,15 @@ def test_an_aside_never_crosses_into_the_next_clause(sentence, expected):
     assert [(f.kind, f.min) for f in find_figures(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence,victim", [
+    ("A man accused of fatally shooting an Ohio policeman with a stolen pistol is set to appear in court.", "policeman"),
+    ("The gunman opened fire, fatally shooting a 23-year-old woman outside the bar.", "woman"),
+    ("He is accused of shooting and killing a man in a parking lot.", "man"),
+])
+def test_one_victim_after_an_active_verb(sentence, victim):
+    assert [(f.kind, f.min, f.victims) for f in find_figures(sentence)] == [("killed", 1, victim)]
+
+
 @pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe."])
 def test_no_victims_listed(sentence):
     assert [f for f in find_figures(sentence) if f.kind == "killed"] == []

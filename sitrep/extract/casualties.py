@@ -112,7 +112,8 @@ def _compiled() -> dict[str, object]:
         "single": re.compile(
             rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
             rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{verbs})\b"
-            rf"|\b(?P<akw>killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
+            rf"|\b(?P<akw>fatally (?:shooting|shot|stabbing|stabbed)|shooting and killing|shot and killed|murdering|murdered|gunning down"
+            rf"|killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
             rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
@@ -130,7 +131,8 @@ def _compiled() -> dict[str, object]:
 
 _KIND_OF = {
     "shot, killed": "killed", "shot, and killed": "killed", "slain": "killed",
-    "fatally shot": "killed", "fatally stabbed": "killed", "fatally wounded": "killed", "fatally injured": "killed",
+    "fatally shot": "killed", "fatally stabbed": "killed", "fatally shooting": "killed", "fatally stabbing": "killed",
+    "shooting and killing": "killed", "murdering": "killed", "gunning down": "killed", "fatally wounded": "killed", "fatally injured": "killed",
     "fatally struck": "killed", "found dead": "killed", "pronounced dead": "killed", "died": "killed", "dies": "killed",
     "shot to death": "killed", "burned to death": "killed", "shot and wounded": "injured", "shot and injured": "injured",
     "killed": "killed", "shot dead": "killed", "shot and killed": "killed", "gunned down": "killed", "murdered": "killed",
