@@ -183,9 +183,19 @@ def test_one_victim_after_an_active_verb(sentence, victim):
     assert [(f.kind, f.min, f.victims) for f in find_figures(sentence)] == [("killed", 1, victim)]
 
 
-@pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe."])
+@pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe.",
+                                      "No officers or anyone else at the Walmart was killed, state police said."])
 def test_no_victims_listed(sentence):
     assert [f for f in find_figures(sentence) if f.kind == "killed"] == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("No officers or anyone else at the Walmart was injured, state police said.", []),  # a negated subject
+    ("Jones was injured, but no one else was hurt.", [("injured", 1)]),
+    ("Nobody at the scene knew that Smith was killed.", [("killed", 1)]),
+])
+def test_a_name_in_a_negated_clause_is_no_victim(sentence, expected):
+    assert [(f.kind, f.min) for f in find_figures(sentence) if f.min] == expected
 
 
 @pytest.mark.parametrize(

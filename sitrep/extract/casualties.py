@@ -511,6 +511,11 @@ def _merge_coordinated(raw: list[tuple[str, Number, int, str | None]], hedge: st
     return out
 
 
+#: "No officers or anyone else at the Walmart was injured": the clause's subject is negated, so
+#: the name right before the verb is a place in it, not a victim
+_NEGATED_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:no|nobody|none|neither)\b(?:(?!\b(?:that|who|when|after)\b)[^,;:])*$", re.I)
+
+
 def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> list[Figure]:
     c = _compiled()
     out = []
@@ -542,7 +547,7 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), noun, hedge))
         taken.add(kind)
     for m in c["named"].finditer(sentence):
-        if covered(m):
+        if covered(m) or _NEGATED_SUBJECT.search(sentence, 0, m.start()):
             continue
         verb = _fate_of_one(m.group("kw").lower(), sentence, m.end()) or m.group("kw").lower()
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
