@@ -183,6 +183,16 @@ def test_one_victim_after_an_active_verb(sentence, victim):
     assert [(f.kind, f.min, f.victims) for f in find_figures(sentence)] == [("killed", 1, victim)]
 
 
+@pytest.mark.parametrize("sentence,killed", [
+    ("A shooting death is under investigation after a man’s body is found in the backyard of a home.", 1),
+    ("The body of a 34-year-old woman was pulled from the river on Sunday.", 1),
+    ("Police found the body of the car in the lake.", None),  # no person
+    ("Two bodies were found in the house.", 2),  # counted by its number, not again
+])
+def test_a_body_found_is_a_death(sentence, killed):
+    assert next((f.min for f in find_figures(sentence) if f.kind == "killed"), None) == killed
+
+
 @pytest.mark.parametrize("sentence", ["The storm killed the power, police said.", "Boy, 9, was found safe.",
                                       "No officers or anyone else at the Walmart was killed, state police said."])
 def test_no_victims_listed(sentence):

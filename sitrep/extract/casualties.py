@@ -123,6 +123,7 @@ def _compiled() -> dict[str, object]:
         "died_after": re.compile(single["died_after"], re.I),
         "pronoun_death": re.compile(single["pronoun_death"], re.I),
         "fired_before": re.compile(rf"(?:{single['fired_before']})", re.I),
+        "found_body": re.compile(single["found_body"].replace("{person}", v["person_nouns"]), re.I),
         "named": re.compile(
             rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|accidentally\s+)?(?P<kw>{verbs}|assassinated)\b"
         ),
@@ -393,6 +394,7 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += enumerated_victims(sentence, hedge)
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
+    figures += found_body(sentence, figures, hedge)
     figures += _zero_claims(sentence, figures)
     return figures
 
@@ -562,6 +564,15 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
             offset = len(sentence) - len(sentence.lstrip())
             out.append(Figure("killed", 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge))
     return out
+
+
+def found_body(sentence: str, found: list[Figure], hedge: str | None) -> list[Figure]:
+    """One body found is one death, where the sentence counts no death otherwise: "a man's body is
+    found in the backyard of a home", "a fisherman found the body of a man with a gunshot wound"."""
+    if any(f.kind == "killed" for f in found):
+        return []
+    m = _compiled()["found_body"].search(sentence)
+    return [Figure("killed", 1, 1, None, m.start(), m.end(), "body", hedge)] if m else []
 
 
 def _fate_of_one(verb: str, sentence: str, end: int) -> str | None:
