@@ -9,7 +9,7 @@ import re
 import pytest
 
 from geo_fixtures import gazetteer, geoparser  # noqa: F401
-from sitrep.geo import context, event, resolve
+from sitrep.geo import context, event, shapes
 from sitrep.models import Place
 
 _TRIGGER = re.compile(r"attacked|shot|killed|protested|blocked|fired|clashed|shelled|recorded|burned|landed")
@@ -94,7 +94,7 @@ def test_names_stay_in_their_area(geoparser, text, name, country):
 ])
 def test_in_area(text, start, expected):
     s = text.index(start)
-    assert resolve.in_area(text, text.index(" ") if "," not in text[:s] else text.index(","), s, s + len(start)) is expected
+    assert shapes.in_area(text, text.index(" ") if "," not in text[:s] else text.index(","), s, s + len(start)) is expected
 
 
 @pytest.mark.parametrize("text,name,expected", [
@@ -104,7 +104,7 @@ def test_in_area(text, start, expected):
 ])
 def test_in_address_brackets(text, name, expected):
     s = text.index(name)
-    assert resolve.in_address_brackets(text, s, s + len(name)) is expected
+    assert shapes.in_address_brackets(text, s, s + len(name)) is expected
 
 
 def test_neighbourhood_prefix_is_no_place(geoparser):

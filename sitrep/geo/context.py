@@ -172,6 +172,20 @@ def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(1), m.end(1), states[m.group(1)]) for m in _state_pattern().finditer(text)]
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,\s*$")
+
+
+def abroad_before(text: str, start: int, candidates) -> bool:
+    """Is the name written before a state abbreviation at ``start`` a place the gazetteer knows
+    only outside the United States ("Erode, TN", "Madurai, TN": Tamil Nadu, not Tennessee)? An
+    unknown name ("Belpre, Ohio") is no evidence against."""
+    m = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    cands = candidates(m.group(1))
+    return bool(cands) and not any(c.cc == "US" for c in cands)
+
+
 def find_dateline(dateline: str | None, text: str) -> tuple[str, str | None] | None:
     """(place, state or country or None) of the article's dateline, given or opening one of the
     text's first two lines."""
@@ -231,8 +245,9 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
                 found = min(big, key=lambda c: (c.q, -c.pop)) if big else _area_of(cands)
             if found is not None:
                 doc.add("dateline", found.cc, found.admin1 if not found.fcode.startswith("PCL") else None, what=place)
-    for _, _, state in find_state_abbreviations(text):
-        doc.add("state_abbreviation", "US", state)
+    for start, _, state in find_state_abbreviations(text):
+        if not abroad_before(text, start, candidates):
+            doc.add("state_abbreviation", "US", state)
     for m in mentions:
         area = _area_of(m.cands)
         if area is None:

@@ -51,6 +51,7 @@ class Weights:
     demonym_country: float
     leave_min_population: int
     abroad_max_population: int
+    self_evidence_min_population: int
     version: int
 
     @classmethod
@@ -59,7 +60,8 @@ class Weights:
         w = dict(r["weights"])
         w["name_quality"] = tuple(w["name_quality"])
         return cls(**w, leave_min_population=int(r["leave"]["min_population"]),
-                   abroad_max_population=int(r["leave"]["unsettled_max_population"]), version=int(r["version"]))
+                   abroad_max_population=int(r["leave"]["unsettled_max_population"]),
+                   self_evidence_min_population=int(r["leave"]["self_evidence_min_population"]), version=int(r["version"]))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

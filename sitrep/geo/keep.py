@@ -1,0 +1,135 @@
+"""A town stays inside the document's country unless strong evidence takes it out.
+
+``DocumentKeeping`` (a mixin of ``Geoparser``) runs after the ranking: in a settled document (local
+news; a dateline names the country) the best candidate inside the document's country wins over one
+outside; in an unsettled one a near spelling or a small town does not cross into a country the text
+gives no weight. A name with no candidate inside is placed as the document's area, or dropped.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable
+
+from .context import DocumentGeography, leaves_document
+from .gazetteer import Candidate, Gazetteer
+from .ranking import Weights
+from .shapes import ACCEPT as _ACCEPT
+from .shapes import Mention as _Mention
+
+# a candidate abroad that outranks the best one inside the document's country by this much (the
+# document's own bonus included) has strong evidence of its own: population, nearby places, a container
+_FAR_ABOVE = 3.0
+
+
+class DocumentKeeping:
+    """``Geoparser``'s rules that keep a document's towns inside its country."""
+
+    weights: Weights
+    gazetteer: Gazetteer
+    candidates: Callable[[str], tuple[Candidate, ...]]
+    _container: Callable[[str], Candidate | None]
+
+    def _keep_in_document(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """A town stays inside the document's country unless strong evidence takes it out: the
+        best-ranked candidate inside wins over one outside; a name with none inside is dropped, or
+        kept unresolved when its detection was strong (an NER place, a type word)."""
+        if not doc.settled:
+            return self._keep_near_spelling_inside(mentions, doc)  # international news: the ranking's bonus is all
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            if c is None or m.fallback:
+                keep.append(m)
+                continue
+            stated = m.container is not None or m.near is not None
+            why = leaves_document(c, doc, stated=stated, min_population=self.weights.leave_min_population, own=m.text)
+            if why == "a country":
+                # "Augusta, Georgia" in an American story: the state before the country abroad
+                area = next((o for _, o in m.ranking if o.cc == doc.country and o.fcode == "ADM1" and o.q <= 1), None)
+                if area is not None:
+                    m.chosen, why = area, ""
+            if why is not None:
+                m.leaves = why or None
+                keep.append(m)
+                continue
+            inside = next(((s, o) for s, o in m.ranking if o.cc == doc.country and o.q < 3), None)
+            if inside is not None and m.ranking[0][0] - inside[0] >= _FAR_ABOVE and c.q < 3:
+                m.leaves = "ranked far above every candidate inside the document's country"
+                keep.append(m)
+            elif inside is not None:
+                m.chosen, m.leaves = inside[1], f"inside the document's country {doc.country}"
+                keep.append(m)
+            elif m.score >= _ACCEPT + 1.0:
+                m.chosen, m.leaves = None, f"no candidate in the document's country {doc.country}"
+                keep.append(m)
+            else:
+                m.leaves = f"dropped: no candidate in the document's country {doc.country}"
+        self._document_fallback(keep, doc)
+        return keep
+
+    def _keep_near_spelling_inside(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """An unsettled document still keeps its names from crossing borders on thin evidence: a
+        near-spelling match never lands in a country the text gives no weight ("Kirni" in a text on
+        India and Pakistan is not Kearny, New Jersey), nor, where the text leans to one country, does
+        it or a small town leave that country ("Karisyaka, Ankara"; "Dunda (Uttarakhand)"). The best
+        candidate inside stands, else the document's area stands in (strong detection) or the name goes."""
+        main = doc.country
+        if not doc.countries:
+            return mentions  # a text that names no country, area or city of note: nothing to keep inside
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            if c is None or m.fallback or c.cc == main or self._stated_there(m, c):
+                keep.append(m)
+                continue
+            near_spelling = c.q >= 3 and not doc.holds(c, m.text)
+            if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc))):
+                keep.append(m)
+                continue
+            allowed = {main} if main is not None else {o.cc for _, o in m.ranking if doc.holds(o, m.text)}
+            inside = next((o for _, o in m.ranking if o.cc in allowed), None)
+            where = main or "the document's countries"
+            if inside is not None:
+                m.chosen, m.leaves = inside, f"kept inside {where}, not {c.name}, {c.cc}"
+                keep.append(m)
+            elif m.score >= _ACCEPT + 1.0:
+                # "Chora district, Urozgan" with no Afghan Chora: the area the text gives stands in (where_prec 4)
+                m.chosen, m.leaves = None, f"not {c.name}, {c.cc}: outside {where}"
+                if main is not None:
+                    self._document_fallback([m], doc)
+                keep.append(m)
+            else:
+                m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
+        return keep
+
+    def _stated_there(self, m: _Mention, c: Candidate) -> bool:
+        """Does the text place ``c`` where it is ("Prague, Oklahoma"; "Hays (Al Hudaydah)" is no
+        evidence for Hays, Kansas)?"""
+        return any(a is not None and a.cc == c.cc for a in (self._container(m.container) if m.container else None,
+                                                             self._container(m.near) if m.near else None))
+
+    def _small_town_abroad(self, c: Candidate, m: _Mention, doc: DocumentGeography) -> bool:
+        """A small town outside the country the rest of an unsettled text leans to, in a country the
+        text gives no weight ("Dunda (Uttarakhand)": not Dunda in Tanzania)."""
+        lean = doc.lean(m.text)[0]
+        return (lean is not None and c.cc != lean and c.fclass == "P" and c.pop < self.weights.abroad_max_population
+                and doc.firm(lean, m.text) and not doc.holds(c, m.text))
+
+    def _document_fallback(self, mentions: list[_Mention], doc: DocumentGeography) -> None:
+        """A name the gazetteer cannot place ("Streeterville") in a document whose country is known
+        is placed as that country's admin1 area (where_prec 4) or the country itself (6), never
+        as a point it is not."""
+        area = doc.area
+        stand_in = self._area_entry(area[0], area[1]) if area else None
+        if stand_in is None:
+            stand_in = self.gazetteer.countries().get(doc.country or "")
+        if stand_in is None:
+            return
+        for m in mentions:
+            if m.chosen is None:
+                m.chosen = stand_in
+                m.leaves = (m.leaves + "; " if m.leaves else "") + "placed as the document's area"
+
+    @functools.lru_cache(maxsize=1024)
+    def _area_entry(self, cc: str, admin1: str) -> Candidate | None:
+        return next((c for c in self.candidates(admin1) if c.fcode == "ADM1" and c.cc == cc), None)

@@ -1,0 +1,202 @@
+"""The shapes of place names in text: the address a name is written in ("Buleda (Kech,
+Balochistan)", "Matani, Peshawar, Khyber Pakhtunkhwa, Pakistan", "Tuzla, Istanbul"), the type word
+after it ("Idlib province"), the container or the city it lies near ("the Damascus suburb of
+Sayyida Zeinab"), and lists ("Homs and Aleppo").
+
+These read text and write on ``Mention`` records; they never look a name up. ``resolve.Geoparser``
+finds the mentions and ranks their candidates; the functions here say what the text around a name
+tells of it, and, once the candidates are ranked, keep a name inside the address it is written in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Candidate
+
+ACCEPT = 2.0  # the detection score a name needs to be kept as a place
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    cands: tuple[Candidate, ...]
+    score: float = 0.0
+    type_hint: str | None = None
+    container: str | None = None  # text of "Y" in "X, Y"
+    near: str | None = None  # text of "X" in "the X suburb of Y"
+    region_word: bool = False  # "northern Syria"
+    fallback: bool = False  # the name was not found inside its stated area: the area's point stands in
+    by_address: bool = False  # the address it is written in chose it ("Tuzla, Istanbul")
+    chosen: Candidate | None = None
+    ranking: list[tuple[float, Candidate]] = field(default_factory=list)
+    terms: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # id(candidate) -> ranking terms (explain)
+    leaves: str | None = None  # why the choice stands outside the document's country, or why it was dropped
+
+
+def is_cap(tok: str) -> bool:
+    first = tok[0]
+    if first.isupper():
+        return True
+    if not first.isalpha():
+        return False
+    if not first.islower():  # uncased scripts (Arabic, CJK): every word may be a name
+        return True
+    return "-" in tok and any(p[:1].isupper() for p in tok.split("-")[1:])  # "al-Raqqa", "ez-Zor"
+
+
+def parenthesised_area(text: str, end: int) -> str | None:
+    """"Buleda (Kech, Balochistan)", "Ayn Zarah (Tripoli)": the widest area in the brackets after a
+    name, the way ACLED and many wires write a town's district and province."""
+    m = re.match(r"\s*\(([^()]{2,60})\)", text[end:end + 64])
+    if m is None:
+        return None
+    last = m.group(1).split(",")[-1].strip()
+    return last if re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", last) else None
+
+
+# "Tininai (Misrata)", "Gaigorou (Dessa, Tillabery)": a name inside the brackets after a name
+_IN_BRACKETS = re.compile(r"[A-Za-z][\w'’-]*\s+\((?:[A-Z][^(),]{1,30},\s*){0,3}$")
+
+
+def in_address_brackets(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` one of the areas bracketed after another name, the way ACLED
+    and many wires write a town's district and province ("Al Hishah (Misrata)")?"""
+    return text[end:end + 1] in (")", ",") and bool(_IN_BRACKETS.search(text, max(0, start - 100), start))
+
+
+# between a name and the area it lies in: "Tuzla, Istanbul", "Ruhororo commune (Ngozi)",
+# "Namak Ab district, Takhar"; and after the area, not a list ("Idlib, Aleppo and Hama")
+_AREA_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*")  # "Zari district center, Balkh"
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*)*,?\s*(?:and|or|&)\s")
+
+
+# "Mansura city in Ar-Raqqa countryside", "Saqba in Rural Damascus": a name, perhaps its type word,
+# and "in" before an admin area
+_IN_GAP = re.compile(r"(?:\s+(?:city|town|village|district|area|neighbou?rhood|camp|sub-?district))?\s+in\s+(?:the\s+)?", re.I)
+
+
+def written_in(text: str, end: int, area_start: int, area_end: int) -> bool:
+    """Is the name ending at ``end`` written as lying in the area at ``area_start:area_end``
+    ("Mansura city in Ar-Raqqa"), not listed with others there ("Homs in Homs and Hama")?"""
+    return bool(_IN_GAP.fullmatch(text, end, area_start)) and not _LIST_AFTER.match(text, area_end)
+
+
+def in_area(text: str, end: int, area_start: int, area_end: int) -> bool:
+    """Is the name ending at ``end`` written with the area at ``area_start:area_end`` that contains
+    it ("Tuzla, Istanbul", "Hays (Al Hudaydah)"), not listed beside it ("Tuzla, Istanbul and Izmir")?"""
+    return bool(_AREA_GAP.fullmatch(text, end, area_start)) and not _LIST_AFTER.match(text, area_end)
+
+
+# what may stand between two names of one address chain: "X, Y", "X district of Y", "X in Y"
+CHAIN_GAP = re.compile(
+    r"[\s,]*(?:(?:district|tehsil|area|province|governorate|state|region|county|city|town|village|municipality|"
+    r"neighbou?rhood|sector|division|department|prefecture|oblast|raion|subdistrict|sub-district)\b[\s,]*)?(?:(?:of|in)\s+)?(?:the\s+)?",
+    re.I,
+)
+
+
+def read_shapes(text: str, found: list[Mention], type_words: dict[str, str]) -> None:
+    """The type word after each name ("Idlib province"), "the city of X", "northern X", its container
+    ("X, Y", "X (Y)") and "the X suburb of Y", written on each mention."""
+    for m in found:
+        if any(c.fclass == "H" for c in m.cands) and re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I):
+            m.type_hint = "H"  # "in the Red Sea": the sea, not Sudan's Red Sea state
+            continue
+        after = re.match(r"\s+([A-Za-z]+)", text[m.end:m.end + 20])
+        if after and after.group(1).lower() in type_words:
+            m.type_hint = type_words[after.group(1).lower()]
+            if m.type_hint in ("PPLX", "CMP", "AREA", "BCP", "PPL") and not m.cands:
+                m.score = max(m.score, ACCEPT)
+        else:
+            plural = re.match(r"\s*(?:,|and|or)\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+([A-Za-z]+s)\b",
+                              text[m.end:m.end + 60])
+            if plural and plural.group(1).lower() in type_words:
+                m.type_hint = type_words[plural.group(1).lower()]  # "Homs and Aleppo Governorates"
+        before = text[max(0, m.start - 40):m.start].lower()
+        tw = re.search(r"\b(city|town|village|province|district|county|region|state|governorate|suburb|"
+                       r"neighbou?rhood|camp)\s+of\s+(the\s+)?$", before)
+        if tw:
+            m.type_hint = type_words.get(tw.group(1), m.type_hint)
+            m.score += 1.0
+        if re.search(r"\b(northern|southern|eastern|western|central|north|south|east|west)(east|west)?(ern)?\s+$", before):
+            m.region_word = True
+        # "X, Y": Y may contain X
+        cont = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", text[m.end:m.end + 40])
+        if cont:
+            m.container = cont.group(1)
+        else:
+            m.container = parenthesised_area(text, m.end)
+        sub = re.search(r"(?:the\s+)?(?:\w+ern\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:suburb|district|"
+                        r"neighbou?rhood|quarter|outskirts|countryside)\s+of\s+$", text[max(0, m.start - 80):m.start])
+        if sub:
+            m.near = sub.group(1)
+            m.score += 1.0
+
+def list_bonus(text: str, found: list[Mention]) -> None:
+    """A name listed with an accepted place ("Homs and Aleppo", "Paris, Berlin and Munich") is one too."""
+    for _ in range(2):
+        for a, b in zip(found, found[1:]):
+            gap = text[a.end:b.start]
+            if re.fullmatch(r"\s*(,|and|or|&|,\s*and)\s*", gap):
+                if a.score >= ACCEPT and 0 < b.score < ACCEPT:
+                    b.score += 1.0
+                elif b.score >= ACCEPT and 0 < a.score < ACCEPT:
+                    a.score += 1.0
+
+
+def obey_chains(text: str, mentions: list[Mention]) -> None:
+    """"Matani, Peshawar, Khyber Pakhtunkhwa, Pakistan": a name written inside a chain that ends
+    in a country lies in that country. A name with no entry there is placed at the nearest
+    chain element that has one, with where_prec 2 (near a known point), never in another country."""
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and CHAIN_GAP.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
+            j += 1
+        chain = mentions[i:j + 1]
+        # the address ends at its first country: "Kabul, Kabul, Afghanistan, the US embassy" is
+        # not inside the United States
+        first = next((k for k, m in enumerate(chain) if m.chosen is not None and m.chosen.fcode.startswith("PCL")), None)
+        country = chain[first].chosen if first is not None else None
+        if first is not None and first + 1 < len(chain):
+            chain, j = chain[:first + 1], i + first
+        if country is not None and len(chain) > 1:
+            for k, m in enumerate(chain):
+                if m.chosen is None or m.chosen.cc == country.cc or m.chosen.fcode.startswith(("PCL", "CONT")) or m.chosen.fclass == "H":
+                    continue  # a country in a list of countries ("Greece, Bulgaria, Italy") is not inside the last one
+                inside = [c for _, c in m.ranking if c.cc == country.cc]
+                if inside:
+                    m.chosen, m.by_address = inside[0], True
+                    continue
+                outer = next((o for o in chain[k + 1:] if o.chosen is not None and o.chosen.cc == country.cc), None)
+                if outer is not None:
+                    m.chosen, m.fallback, m.by_address = outer.chosen, True, True
+        i = j + 1
+
+
+def obey_areas(text: str, mentions: list[Mention]) -> None:
+    """"San Juan (Merida)", "Tuzla, Istanbul", "Namak Ab district, Takhar": a name written
+    with the admin area it lies in stays in that area's country. With no entry there it is
+    placed at the area (where_prec 2 or coarser), never at a namesake abroad."""
+    for m, y in zip(mentions, mentions[1:]):
+        c, area = m.chosen, y.chosen
+        if c is None or area is None or not area.cc or c.cc == area.cc or c.fcode.startswith(("PCL", "CONT")) or c.fclass == "H":
+            continue
+        if not in_area(text, m.end, y.start, y.end):
+            if area.fcode in ("ADM1", "ADM2") and written_in(text, m.end, y.start, y.end):
+                inside = [o for _, o in m.ranking if o.cc == area.cc]
+                m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
+                m.by_address = True
+                m.leaves = f"inside {y.text}, written after it"
+            continue
+        # an admin area, a bracketed one, or a city ten times the namesake's size ("Tuzla, Istanbul")
+        city = area.fclass == "P" and area.pop >= max(500_000, 10 * c.pop)
+        if not (area.fcode in ("ADM1", "ADM2") or city or text[m.end:y.start].strip().startswith("(")):
+            continue
+        inside = [o for _, o in m.ranking if o.cc == area.cc]
+        m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
+        m.by_address = True
+        m.leaves = f"inside {y.text}, written after it"
