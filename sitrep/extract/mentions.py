@@ -20,6 +20,7 @@ from importlib import resources
 
 from ..models import Actor, Article, Place
 from .casualties import Figure
+from .dates import DateMention
 from .events import Trigger, dominant
 
 _SERIES = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?:series|spate|wave|string|rash|succession)\s+of\b", re.I)
@@ -131,6 +132,23 @@ def is_past(sentence: str, published: dt.date | None) -> bool:
     if published is None:
         return False
     return any(y <= published.year - 2 for y in years(sentence))
+
+
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OPENING = 48  # "Property destruction: On 7 May 2020," / "As reported on 28 April 2020,"
+
+
+def opens_dated_now(found_dates: list[DateMention], published: dt.date | None) -> bool:
+    """Does the sentence open with its own full date, near publication ("On 5 May 2020, forces
+    shelled ... July 7 neighbourhood", "On 4 May 2020, a demonstration was staged to commemorate
+    the massacres of 1937")? Then it tells that day's event: the older dates and years it names
+    later, and its context phrases ("since the start of the outbreak"), are references inside it,
+    not its time. ``found_dates`` are the sentence's dates (``dates.find_dates``)."""
+    if published is None or not found_dates:
+        return False
+    first = min(found_dates, key=lambda d: d.start)
+    return (first.start <= _OPENING and bool(_FULL_YEAR.search(first.text))
+            and abs((published - first.date).days) <= 45)
 
 
 def years(sentence: str) -> list[int]:
