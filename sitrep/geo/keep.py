@@ -8,10 +8,12 @@ gives no weight. A name with no candidate inside is placed as the document's are
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import Callable
 
 from .context import DocumentGeography, leaves_document
 from .gazetteer import Candidate, Gazetteer
+from .normalize import norm
 from .ranking import Weights
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
@@ -65,7 +67,30 @@ class DocumentKeeping:
             else:
                 m.leaves = f"dropped: no candidate in the document's country {doc.country}"
         self._document_fallback(keep, doc)
+        self._neighbourhoods_of_city(keep, doc)
         return keep
+
+    def _neighbourhoods_of_city(self, mentions: list[_Mention], doc: DocumentGeography) -> None:
+        """"Westwood" in a Cincinnati story is the city's neighbourhood, not Westwood, Kentucky: in a
+        document settled in one admin1 area, a small town of another area of its country, with no
+        namesake inside the document's area and nothing written beside it to place it, is read as
+        the document's city (its point, where_prec 2). The document's city: the town of its area
+        the text names most (``document_city``), if it is a city large enough to have named
+        neighbourhoods (``leave.city_min_population``). The dateline's own name is never one."""
+        area = doc.area
+        if area is None:
+            return
+        dated = {norm(what.partition(",")[0]) for kind, what, _ in doc.evidence if kind == "dateline"}
+        found = [m for m in mentions if norm(m.text) not in dated  # "ROSEBUD, Mo.": the dateline names the city
+                 and neighbourhood_of_city(m, area, self.weights.neighbourhood_max_population)]
+        city = document_city(mentions, area) if found else None
+        if city is None or city.pop < self.weights.city_min_population:
+            return  # a city with neighbourhoods, not a surname read as a hamlet ("Eric Campbell")
+        for m in found:
+            town = m.chosen
+            if town is not None:
+                m.leaves = f"read as {city.name}: {town.name}, {town.admin1} lies outside the document's area {area[1]}"
+                m.chosen, m.fallback = city, True
 
     def _keep_near_spelling_inside(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
         """An unsettled document still keeps its names from crossing borders on thin evidence: a
@@ -133,3 +158,30 @@ class DocumentKeeping:
     @functools.lru_cache(maxsize=1024)
     def _area_entry(self, cc: str, admin1: str) -> Candidate | None:
         return next((c for c in self.candidates(admin1) if c.fcode == "ADM1" and c.cc == cc), None)
+
+
+def document_city(mentions: list[_Mention], area: tuple[str, str]) -> Candidate | None:
+    """The town of the document's admin1 area that the text names most (the larger on a tie): the
+    dateline's city, or the one the story is about."""
+    counts: Counter[int] = Counter()
+    entry: dict[int, Candidate] = {}
+    for m in mentions:
+        c = m.chosen
+        if c is not None and not m.fallback and c.fclass == "P" and (c.cc, c.admin1) == area:
+            counts[c.gid] += 1
+            entry[c.gid] = c
+    if not counts:
+        return None
+    return entry[max(counts, key=lambda g: (counts[g], entry[g].pop))]
+
+
+def neighbourhood_of_city(m: _Mention, area: tuple[str, str], max_population: int) -> bool:
+    """Is ``m`` read as a small town of another admin1 area of the document's country, with no
+    namesake in the document's area and no container written beside it ("Westwood" in a Cincinnati
+    story, resolved to Westwood, Kentucky)?"""
+    c = m.chosen
+    if c is None or m.fallback or m.container is not None or m.near is not None or m.by_address:
+        return False
+    if c.fclass != "P" or c.cc != area[0] or c.admin1 == area[1] or c.pop >= max_population:
+        return False
+    return not any((o.cc, o.admin1) == area for _, o in m.ranking)

@@ -52,6 +52,8 @@ class Weights:
     leave_min_population: int
     abroad_max_population: int
     self_evidence_min_population: int
+    neighbourhood_max_population: int
+    city_min_population: int
     version: int
 
     @classmethod
@@ -61,7 +63,9 @@ class Weights:
         w["name_quality"] = tuple(w["name_quality"])
         return cls(**w, leave_min_population=int(r["leave"]["min_population"]),
                    abroad_max_population=int(r["leave"]["unsettled_max_population"]),
-                   self_evidence_min_population=int(r["leave"]["self_evidence_min_population"]), version=int(r["version"]))
+                   self_evidence_min_population=int(r["leave"]["self_evidence_min_population"]),
+                   neighbourhood_max_population=int(r["leave"]["neighbourhood_max_population"]),
+                   city_min_population=int(r["leave"]["city_min_population"]), version=int(r["version"]))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

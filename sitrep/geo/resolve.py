@@ -41,7 +41,8 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import in_address_brackets, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area, read_shapes
+from .shapes import (in_address_brackets, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area, read_shapes,
+                     typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
@@ -293,6 +294,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
         bracketed = False
         if nxt in self.type_words:
             s += 1.5
+            # "Murshidabad district", "Sagbama LGA": the type word names the kind of area one of its
+            # entries is, so an NER ORG/PERSON/NORP label weighs as little as on a bracketed area
+            bracketed = typed_area(self.type_words[nxt], m.cands)
         elif in_address_brackets(text, m.start, m.end):
             s += 1.5
             bracketed = True  # "(Mayo-Sava, Extreme-Nord)": an area of an address, whatever NER says
@@ -321,8 +325,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
         tail = e
         while tail < run_end and toks[tail][2].lower() not in _CONNECTORS:
             tail += 1
-        if tail > e + 1 and toks[tail - 1][2].lower() in self.type_words:
-            s -= 3  # "North-West Frontier Province": the capitalised words name another, longer place
+        if (tail > e + 1 and toks[tail - 1][2].lower() in self.type_words
+                and not all(toks[x][2].lower() in self.compass for x in range(e, tail - 1))):
+            # "North-West Frontier Province": the capitalised words name another, longer place; not
+            # "Jos North LGA", "Egbado North LGA", a compass part of the area named after the town
+            s -= 3
         for es, ee, label in ents.over(m.start, m.end):
             if label in ("GPE", "LOC"):
                 s += 2.5
@@ -330,7 +337,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 s += 1.0
             elif label == "NORP":
                 # spaCy's small model tags some cities NORP ("Aleppo"); real nationalities are caught as demonyms
-                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) else 1
+                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) and not bracketed else 1  # "Kasese district"
             elif label == "PERSON":
                 s -= 1.0 if prev in self.locative or bracketed else 3.0
             elif label == "ORG":

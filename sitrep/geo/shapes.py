@@ -67,6 +67,13 @@ def in_address_brackets(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] in (")", ",") and bool(_IN_BRACKETS.search(text, max(0, start - 100), start))
 
 
+def typed_area(kind: str, cands: tuple[Candidate, ...]) -> bool:
+    """Does the admin type word after a name ("district", "county", "LGA": ``kind`` is its feature
+    code in ``cues.toml``) name the kind of area one of the name's entries is ("Murshidabad
+    district", an ADM2 of West Bengal)? Then the name is that area of an address."""
+    return kind in ("ADM1", "ADM2") and any(c.fcode == kind for c in cands)
+
+
 # between a name and the area it lies in: "Tuzla, Istanbul", "Ruhororo commune (Ngozi)",
 # "Namak Ab district, Takhar"; and after the area, not a list ("Idlib, Aleppo and Hama")
 _AREA_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*")  # "Zari district center, Balkh"
@@ -92,7 +99,7 @@ def in_area(text: str, end: int, area_start: int, area_end: int) -> bool:
 
 # what may stand between two names of one address chain: "X, Y", "X district of Y", "X in Y"
 CHAIN_GAP = re.compile(
-    r"[\s,]*(?:(?:district|tehsil|area|province|governorate|state|region|county|city|town|village|municipality|"
+    r"[\s,]*(?:(?:district|tehsil|lga|area|province|governorate|state|region|county|city|town|village|municipality|"
     r"neighbou?rhood|sector|division|department|prefecture|oblast|raion|subdistrict|sub-district)\b[\s,]*)?(?:(?:of|in)\s+)?(?:the\s+)?",
     re.I,
 )
@@ -124,16 +131,29 @@ def read_shapes(text: str, found: list[Mention], type_words: dict[str, str]) -> 
         if re.search(r"\b(northern|southern|eastern|western|central|north|south|east|west)(east|west)?(ern)?\s+$", before):
             m.region_word = True
         # "X, Y": Y may contain X
-        cont = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", text[m.end:m.end + 40])
-        if cont:
-            m.container = cont.group(1)
-        else:
-            m.container = parenthesised_area(text, m.end)
+        m.container = container_after(text, m.end, type_words) or parenthesised_area(text, m.end)
         sub = re.search(r"(?:the\s+)?(?:\w+ern\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:suburb|district|"
                         r"neighbou?rhood|quarter|outskirts|countryside)\s+of\s+$", text[max(0, m.start - 80):m.start])
         if sub:
             m.near = sub.group(1)
             m.score += 1.0
+
+
+_AFTER_AREA_WORD = re.compile(r"\s+([A-Za-z]+)(?=,|\s+of\s)")
+_CONTAINER = re.compile(r"(?:,|\s+of)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def container_after(text: str, end: int, type_words: dict[str, str]) -> str | None:
+    """The area written after the name that ends at ``end``: "Prague, Oklahoma"; past an admin
+    type word, "Cuauhtemoc municipality, Chihuahua" and "Golbasi district of Adiyaman" too."""
+    word = _AFTER_AREA_WORD.match(text, end)
+    if word and type_words.get(word.group(1).lower()) in ("ADM1", "ADM2"):
+        cont = _CONTAINER.match(text, word.end(), end + 60)
+        if cont:
+            return cont.group(1)
+    cont = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", text[end:end + 40])
+    return cont.group(1) if cont else None
+
 
 def list_bonus(text: str, found: list[Mention]) -> None:
     """A name listed with an accepted place ("Homs and Aleppo", "Paris, Berlin and Munich") is one too."""
