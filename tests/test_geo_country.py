@@ -86,6 +86,17 @@ def test_names_stay_in_their_area(geoparser, text, name, country):
     assert p.country_code == country, p
 
 
+@pytest.mark.parametrize("text", [
+    # a province's former name is still that province (the bundled corpus's 2010 reports)
+    "A suicide bomber killed 38 people at a police post in the North-West Frontier Province on Monday.",
+    "Militants attacked a checkpoint in the North West Frontier Province of Pakistan.",
+    "Two soldiers were killed in the Federally Administered Tribal Areas near the Afghan border.",
+])
+def test_former_names_of_pakistani_provinces(geoparser, text):
+    p = _event_place(geoparser, text)
+    assert p is not None and (p.country_code, p.admin1) == ("PK", "Khyber Pakhtunkhwa"), p
+
+
 @pytest.mark.parametrize("text,start,expected", [
     ("Tuzla, Istanbul", "Istanbul", True),
     ("Ruhororo commune (Ngozi)", "Ngozi", True),
