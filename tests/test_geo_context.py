@@ -56,7 +56,8 @@ def test_towns_inside_the_dateline(geoparser, text, dateline, name, admin1, cc):
 def test_north_west_frontier_province_is_no_south_african_province(geoparser):
     # regression: "North-West Frontier Province" matched as North-West, South Africa
     places = geoparser.find_places("A bomb killed 12 in the North-West Frontier Province of Pakistan, police said.")
-    assert [p.country_code for p in places] == ["PK"]
+    assert [(p.text, p.country_code, p.admin1) for p in places] == [
+        ("North-West Frontier Province", "PK", "Khyber Pakhtunkhwa"), ("Pakistan", "PK", None)]  # its former name
 
 
 def test_foreign_namesake_without_evidence_is_dropped(geoparser):
