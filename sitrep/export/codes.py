@@ -8,12 +8,12 @@ number behind each word for whoever needs the older numeric coding.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import tomllib
 from importlib import resources
 from typing import Any
 
+from ..extract import actors as actor_rules
 from ..models import Actor, Incident
 
 
@@ -30,14 +30,6 @@ def _labels() -> dict[str, int]:
 @functools.lru_cache(maxsize=1)
 def _name_rules() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"], re.I), r["type"]) for r in rules()["name_rule"]]
-
-
-@functools.lru_cache(maxsize=1)
-def _known() -> dict[str, str]:
-    """Canonical actor name -> ACLED type, from the extractor's actor table (stored incidents keep the name)."""
-    text = resources.files("sitrep.extract").joinpath("data/actors.jsonl").read_text("utf-8")
-    rows = (json.loads(line) for line in text.splitlines() if line.strip())
-    return {r["name"]: r["type"] for r in rows}
 
 
 def version() -> str:
@@ -64,7 +56,7 @@ def actor_type(actor: Actor | None) -> str | None:
             return kind
     if actor.actor_type in _labels():
         return actor.actor_type
-    known = _known().get(actor.name)
+    known = actor_rules.type_of(actor.name)  # the extractor's actor table (stored incidents keep the name)
     return known if known in _labels() else None
 
 

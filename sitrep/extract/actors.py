@@ -54,14 +54,17 @@ _GENERIC = [
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]:
+def _rows() -> tuple[dict, ...]:
+    """The alias table's rows, read once (``data/actors.jsonl``)."""
     text = resources.files("sitrep.extract").joinpath("data/actors.jsonl").read_text("utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]:
     by_alias: dict[str, list[_Entry]] = {}
     sensitive, insensitive = [], []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in _rows():
         entry = _Entry(
             row["name"], row["type"],
             dt.date.fromisoformat(row["from"]) if row.get("from") else None,
@@ -98,18 +101,25 @@ def _generic() -> list[tuple[re.Pattern[str], str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _aliases() -> dict[str, list[str]]:
-    text = resources.files("sitrep.extract").joinpath("data/actors.jsonl").read_text("utf-8")
     out: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out.setdefault(row["name"], []).extend(row["aliases"])
+    for row in _rows():
+        out.setdefault(row["name"], []).extend(row["aliases"])
     return out
 
 
 def aliases_of(name: str) -> list[str]:
     """Every alias the table knows for a canonical actor name (empty for generic actors)."""
     return _aliases().get(name, [])
+
+
+@functools.lru_cache(maxsize=1)
+def _types() -> dict[str, str]:
+    return {row["name"]: row["type"] for row in _rows()}
+
+
+def type_of(name: str) -> str | None:
+    """The type the table gives a canonical actor name ("Rebel group", "State forces"); None if unknown."""
+    return _types().get(name)
 
 
 def _pick(entries: list[_Entry], when: dt.date | None, country: str | None = None) -> _Entry:
