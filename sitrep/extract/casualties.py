@@ -394,7 +394,8 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += enumerated_victims(sentence, hedge)
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
-    figures += found_body(sentence, figures, hedge)
+    if not any(f.kind == "killed" for f in figures):
+        figures += found_body(sentence, hedge)
     figures += _zero_claims(sentence, figures)
     return figures
 
@@ -566,11 +567,9 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     return out
 
 
-def found_body(sentence: str, found: list[Figure], hedge: str | None) -> list[Figure]:
-    """One body found is one death, where the sentence counts no death otherwise: "a man's body is
-    found in the backyard of a home", "a fisherman found the body of a man with a gunshot wound"."""
-    if any(f.kind == "killed" for f in found):
-        return []
+def found_body(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """One body found is one death (read where the sentence counts no death otherwise): "a man's
+    body is found in the backyard of a home", "a fisherman found the body of a man with a gunshot wound"."""
     m = _compiled()["found_body"].search(sentence)
     return [Figure("killed", 1, 1, None, m.start(), m.end(), "body", hedge)] if m else []
 
