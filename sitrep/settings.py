@@ -15,6 +15,10 @@ from typing import Any
 from .errors import ConfigError
 
 
+#: the ``--db`` option's help, one text for every command that opens the database
+DB_HELP = ("database: an SQLite file, or a postgresql://user@host/dbname URL (default: $SITREP_DB, else the "
+           "setting store.db, ./sitrep.db)")
+
 def _merge(base: dict[str, Any], over: dict[str, Any], where: str) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():

@@ -23,3 +23,6 @@ def seed_extraction(extractor):
 
     text = SEED.read_text("utf-8")
     return extractor.extract(Article("seed", text, dt.date(2016, 2, 22)))
+
+
+from pg_fixtures import backend, new_db, pg_cluster  # noqa: E402,F401 - fixtures: a database on each backend

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -38,39 +37,45 @@ def _dump(db):
         return s.dump()
 
 
-def test_ingest_twice_gives_the_same_database(tmp_path):
+def _count(db, sql):
+    with Store.open(db) as s:
+        return s.db.execute(sql).fetchone()[0]
+
+
+def test_ingest_twice_gives_the_same_database(tmp_path, new_db):
     corpus = _corpus(tmp_path, 30)
-    first = ingest([str(corpus)], tmp_path / "a.db", workers=1, batch_size=7, extractor="store_fixtures:fake_extract_many", progress=False)
+    a_db = new_db()
+    first = ingest([str(corpus)], a_db, workers=1, batch_size=7, extractor="store_fixtures:fake_extract_many", progress=False)
     assert (first.read, first.new, first.failed) == (30, 30, 0)
-    before = _dump(tmp_path / "a.db")
-    again = ingest([str(corpus)], tmp_path / "a.db", workers=1, extractor="store_fixtures:fake_extract_many", progress=False)
+    before = _dump(a_db)
+    again = ingest([str(corpus)], a_db, workers=1, extractor="store_fixtures:fake_extract_many", progress=False)
     assert (again.new, again.duplicate) == (0, 30)
-    assert _dump(tmp_path / "a.db") == before
+    assert _dump(a_db) == before
     assert 0 < first.incidents < 30  # reports of the same event merged
 
 
-def test_two_workers_give_the_same_database_as_one(tmp_path):
+def test_two_workers_give_the_same_database_as_one(tmp_path, new_db):
     corpus = _corpus(tmp_path, 30)
-    ingest([str(corpus)], tmp_path / "one.db", workers=1, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
-    ingest([str(corpus)], tmp_path / "two.db", workers=2, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
-    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
+    one, two = new_db(), new_db()
+    ingest([str(corpus)], one, workers=1, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
+    ingest([str(corpus)], two, workers=2, batch_size=4, extractor="store_fixtures:fake_extract_many", progress=False)
+    assert _dump(one) == _dump(two)
 
 
-def test_killed_ingest_resumes_to_the_same_database(tmp_path):
+def test_killed_ingest_resumes_to_the_same_database(tmp_path, new_db):
     corpus = _corpus(tmp_path, 60)
-    clean = tmp_path / "clean.db"
+    clean = new_db()
     ingest([str(corpus)], clean, workers=1, batch_size=5, extractor="store_fixtures:fake_extract_many", progress=False)
 
-    killed = tmp_path / "killed.db"
+    killed = new_db()
     proc = _slow_ingest(corpus, killed, workers=1, batch_size=5)
     deadline = time.time() + 60
     stored = 0
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.05)
         try:
-            with sqlite3.connect(killed, timeout=1) as db:
-                stored = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        except sqlite3.Error:
+            stored = _count(killed, "SELECT COUNT(*) FROM articles")
+        except Exception:  # noqa: BLE001 - not created yet, or locked: look again
             continue
         if stored >= 15:
             break
@@ -109,12 +114,12 @@ def _alive(pid):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path):
+def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path, new_db):
     # regression: after kill -9 of ingest its two worker processes stayed alive for a minute or more
     corpus = _corpus(tmp_path, 60)
-    clean = tmp_path / "clean.db"
+    clean = new_db()
     ingest([str(corpus)], clean, workers=1, batch_size=3, extractor="store_fixtures:fake_extract_many", progress=False)
-    killed = tmp_path / "killed.db"
+    killed = new_db()
     proc = _slow_ingest(corpus, killed, workers=2, batch_size=3)
     deadline = time.time() + 60
     workers = []
@@ -134,20 +139,20 @@ def test_workers_die_with_a_killed_ingest_and_a_rerun_completes(tmp_path):
     assert _dump(killed) == _dump(clean)
 
 
-def test_an_article_the_store_cannot_take_fails_alone(tmp_path):
+def test_an_article_the_store_cannot_take_fails_alone(tmp_path, new_db):
     """Regression (issue 8): one record the store choked on took its whole batch with it."""
     records = marked_corpus(12)
     records[5]["text"] += " UNSTORABLE"
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
-    db = tmp_path / "a.db"
+    db = new_db()
     report = ingest([str(corpus)], db, workers=1, batch_size=12, extractor="store_fixtures:unstorable_extract_many",
                     progress=False)
     assert (report.new, report.failed) == (11, 1)
     assert report.failures[0].where == "m005" and "cannot store it" in report.failures[0].reason
-    with sqlite3.connect(db) as con:  # nothing of the failed article is left half-written
-        assert con.execute("SELECT COUNT(*) FROM articles WHERE id = 'm005'").fetchone()[0] == 0
-        assert con.execute("SELECT COUNT(*) FROM reports WHERE article_id = 'm005'").fetchone()[0] == 0
-        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 11
+    # nothing of the failed article is left half-written
+    assert _count(db, "SELECT COUNT(*) FROM articles WHERE id = 'm005'") == 0
+    assert _count(db, "SELECT COUNT(*) FROM reports WHERE article_id = 'm005'") == 0
+    assert _count(db, "SELECT COUNT(*) FROM articles") == 11
     again = ingest([str(corpus)], db, workers=1, extractor="store_fixtures:unstorable_extract_many", progress=False)
     assert (again.new, again.duplicate, again.failed) == (0, 11, 1)

@@ -14,8 +14,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Sitrep-User": "ana"}
 
 
 @pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
-    db = build_seed_db(tmp_path / "seed.db", pipeline=False)
+def client(new_db) -> TestClient:
+    db = build_seed_db(new_db(), pipeline=False)
     return TestClient(create_app(ServeConfig(db=db, tokens={TOKEN: ""})))
 
 
@@ -69,6 +69,20 @@ def test_real_store_review_round_trip(client):
                       json={"field": "fatalities", "value": {"low": 25, "best": 40, "high": 57}})
     assert fix.status_code == 200, fix.text
     assert fix.json()["incident"]["fatalities"]["best"] == 40
+
+
+def test_serve_checks_a_postgresql_database_and_hides_its_password(pg_cluster, tmp_path, capsys):
+    from sitrep.cli import main
+    from sitrep.serve.server import check_db
+    from sitrep.store import redacted
+
+    url = pg_cluster.new_database()
+    assert main(["serve", "--db", url, "--port", "0"]) == 5  # an empty database: no sitrep schema there
+    assert "no sitrep database here" in capsys.readouterr().err
+    build_seed_db(url, pipeline=False)
+    assert check_db(url) == url
+    secret = url.replace("postgresql://sitrep@", "postgresql://sitrep:hunter2@")
+    assert "hunter2" not in redacted(secret) and redacted(secret).startswith("postgresql://sitrep:***@")
 
 
 def test_cli_refuses_a_missing_database(tmp_path):

@@ -18,8 +18,8 @@ WIRE = ("Bomb blasts in the Syrian cities of Homs and Damascus have left at leas
         "people. Earlier in Homs, 57 people, mainly civilians, were reportedly killed in a double car bombing.")
 
 
-def test_add_is_idempotent_and_reports_status(tmp_path):
-    with Store.open(tmp_path / "s.db") as s:
+def test_add_is_idempotent_and_reports_status(new_db):
+    with Store.open(new_db()) as s:
         e = extraction("a1", incidents=[incident(killed=57), incident(place=ZEINAB, killed=83)])
         assert Incidents(s).add(e) == "new"
         before = s.dump()
@@ -32,8 +32,8 @@ def test_add_is_idempotent_and_reports_status(tmp_path):
         assert len(s.query_incidents()[0]) == 2
 
 
-def test_wire_copy_is_linked_and_not_an_independent_source(tmp_path):
-    with Store.open(tmp_path / "s.db") as s:
+def test_wire_copy_is_linked_and_not_an_independent_source(new_db):
+    with Store.open(new_db()) as s:
         assert Incidents(s).add(extraction("orig", text=WIRE, published="2016-02-22", incidents=[incident(killed=57)])) == "new"
         copy_text = "(Reuters) " + WIRE
         assert Incidents(s).add(extraction("copy", text=copy_text, published="2016-02-23", incidents=[incident(killed=60)])) == "copy"
@@ -44,8 +44,8 @@ def test_wire_copy_is_linked_and_not_an_independent_source(tmp_path):
         assert row["fatalities"]["best"] == 57  # the copy's 60 does not count as confirmation
 
 
-def test_copy_original_does_not_depend_on_order(tmp_path):
-    with Store.open(tmp_path / "s.db") as s:
+def test_copy_original_does_not_depend_on_order(new_db):
+    with Store.open(new_db()) as s:
         Incidents(s).add(extraction("late", text="Wire: " + WIRE, published="2016-02-23"))
         assert Incidents(s).add(extraction("early", text=WIRE, published="2016-02-22")) == "new"
         assert s.get_article("late")["copy_of"] == "early"
@@ -64,6 +64,43 @@ def test_schema_is_migrated_and_a_newer_one_refused(tmp_path):
     db.close()
     with pytest.raises(StoreError, match="newer"):
         Store.open(path)
+
+
+def test_a_newer_postgresql_schema_is_refused_and_migrations_run_once(pg_cluster):
+    url = pg_cluster.new_database()
+    with Store.open(url) as s:
+        assert s.backend == "postgresql"
+        assert s.db.execute("SELECT version FROM sitrep_schema").fetchone()[0] == len(MIGRATIONS)
+        Incidents(s).add(extraction("a1", incidents=[incident(killed=5)]))
+    with Store.open(url) as s:  # reopening keeps the data and migrates nothing
+        assert s.has_article("a1")
+        assert s.db.execute("SELECT COUNT(*) FROM sitrep_schema").fetchone()[0] == 1
+        s.db.execute("UPDATE sitrep_schema SET version = ?", (len(MIGRATIONS) + 1,))
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(url)
+
+
+@pytest.mark.parametrize("title", ["", "Ataque en Bogotá: «dos muertos»", "لقي شخصان حتفهما", "100% sure? 'quoted'"])
+def test_incident_round_trip_on_postgresql(pg_cluster, title):
+    with Store.open(pg_cluster.new_database()) as s:
+        e = extraction("p1", incidents=[incident(killed=12, injured=3, date="2016-02-09")])
+        e.article.title = title
+        Incidents(s).add(e)
+        (row,), _ = s.query_incidents()
+        got = s.get_incident(row["id"])
+        assert got["fatalities"] == {"low": 12, "best": 12, "high": 12}
+        assert got["event_date"] == "2016-02-09"
+        assert [c["min"] for c in got["claims"] if c["kind"] == "killed"] == [12]
+        assert s.get_article("p1")["title"] == title
+
+
+def test_a_url_of_another_scheme_is_a_usage_error():
+    from sitrep.errors import ConfigError
+    from sitrep.store import database_path
+
+    with pytest.raises(ConfigError, match="mysql://... is not one sitrep can open"):
+        database_path("mysql://me:secret@host/db")
+    assert database_path("postgresql://me@host/db") == "postgresql://me@host/db"
 
 
 def test_not_a_database_is_a_store_error(tmp_path):

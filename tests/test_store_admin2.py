@@ -44,8 +44,8 @@ def test_migration_backfills_admin2_from_the_stored_json(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("place,admin2", [(CHARLESTON, "Charleston County"), (HOMS, None)])
-def test_write_fills_admin2(place, admin2):
-    with Store.open(":memory:") as s:
+def test_write_fills_admin2(new_db, place, admin2):
+    with Store.open(new_db()) as s:
         Incidents(s).add(extraction("c1", text="Nine people were shot dead at a church in Charleston on Wednesday night.",
                                     incidents=[incident(place=place, killed=9, perpetrator=None, sub="Attack")]))
         assert [tuple(r) for r in s.db.execute("SELECT admin2 FROM incidents")] == [(admin2,)]

@@ -10,8 +10,8 @@ from store_fixtures import HOMS, ZEINAB, extraction, incident
 
 
 @pytest.fixture()
-def store():
-    with Store.open(":memory:") as s:
+def store(new_db):
+    with Store.open(new_db()) as s:
         for k in range(12):
             place = [HOMS, ZEINAB][k % 2]
             Incidents(s).add(extraction(f"a{k:02d}", text=f"Article {k} about a blast {'market' if k == 3 else 'street'} number {k}.",

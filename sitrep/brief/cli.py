@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from ..settings import DB_HELP
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from ..export.cli import filter_options
@@ -20,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--rule", action="append", choices=("surge", "threat", "fatalities", "new_actor"),
                    help="only this rule (repeatable; default: all)")
     p.add_argument("--format", "-f", default="table", choices=("table", "json"))
-    p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    p.add_argument("--db", default=None, help=DB_HELP)
     filter_options(p)
     p.set_defaults(func=run)
     r = sub.add_parser("report", help="a situation report for a period and area (html, md or pdf)",
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "headless chromium (tools/setup-system.sh installs it).")
     r.add_argument("--format", "-f", default="html", choices=("html", "md", "pdf"))
     r.add_argument("--output", "-o", default="-", help="output file (default: standard output; pdf needs a file)")
-    r.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    r.add_argument("--db", default=None, help=DB_HELP)
     filter_options(r)
     r.set_defaults(func=run_report)
 
@@ -41,14 +43,14 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import StoreError
     from ..export.cli import filters
     from ..filters import parse_date
-    from ..store import Store, database_path
+    from ..store import Store, database_exists, database_path, redacted
     from . import alerts
 
     chosen = filters(args)  # a filter that means nothing is a usage error, before the database is opened
     as_of = parse_date("as_of", args.as_of) if args.as_of else None
     db = database_path(args.db)
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
+    if not database_exists(db):
+        raise StoreError(f"{redacted(db)}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
         rows = alerts.rows_from(store.alert_rows(**chosen))
     day = alerts.as_of_day(rows, as_of)
@@ -71,15 +73,15 @@ CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-c
 def run_report(args: argparse.Namespace) -> int:
     from ..errors import ConfigError, SitrepError, StoreError
     from ..export.cli import filters
-    from ..store import Store, database_path
+    from ..store import Store, database_exists, database_path, redacted
     from . import report
 
     chosen = filters(args)
     if args.format == "pdf" and args.output == "-":
         raise ConfigError("--format pdf needs --output FILE")
     db = database_path(args.db)
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
+    if not database_exists(db):
+        raise StoreError(f"{redacted(db)}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
         content = report.build(store, **chosen)
     text = report.to_markdown(content) if args.format == "md" else report.to_html(content)

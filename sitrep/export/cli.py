@@ -5,12 +5,14 @@ import argparse
 import json
 import sys
 
+from ..settings import DB_HELP
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="write the database's incidents (acled, ucdp, geojson, jsonl, parquet, table)",
                        description="Write merged incidents, one per event however many reports it has.")
     p.add_argument("--format", "-f", default="table", choices=("acled", "ucdp", "geojson", "jsonl", "parquet", "table"))
-    p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    p.add_argument("--db", default=None, help=DB_HELP)
     p.add_argument("--output", "-o", default="-", help="output file (default: standard output; parquet needs a file or a pipe)")
     # filters: validated by sitrep.filters, the same validation (and messages) as the API's
     filter_options(p)
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--level", default="country", choices=("country", "admin1", "admin2"))
     r.add_argument("--period", default="week", choices=("day", "week", "month"))
     r.add_argument("--format", "-f", default="csv", choices=("csv", "json"))
-    r.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    r.add_argument("--db", default=None, help=DB_HELP)
     r.add_argument("--output", "-o", default="-", help="output file (default: standard output)")
     filter_options(r)
     r.set_defaults(func=run_rollup)
@@ -53,16 +55,15 @@ def filters(args: argparse.Namespace) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from ..errors import StoreError
-    from ..store import Store, database_path
+    from ..store import Store, database_exists, database_path, redacted
     from . import writers
 
     chosen = filters(args)  # a filter that means nothing is a usage error, before the database is opened
-    db = database_path(args.db)  # a URL is a usage error (exit 2), not "no database"
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
+    db = database_path(args.db)  # a URL of another scheme is a usage error (exit 2)
+    if not database_exists(db):
+        raise StoreError(f"{redacted(db)}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
         rows = store.iter_incidents(**chosen)
         if args.format == "parquet":
@@ -94,16 +95,15 @@ ROLLUP_COLUMNS = ("country_code", "country", "admin1", "admin2", "period", "inci
 
 def run_rollup(args: argparse.Namespace) -> int:
     import csv
-    from pathlib import Path
 
     from ..errors import StoreError
-    from ..store import Store, database_path
+    from ..store import Store, database_exists, database_path, redacted
     from ..store.read import ROLLUP_AREAS
 
     chosen = filters(args)
     db = database_path(args.db)
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no database (run `sitrep ingest` first)")
+    if not database_exists(db):
+        raise StoreError(f"{redacted(db)}: no database (run `sitrep ingest` first)")
     with Store.open(db) as store:
         rows = store.rollup(args.level, args.period, **chosen)
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")

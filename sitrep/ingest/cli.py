@@ -6,6 +6,8 @@ import json
 import os
 import sys
 
+from ..settings import DB_HELP
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -16,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "a no-op; an interrupted run resumes where it stopped. Exit 3 only when nothing could be read.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for standard input")
-    p.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    p.add_argument("--db", default=None, help=DB_HELP)
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="extraction processes (default 2)")
     p.add_argument("--batch-size", type=int, default=32, help="articles per batch and per transaction (default 32)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -33,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "alerts reported) is kept in DB.watch.json.",
     )
     w.add_argument("urls", nargs="+", metavar="URL", help="RSS/Atom feed or page (http or https)")
-    w.add_argument("--db", default=None, help="database file (default: settings store.db, ./sitrep.db)")
+    w.add_argument("--db", default=None, help=DB_HELP)
     w.add_argument("--every", default="15m", help="time between rounds: 30s, 15m, 1h (default 15m)")
     w.add_argument("--rounds", type=int, default=None, help="stop after this many rounds (default: until a signal)")
     w.add_argument("--exec", dest="run_command", default=None, metavar="COMMAND",

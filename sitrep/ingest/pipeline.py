@@ -105,12 +105,9 @@ def _add(incidents: Incidents, extraction: Extraction, raw_text: str) -> str:
     of the batch is written. A database that cannot be written at all (locked, full, read-only)
     still ends the run.
     """
-    import sqlite3
-
     try:
         return incidents.add(extraction, raw_text=raw_text)
-    except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
-            sqlite3.DataError, ValueError, TypeError, AttributeError, OverflowError) as e:
+    except (*incidents.store.value_errors, ValueError, TypeError, AttributeError, OverflowError) as e:
         raise StoreError(f"cannot store it: {type(e).__name__}: {e}") from e
 
 

@@ -107,9 +107,11 @@ def database_groups(db_path: str | Path) -> tuple[list[list[str]], set[str]]:
     from ..store import Store
 
     with Store.open(db_path) as store:
-        stored = {r[0] for r in store.db.execute("SELECT id FROM articles")}
-        groups = [sorted(set(r[0].split(","))) for r in store.db.execute(
-            "SELECT group_concat(DISTINCT article_id) FROM reports GROUP BY incident_id")]
+        stored = {r[0] for r in store.db.execute("SELECT id FROM articles", ())}
+        by_incident: dict[str, set[str]] = {}
+        for r in store.db.execute("SELECT incident_id, article_id FROM reports", ()):
+            by_incident.setdefault(r[0], set()).add(r[1])
+    groups = [sorted(g) for g in by_incident.values()]
     return [g for g in groups if len(g) > 1], stored
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from ..settings import DB_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -13,7 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "Review (write) endpoints need SITREP_TOKEN (or SITREP_TOKENS=user:token,...) in the environment; "
         "reads are open unless SITREP_READ_TOKEN is set. CORS is off unless SITREP_CORS_ORIGINS is set.",
     )
-    p.add_argument("--db", type=Path, default=None, help="database file (default: setting store.db)")
+    p.add_argument("--db", default=None, help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     p.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"))

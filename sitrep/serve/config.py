@@ -20,7 +20,7 @@ ENV_CORS = "SITREP_CORS_ORIGINS"  # comma-separated origins; CORS is off when un
 
 @dataclass(slots=True)
 class ServeConfig:
-    db: Path | None = None
+    db: Path | str | None = None  # a file path or a postgresql:// URL
     #: token -> user name for review endpoints; empty means review is disabled
     tokens: dict[str, str] = field(default_factory=dict)
     read_token: str | None = None

@@ -10,14 +10,15 @@ from ..errors import ConfigError, StoreError
 from .config import ServeConfig
 
 
-def check_db(db: Path | str | None) -> Path:
-    from ..store import Store, database_path
+def check_db(db: Path | str | None) -> str:
+    from ..store import Store, database_exists, database_path, is_url, redacted
 
-    path = Path(database_path(db))  # a URL is a usage error (exit 2), not "no database here"
-    if not path.is_file():
-        raise StoreError(f"{path}: no database here (build one with 'sitrep ingest', or pass --db)")
-    Store.open(path).close()  # fail now, with exit 5, rather than on the first request
-    return path
+    where = database_path(db)  # a URL of another scheme is a usage error (exit 2), not "no database here"
+    if not (database_exists(where) if is_url(where) else Path(where).is_file()):
+        raise StoreError(f"{redacted(where)}: no sitrep database here"
+                         " (build one with 'sitrep ingest', or pass --db)")
+    Store.open(where).close()  # fail now, with exit 5, rather than on the first request
+    return where
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -44,6 +45,7 @@ def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 
           out: TextIO | None = None) -> int:
     import uvicorn
 
+    from ..store import redacted
     from .app import create_app
 
     out = out or sys.stdout
@@ -53,7 +55,7 @@ def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     review = "on (token set)" if config.tokens else "off (set SITREP_TOKEN to enable)"
-    print(f"sitrep: serving {path} at http://{shown}:{bound}/  (API /api, docs /docs, review {review})",
+    print(f"sitrep: serving {redacted(path)} at http://{shown}:{bound}/  (API /api, docs /docs, review {review})",
           file=out, flush=True)
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level=log_level, access_log=False,
                                            timeout_graceful_shutdown=3))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -31,6 +30,7 @@ _SUMMARY_KEYS = ("id", "event_type", "sub_event_type", "cameo", "event_date", "d
 
 
 #: rollup levels, each with the area columns its rows carry, and each period's first day as SQL
+#: (SQLite's; a backend gives its own as ``rollup_periods``)
 ROLLUP_LEVELS = ("country", "admin1", "admin2")
 ROLLUP_AREAS = {"country": (), "admin1": ("admin1",), "admin2": ("admin1", "admin2")}
 ROLLUP_PERIODS = {
@@ -71,14 +71,51 @@ def _iso(value: Any) -> str | None:
 
 
 class ReadMixin:
-    db: sqlite3.Connection
+    """Reads, over SQL both backends run; the few phrases that differ are the hooks below, each
+    given here as SQLite says it and overridden by ``store/postgres.py``."""
+
+    db: Any  # the backend's connection (sqlite3, or the PostgreSQL adapter)
+    query_errors: tuple[type[BaseException], ...]
+    rollup_periods: dict[str, str] = ROLLUP_PERIODS
+
+    @staticmethod
+    def _same_text(column: str) -> str:
+        """``column`` equals a bound value, ignoring ASCII case (an index on the same expression)."""
+        return f"{column} = ? COLLATE NOCASE"
+
+    @staticmethod
+    def _contains(column: str) -> str:
+        """``column`` holds a bound value as a substring."""
+        return f"instr({column}, ?) > 0"
+
+    @staticmethod
+    def _within_box(west: float, south: float, east: float, north: float) -> tuple[str, list[str], list[Any]]:
+        """The join, conditions and values that keep incidents whose point is inside the box
+        (``west > east``: it crosses the antimeridian)."""
+        where, params = ["t.min_lat >= ? AND t.max_lat <= ?"], [south, north]
+        if west <= east:
+            where.append("t.min_lon >= ? AND t.max_lon <= ?")
+        else:
+            where.append("(t.min_lon >= ? OR t.max_lon <= ?)")
+        params += [west, east]
+        return " JOIN incidents_rtree t ON t.rid = i.rowid", where, params
+
+    @staticmethod
+    def _text_search(q: str) -> tuple[str, Any]:
+        """SQL for the ids of the articles matching ``q`` (an FTS5 query, ``filters.fts_query``), and its value."""
+        return "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", q
+
+    @staticmethod
+    def _json_field(column: str, key: str) -> str:
+        """The JSON text of one top-level key of a JSON text column."""
+        return f"json_extract({column}, '$.{key}')"
 
     def _where(self, since: Any = None, until: Any = None, country: str | None = None, admin1: str | None = None,
                event_type: str | None = None, sub_event_type: str | None = None, actor: str | None = None,
                min_fatalities: int | None = None, bbox: tuple[float, float, float, float] | None = None,
                q: str | None = None, grades: Sequence[str] | None = None,
                admin2: str | None = None) -> tuple[str, list[Any], str]:
-        where, params, join = ["1"], [], ""
+        where, params, join = ["1 = 1"], [], ""
         if since is not None:
             where.append("i.event_date >= ?")
             params.append(_iso(since))
@@ -87,16 +124,13 @@ class ReadMixin:
             params.append(_iso(until))
         if country:
             # an ISO code or a name, one column each, so the planner can use that column's index
-            if len(country) == 2:
-                where.append("i.country_code = ? COLLATE NOCASE")
-            else:
-                where.append("i.country = ? COLLATE NOCASE")
+            where.append(self._same_text("i.country_code" if len(country) == 2 else "i.country"))
             params.append(country)
         if admin1:
-            where.append("i.admin1 = ? COLLATE NOCASE")
+            where.append(self._same_text("i.admin1"))
             params.append(admin1)
         if admin2:
-            where.append("i.admin2 = ? COLLATE NOCASE")
+            where.append(self._same_text("i.admin2"))
             params.append(admin2)
         if event_type:
             where.append("i.event_type = ?")
@@ -105,31 +139,23 @@ class ReadMixin:
             where.append("i.sub_event_type = ?")
             params.append(sub_event_type)
         if actor:
-            where.append("instr(i.actors, ?) > 0")
+            where.append(self._contains("i.actors"))
             params.append(actor.lower())
         if min_fatalities is not None:
             where.append("i.fatalities_best >= ?")
             params.append(int(min_fatalities))
         if bbox is not None:
             west, south, east, north = (float(v) for v in bbox)
-            join = " JOIN incidents_rtree t ON t.rid = i.rowid"
-            where.append("t.min_lat >= ? AND t.max_lat <= ?")
-            params += [south, north]
-            if west <= east:
-                where.append("t.min_lon >= ? AND t.max_lon <= ?")
-                params += [west, east]
-            else:  # crosses the antimeridian
-                where.append("(t.min_lon >= ? OR t.max_lon <= ?)")
-                params += [west, east]
+            join, box, values = self._within_box(west, south, east, north)
+            where += box
+            params += values
         if grades:
             where.append(f"i.grade IN ({','.join('?' * len(grades))})")
             params += list(grades)
         if q:
-            where.append(
-                "i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN"
-                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?))"
-            )
-            params.append(q)
+            matching, value = self._text_search(q)
+            where.append(f"i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN ({matching}))")
+            params.append(value)
         return " AND ".join(where), params, join
 
     def query_incidents(self, *, since: Any = None, until: Any = None, country: str | None = None,
@@ -154,7 +180,7 @@ class ReadMixin:
         sql = f"SELECT i.id, i.data, {key} AS k FROM incidents i{join} WHERE {where} ORDER BY k {order}, i.id {order} LIMIT ?"
         try:
             rows = self.db.execute(sql, (*params, limit + 1)).fetchall()
-        except sqlite3.OperationalError as e:
+        except self.query_errors as e:
             raise ConfigError(f"bad query: {e}") from e
         page = rows[:limit]
         items = []
@@ -276,7 +302,7 @@ class ReadMixin:
         out = []
         for r in self.db.execute(
                 f"SELECT i.id, i.event_date, i.country_code, i.country, i.admin1, i.event_type, i.fatalities_best,"
-                f" json_extract(i.data, '$.actors') AS actors FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
+                f" {self._json_field('i.data', 'actors')} AS actors FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
                 f" ORDER BY i.event_date, i.id", params):
             actors = [{"name": a.get("name"), "role": a.get("role")} for a in json.loads(r["actors"] or "[]") if a.get("name")]
             out.append({"id": r["id"], "event_date": r["event_date"], "country_code": r["country_code"], "country": r["country"],
@@ -300,24 +326,25 @@ class ReadMixin:
             raise ConfigError(f"period must be one of {', '.join(ROLLUP_PERIODS)}, not {period!r}")
         where, params, join = self._where(**filters)
         area = ", ".join(f"i.{c}" for c in ("country_code", "country", *ROLLUP_AREAS[level]))
-        start = ROLLUP_PERIODS[period]
+        order = ", ".join(f"{c} NULLS FIRST" for c in area.split(", "))  # as SQLite sorts them, on both
+        start = self.rollup_periods[period]
         # a range's missing bound falls back to the nearest known one (best to low, high to best)
         # (fatalities_best already falls back to low)
         sql = (f"SELECT {area}, {start} AS period, COUNT(*) AS n, SUM(COALESCE(i.fatalities_low, 0)) AS low,"
                " SUM(COALESCE(i.fatalities_best, 0)) AS best, SUM(COALESCE(i.fatalities_high, i.fatalities_best, 0)) AS high"
                f" FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
-               f" GROUP BY {area}, period ORDER BY {area}, period")
+               f" GROUP BY {area}, period ORDER BY {order}, period")
         out = []
         for r in self.db.execute(sql, params):
             row: dict[str, Any] = {"country_code": r["country_code"], "country": r["country"]}
             for c in ROLLUP_AREAS[level]:
                 row[c] = r[c]
-            row.update(period=r["period"], incidents=r["n"], fatalities={"low": r["low"], "best": r["best"], "high": r["high"]})
+            row.update(period=r["period"], incidents=r["n"], fatalities={k: int(r[k]) for k in ("low", "best", "high")})  # PostgreSQL sums as numeric
             out.append(row)
         return out
 
 
-def article_groups(db: sqlite3.Connection) -> list[list[str]]:
+def article_groups(db: Any) -> list[list[str]]:
     """Articles that share at least one incident, as groups (for pair precision/recall)."""
     parent: dict[str, str] = {}
 
@@ -327,12 +354,15 @@ def article_groups(db: sqlite3.Connection) -> list[list[str]]:
             x = parent[x]
         return x
 
-    for r in db.execute("SELECT id FROM articles"):
+    for r in db.execute("SELECT id FROM articles", ()):
         find(r[0])
-    for r in db.execute("SELECT incident_id, group_concat(DISTINCT article_id) FROM reports GROUP BY incident_id"):
-        ids = r[1].split(",")
-        for other in ids[1:]:
-            parent[find(other)] = find(ids[0])
+    first: dict[str, str] = {}  # incident id -> its first article seen
+    for r in db.execute("SELECT DISTINCT incident_id, article_id FROM reports", ()):
+        if r[0] in first:
+            parent[find(r[1])] = find(first[r[0]])
+        else:
+            first[r[0]] = r[1]
+            find(r[1])
     groups: dict[str, list[str]] = defaultdict(list)
     for a in list(parent):
         groups[find(a)].append(a)

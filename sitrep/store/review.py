@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from typing import Any
 
 from ..errors import ConfigError, StoreError
@@ -60,18 +59,18 @@ class ReviewMixin:
     """The rows of review: overrides, constraints, claim marks and the audit log. The actions
     that use them (and re-cluster or re-merge after) are ``reconcile.review.ReviewActions``."""
 
-    db: sqlite3.Connection
+    db: Any  # the backend's connection (sqlite3, or the PostgreSQL adapter)
 
     def audit(self, user: str, action: str, incident_id: str | None, before: Any, after: Any) -> int:
         """Log one review action; returns its audit id."""
         if not user:
             raise ConfigError("review actions need a user")
         cur = self.db.execute(
-            "INSERT INTO audit(at, user, action, incident_id, before, after) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO audit(at, "user", action, incident_id, before, after) VALUES (?,?,?,?,?,?) RETURNING id',
             (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), user, action, incident_id,
              json.dumps(before, default=str), json.dumps(after, default=str)),
         )
-        return int(cur.lastrowid or 0)
+        return int(cur.fetchone()[0])
 
     def audit_entry(self, audit_id: int) -> dict[str, Any]:
         """One action not yet undone: its action, incident id, before and after."""
@@ -108,7 +107,8 @@ class ReviewMixin:
         if value is UNSET:
             self.db.execute("DELETE FROM overrides WHERE incident_id = ? AND field = ?", (iid, name))
         else:
-            self.db.execute("INSERT OR REPLACE INTO overrides(incident_id, field, value) VALUES (?,?,?)",
+            self.db.execute("INSERT INTO overrides(incident_id, field, value) VALUES (?,?,?)"
+                            " ON CONFLICT(incident_id, field) DO UPDATE SET value = excluded.value",
                             (iid, name, json.dumps(value, default=str)))
 
     def constrain(self, a: str, b: str, kind: str, replace: bool = True) -> bool:
@@ -116,7 +116,7 @@ class ReviewMixin:
         the other kind unless ``replace`` is False; True when it is new."""
         if replace:
             self.db.execute("DELETE FROM constraints WHERE a = ? AND b = ? AND kind != ?", (a, b, kind))
-        return bool(self.db.execute("INSERT OR IGNORE INTO constraints(a, b, kind) VALUES (?,?,?)", (a, b, kind)).rowcount)
+        return bool(self.db.execute("INSERT INTO constraints(a, b, kind) VALUES (?,?,?) ON CONFLICT DO NOTHING", (a, b, kind)).rowcount)
 
     def unconstrain(self, a: str, b: str, kind: str | None = None) -> None:
         if kind is None:

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import time
@@ -33,22 +34,48 @@ from .review import ReviewMixin, apply_overrides
 #: ``scheme://`` (or ``scheme:/``, as ``pathlib.Path`` folds it): a database URL, not a file path.
 #: Two letters at least, so that a Windows drive (``C:/``) stays a path.
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):/")
+#: the URL schemes of the PostgreSQL backend (``store/postgres.py``)
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 def database_path(path: str | Path | None = None) -> str:
-    """The SQLite file that ``path`` (or, when None, the ``store.db`` setting) names.
+    """The database that ``path`` names (when None: ``$SITREP_DB``, else the ``store.db`` setting):
+    an SQLite file path, or a ``postgresql://`` URL.
 
-    A URL is a usage error (``ConfigError``, exit 2): without this check ``postgresql://host/db``
-    would quietly become a local folder ``postgresql:`` holding a new SQLite file. The message names
-    the scheme only, never the rest of the URL (it may hold a password).
+    Any other URL is a usage error (``ConfigError``, exit 2): without this check ``mysql://host/db``
+    would quietly become a local folder ``mysql:`` holding a new SQLite file. The message names the
+    scheme only, never the rest of the URL (it may hold a password).
     """
-    where = str(path if path is not None else settings.get("store", "db"))
+    if path is None:
+        path = os.environ.get("SITREP_DB") or settings.get("store", "db")
+    where = str(path)
     url = _URL.match(where)
     if url:
         scheme = url.group(1)
-        raise ConfigError(f"database {scheme}://... is a URL, not a file path: sitrep keeps its database in an SQLite "
-                          f"file (there is no {scheme} backend); pass --db PATH or set store.db to a path")
+        if scheme.lower() not in POSTGRES_SCHEMES:
+            raise ConfigError(f"database {scheme}://... is not one sitrep can open: pass an SQLite file path or a "
+                              f"postgresql:// URL (--db, SITREP_DB or store.db)")
+        return where if "://" in where else where.replace(":/", "://", 1)
     return where
+
+
+def is_url(where: str) -> bool:
+    """Whether ``where`` (as ``database_path`` gives it) is a server database, not a file."""
+    return bool(_URL.match(where))
+
+
+def redacted(where: str) -> str:
+    """``where`` as messages show it: a URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", where)
+
+
+def database_exists(where: str) -> bool:
+    """Whether a sitrep database is at ``where``: the file exists, or the server has the schema."""
+    if not is_url(where):
+        return Path(where).exists()
+    from .postgres import schema_exists
+
+    return schema_exists(where)
 
 
 def content_hash(text: str) -> str:
@@ -75,9 +102,25 @@ def _wal(db: sqlite3.Connection, wait: float = 10.0) -> None:
 
 
 class Store(ReadMixin, ReviewMixin):
-    """An incident database. Open with ``Store.open(path)``; use as a context manager."""
+    """An incident database. Open with ``Store.open(path)``; use as a context manager.
 
-    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+    This class is the SQLite backend; ``store/postgres.py`` subclasses it for PostgreSQL. The SQL
+    here is written to mean the same on both (``ON CONFLICT``, ``RETURNING``, ``?`` marks, which
+    the PostgreSQL connection rewrites); what cannot be (full-text search, the bounding-box index,
+    case-insensitive equality, dates) is a hook method each backend defines.
+    """
+
+    #: the backend's name, as ``sitrep`` reports it
+    backend = "sqlite"
+    #: what the driver raises for a value it cannot bind or store (one article fails, not the batch)
+    value_errors: tuple[type[BaseException], ...] = (sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                                                      sqlite3.IntegrityError, sqlite3.DataError)
+    #: what the driver raises for a query the database refuses (a bad search expression)
+    query_errors: tuple[type[BaseException], ...] = (sqlite3.OperationalError,)
+    #: every error of the driver (a database that cannot be written at all)
+    driver_errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+
+    def __init__(self, db: Any, path: str) -> None:
         self.db = db
         self.path = path
         self._depth = 0
@@ -88,6 +131,10 @@ class Store(ReadMixin, ReviewMixin):
     @classmethod
     def open(cls, path: str | Path | None = None) -> Store:
         where = database_path(path)
+        if is_url(where):
+            from .postgres import PostgresStore
+
+            return PostgresStore.connect(where)
         try:
             if where != ":memory:":
                 Path(where).parent.mkdir(parents=True, exist_ok=True)
@@ -140,8 +187,8 @@ class Store(ReadMixin, ReviewMixin):
                 self.db.execute(f"RELEASE {name}")
             return
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
+            self._begin()
+        except self.driver_errors as e:
             raise StoreError(f"{self.path}: cannot write: {e}") from e
         self._depth = 1
         try:
@@ -154,8 +201,13 @@ class Store(ReadMixin, ReviewMixin):
         self._depth = 0
         try:
             self.db.execute("COMMIT")
-        except sqlite3.Error as e:
+        except self.driver_errors as e:
             raise StoreError(f"{self.path}: commit failed: {e}") from e
+
+    def _begin(self) -> None:
+        """Start a write transaction, holding the database's write lock from the start (SQLite's
+        one writer), so that what it reads first (the newest seq) is still true at its commit."""
+        self.db.execute("BEGIN IMMEDIATE")
 
     # -- what is stored already ------------------------------------------------------------------
 
@@ -203,6 +255,10 @@ class Store(ReadMixin, ReviewMixin):
             (art.id, content, art.title, art.url, art.outlet, art.published.isoformat() if art.published else None,
              art.dateline, art.text, minhash, seq, raw_text if raw_text not in (None, art.text) else None),
         )
+        self._index_text(art)
+
+    def _index_text(self, art: Article) -> None:
+        """Enter an article in the full-text index (FTS5; PostgreSQL indexes a column instead)."""
         self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text))
 
     def copy_of(self, article_id: str) -> str | None:
@@ -250,18 +306,18 @@ class Store(ReadMixin, ReviewMixin):
         data = incident.to_dict()
         data.pop("claims", None)
         self.db.execute(
-            "INSERT OR IGNORE INTO reports(id, article_id, incident_id, sig, data, manual) VALUES (?,?,NULL,?,?,?)",
+            "INSERT INTO reports(id, article_id, incident_id, sig, data, manual) VALUES (?,?,NULL,?,?,?) ON CONFLICT DO NOTHING",
             (rid, article_id, sig, _dumps(data), int(manual)),
         )
         for pos, (cid, c) in enumerate(zip(claim_ids, incident.claims, strict=True)):
             self._insert_claim(cid, rid, article_id, pos, c)
         for key, day in blocks:
-            self.db.execute("INSERT OR IGNORE INTO blocks(key, day, report_id) VALUES (?,?,?)", (key, day, rid))
+            self.db.execute("INSERT INTO blocks(key, day, report_id) VALUES (?,?,?) ON CONFLICT DO NOTHING", (key, day, rid))
 
     def _insert_claim(self, cid: str, rid: str, article_id: str, pos: int, c: Claim) -> None:
         self.db.execute(
-            'INSERT OR IGNORE INTO claims(id, report_id, article_id, pos, kind, min, max, qualifier, source, quote, start, "end", victims, hedge, reported, credible)'
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            'INSERT INTO claims(id, report_id, article_id, pos, kind, min, max, qualifier, source, quote, start, "end", victims, hedge, reported, credible)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL) ON CONFLICT DO NOTHING",
             (cid, rid, article_id, pos, c.kind, c.min, c.max, c.qualifier, c.source, c.quote,
              c.start, c.end, c.victims, c.hedge, c.reported.isoformat() if c.reported else None),
         )
@@ -279,7 +335,7 @@ class Store(ReadMixin, ReviewMixin):
         return [(r[0], r[1]) for r in self.db.execute(sql, params)]
 
     def add_link(self, a: str, b: str, score: float) -> None:
-        self.db.execute("INSERT OR IGNORE INTO links(a, b, score) VALUES (?,?,?)", (a, b, score))
+        self.db.execute("INSERT INTO links(a, b, score) VALUES (?,?,?) ON CONFLICT DO NOTHING", (a, b, score))
 
     def reports_in(self, incident_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM reports WHERE incident_id = ? ORDER BY id", (incident_id,))]
@@ -322,22 +378,23 @@ class Store(ReadMixin, ReviewMixin):
         return rows, edges, [(c[0], c[1]) for c in cons if c[2] == "must"], [(c[0], c[1]) for c in cons if c[2] == "cannot"]
 
     def assign(self, report_id: str, incident_id: str) -> None:
-        self.db.execute("UPDATE reports SET incident_id = ? WHERE id = ? AND incident_id IS NOT ?", (incident_id, report_id, incident_id))
+        self.db.execute("UPDATE reports SET incident_id = ? WHERE id = ? AND (incident_id IS NULL OR incident_id != ?)",
+                        (incident_id, report_id, incident_id))
 
     def retire(self, old_id: str, new_id: str | None) -> None:
         """Drop a merged incident; when ``new_id`` took its reports, the old id answers as an alias
         of the new one and the reviewer's corrections move with it (the surviving incident's own win)."""
-        row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (old_id,)).fetchone()
-        if row is not None:
-            self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (row[0],))
-            self.db.execute("DELETE FROM incidents WHERE id = ?", (old_id,))
+        self._drop_box(old_id)
+        self.db.execute("DELETE FROM incidents WHERE id = ?", (old_id,))
         if new_id is None or new_id == old_id:
             return
-        self.db.execute("INSERT OR REPLACE INTO incident_aliases(old_id, new_id) VALUES (?,?)", (old_id, new_id))
+        self.db.execute("INSERT INTO incident_aliases(old_id, new_id) VALUES (?,?)"
+                        " ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id", (old_id, new_id))
         self.db.execute("UPDATE incident_aliases SET new_id = ? WHERE new_id = ?", (new_id, old_id))
         self.db.execute("DELETE FROM incident_aliases WHERE old_id = new_id")
         self.db.execute(
-            "INSERT OR IGNORE INTO overrides(incident_id, field, value) SELECT ?, field, value FROM overrides WHERE incident_id = ?",
+            "INSERT INTO overrides(incident_id, field, value) SELECT ?, field, value FROM overrides WHERE incident_id = ?"
+            " ON CONFLICT DO NOTHING",
             (new_id, old_id),
         )
         self.db.execute("DELETE FROM overrides WHERE incident_id = ?", (old_id,))
@@ -387,11 +444,21 @@ class Store(ReadMixin, ReviewMixin):
             " actors=excluded.actors, grade=excluded.grade, data=excluded.data",
             (incident_id, *values),
         )
+        self._set_box(incident_id, (loc.longitude, loc.latitude) if loc is not None and loc.latitude is not None
+                      and loc.longitude is not None else None)
+
+    def _set_box(self, incident_id: str, point: tuple[float, float] | None) -> None:
+        """The incident's entry in the bounding-box index (an R*Tree), its (lon, lat) or none."""
         rid = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()[0]
         self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (rid,))
-        if loc is not None and loc.latitude is not None and loc.longitude is not None:
+        if point is not None:
             self.db.execute("INSERT INTO incidents_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES (?,?,?,?,?)",
-                            (rid, loc.longitude, loc.longitude, loc.latitude, loc.latitude))
+                            (rid, point[0], point[0], point[1], point[1]))
+
+    def _drop_box(self, incident_id: str) -> None:
+        row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        if row is not None:
+            self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (row[0],))
 
     # -- comparing databases ---------------------------------------------------------------------
 
@@ -404,12 +471,16 @@ class Store(ReadMixin, ReviewMixin):
             "claims": "SELECT * FROM claims ORDER BY id",
             "links": "SELECT * FROM links ORDER BY a, b",
             "incidents": "SELECT id, event_date, country_code, event_type, fatalities_best, data FROM incidents ORDER BY id",
-            "fts": "SELECT article_id FROM articles_fts ORDER BY article_id",
-            "rtree": "SELECT i.id, t.min_lon, t.min_lat FROM incidents_rtree t JOIN incidents i ON i.rowid = t.rid ORDER BY i.id",
+            **self._dump_indexes(),
         }
         for name, sql in queries.items():
             out[name] = [list(r) for r in self.db.execute(sql)]
         return out
+
+    def _dump_indexes(self) -> dict[str, str]:
+        """``dump``'s queries of the full-text and bounding-box indexes: (article id), (id, lon, lat)."""
+        return {"fts": "SELECT article_id FROM articles_fts ORDER BY article_id",
+                "rtree": "SELECT i.id, t.min_lon, t.min_lat FROM incidents_rtree t JOIN incidents i ON i.rowid = t.rid ORDER BY i.id"}
 
 
 @dataclasses.dataclass

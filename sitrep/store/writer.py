@@ -11,6 +11,8 @@ workers forked while it is held do not hold it too, and it goes when the process
 ends (``kill -9`` included): there is never a stale lock to clear by hand. Readers (``sitrep
 serve``, ``export``) and the review API never take it; their writes are single transactions.
 The file itself stays (removing it would race with the next writer opening it).
+
+A PostgreSQL database has no lock file: its writers take a lock per transaction (store/postgres.py).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 from ..errors import StoreError
+from .sqlite import is_url
 
 try:
     import fcntl
@@ -41,7 +44,7 @@ def writer_lock(where: str, on_wait: Callable[[str], None] | None = None) -> Ite
 
     Blocks until the lock is free; ``on_wait`` is called once, with a message, when it has to.
     """
-    if where == ":memory:" or fcntl is None:
+    if where == ":memory:" or fcntl is None or is_url(where):  # a server database serializes its own writers
         yield
         return
     path = os.path.abspath(lock_path(where))

@@ -1,0 +1,372 @@
+"""The PostgreSQL store: the same ``Store``, on a server several writers and readers share.
+
+``--db postgresql://user@host/dbname`` (or ``SITREP_DB``) opens it; psycopg 3 is the driver (the
+``postgresql`` extra). The tables, ids and results are those of the SQLite store: the SQL of
+``sqlite.py``, ``read.py`` and ``review.py`` runs here through ``_Connection``, which rewrites its
+``?`` marks as psycopg's ``%s``; what SQLite and PostgreSQL say differently is a hook:
+
+- full-text search is a generated ``tsvector`` column on ``articles`` (``simple`` configuration:
+  no stemming, as FTS5's default tokenizer) with a GIN index, not an FTS5 table;
+- the bounding-box filter reads ``lon``/``lat`` columns of ``incidents`` with a B-tree index, not
+  an R*Tree (PostGIS is not needed);
+- case-insensitive equality is ``lower(x) = lower(?)`` on expression indexes; text columns are
+  ``COLLATE "C"``, so ids and dates sort byte by byte, as SQLite sorts them.
+
+**Writers.** Each write transaction takes one transaction-level advisory lock first: writes are
+serialized as SQLite serializes them (``BEGIN IMMEDIATE``), but only for the length of one
+transaction (an ingest's batch of 32 articles), never for a whole run and never by a file. Several
+``sitrep ingest`` processes extract at the same time and commit in turn; each article is checked
+against what is stored inside the transaction that stores it, so none is lost or stored twice.
+Migrations take the same lock and read the version again under it.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..errors import ConfigError, StoreError
+from ..models import Article
+from .sqlite import Store, redacted
+
+try:
+    import psycopg
+    from psycopg import errors as pg_errors
+except ImportError:  # pragma: no cover - the extra is not installed
+    psycopg = None  # type: ignore[assignment]
+
+#: the advisory lock every write transaction and migration holds ("sitrep" in ASCII)
+WRITE_LOCK = 0x736974726570
+
+_C = 'COLLATE "C"'
+
+
+def _need_driver() -> None:
+    if psycopg is None:
+        raise ConfigError("a postgresql:// database needs the PostgreSQL driver: pip install 'sitrep[postgresql]'")
+
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A result row read by position or by column name, as ``sqlite3.Row`` is (``dict(row)`` works)."""
+
+    __slots__ = ()
+    _names: dict[str, int]
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def _row_factory(cursor: Any) -> Any:
+    if cursor.description is None:
+        return None
+    names = {c.name: i for i, c in enumerate(cursor.description)}
+    cls = type("Row", (Row,), {"__slots__": (), "_names": names})
+    return lambda values: cls(values)
+
+
+@functools.lru_cache(maxsize=2048)
+def translate(sql: str) -> str:
+    """SQLite's ``?`` marks as psycopg's ``%s`` (a literal ``%`` doubled): the only rewrite; the
+    store's SQL is otherwise written to mean the same on both (no ``?`` inside its literals)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class _Connection:
+    """The psycopg connection with ``sqlite3.Connection``'s ``execute(sql, params)``. Autocommit:
+    ``Store.transaction`` says BEGIN and COMMIT itself, as it does on SQLite."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(translate(sql), tuple(params))
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(url: str) -> _Connection:
+    _need_driver()
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+    except psycopg.Error as e:
+        raise StoreError(f"{redacted(url)}: cannot open database: {str(e).strip().splitlines()[0]}") from e
+    return _Connection(conn)
+
+
+def schema_exists(url: str) -> bool:
+    """Whether the database at ``url`` has a sitrep schema (a StoreError when it cannot be reached)."""
+    db = _connect(url)
+    try:
+        return db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0]
+    finally:
+        db.close()
+
+
+class PostgresStore(Store):
+    """The ``Store`` on PostgreSQL. Open with ``Store.open("postgresql://...")``."""
+
+    backend = "postgresql"
+    rollup_periods = {
+        "day": "i.event_date",
+        # ACLED's weeks, Saturday to Friday, named by their Saturday (extract(dow): Sunday 0 ... Saturday 6)
+        "week": "to_char(i.event_date::date - ((extract(dow FROM i.event_date::date)::int + 1) % 7), 'YYYY-MM-DD')",
+        "month": "to_char(date_trunc('month', i.event_date::date), 'YYYY-MM-DD')",
+    }
+
+    if psycopg is not None:
+        value_errors = (pg_errors.DataError, pg_errors.IntegrityError, pg_errors.ProgrammingError,
+                        psycopg.InterfaceError, pg_errors.ProgramLimitExceeded)
+        query_errors = (pg_errors.SyntaxError, pg_errors.DataError)
+        driver_errors = (psycopg.Error,)
+
+    @classmethod
+    def connect(cls, url: str) -> PostgresStore:
+        db = _connect(url)
+        try:
+            migrate(db, redacted(url))
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, redacted(url))
+
+    def _begin(self) -> None:
+        self.db.execute("BEGIN")
+        self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+
+    # -- what SQLite says differently --------------------------------------------------------------
+
+    def _index_text(self, art: Article) -> None:
+        pass  # articles.tsv is a generated column
+
+    def _set_box(self, incident_id: str, point: tuple[float, float] | None) -> None:
+        lon, lat = point if point is not None else (None, None)
+        self.db.execute("UPDATE incidents SET lon = ?, lat = ? WHERE id = ?", (lon, lat, incident_id))
+
+    def _drop_box(self, incident_id: str) -> None:
+        pass  # the point goes with the incident's row
+
+    def _dump_indexes(self) -> dict[str, str]:
+        return {"fts": "SELECT id FROM articles WHERE tsv IS NOT NULL ORDER BY id",
+                "rtree": "SELECT id, lon, lat FROM incidents WHERE lon IS NOT NULL ORDER BY id"}
+
+    @staticmethod
+    def _same_text(column: str) -> str:
+        return f"lower({column}) = lower(?)"
+
+    @staticmethod
+    def _contains(column: str) -> str:
+        return f"strpos({column}, ?) > 0"
+
+    @staticmethod
+    def _within_box(west: float, south: float, east: float, north: float) -> tuple[str, list[str], list[Any]]:
+        where = ["i.lat BETWEEN ? AND ?", "i.lon BETWEEN ? AND ?" if west <= east else "(i.lon >= ? OR i.lon <= ?)"]
+        return "", where, [south, north, west, east]
+
+    @staticmethod
+    def _text_search(q: str) -> tuple[str, Any]:
+        return "SELECT id FROM articles WHERE tsv @@ to_tsquery('simple', ?)", tsquery(q)
+
+    @staticmethod
+    def _json_field(column: str, key: str) -> str:
+        return f"({column}::json -> '{key}')::text"
+
+
+_FTS_TERM = re.compile(r'"([^"]*)"(\*?)|(\w+)(\*?)')
+_FTS_OPERATORS = {"AND": "&", "OR": "|", "NOT": "& !"}
+
+
+def tsquery(fts: str) -> str:
+    """An FTS5 query as a PostgreSQL ``tsquery``: what ``filters.fts_query`` writes (quoted words,
+    all required, ``"w"*`` a prefix: ``'w' & 'v':*``), and the plain FTS5 a Python caller may pass
+    (bare words, ``"a phrase"`` as ``'a' <-> 'phrase'``, AND, OR, NOT). Lexemes are ``\\w+``, quoted."""
+    out: list[str] = []
+    for quoted, qstar, bare, bstar in _FTS_TERM.findall(fts):
+        if bare in _FTS_OPERATORS and not bstar:
+            if out and out[-1] not in _FTS_OPERATORS.values():
+                out.append(_FTS_OPERATORS[bare])
+            continue
+        words = re.findall(r"\w+", quoted) if not bare else [bare]
+        if not words:
+            continue
+        star = ":*" if (qstar or bstar) else ""
+        term = " <-> ".join(f"'{w.lower()}'" for w in words) + star
+        if out and out[-1] not in _FTS_OPERATORS.values():
+            out.append("&")
+        out.append(f"({term})" if len(words) > 1 else term)
+    while out and out[-1] in _FTS_OPERATORS.values():
+        out.pop()
+    if not out:
+        raise ConfigError(f"bad search: {fts[:80]!r}")
+    return " ".join(out)
+
+
+# -- migrations: the SQLite store's, step for step, as PostgreSQL says them ----------------------
+
+def _text_c(ddl: str) -> str:
+    """Every ``TEXT`` column byte-ordered (``COLLATE "C"``), as SQLite orders text."""
+    return re.sub(r"\bTEXT\b", f"TEXT {_C}", ddl)
+
+
+def _m1_initial(db: _Connection) -> None:
+    for statement in _text_c("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE articles(
+            id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT,
+            published TEXT, dateline TEXT, text TEXT NOT NULL, copy_of TEXT, minhash BYTEA,
+            seq BIGINT NOT NULL,
+            tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_copy ON articles(copy_of);
+        CREATE INDEX articles_fts ON articles USING GIN (tsv);
+        CREATE TABLE reports(
+            id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), incident_id TEXT,
+            sig TEXT NOT NULL, data TEXT NOT NULL, manual INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX reports_article ON reports(article_id);
+        CREATE INDEX reports_incident ON reports(incident_id);
+        CREATE TABLE blocks(key TEXT NOT NULL, day INTEGER NOT NULL, report_id TEXT NOT NULL,
+            PRIMARY KEY(key, day, report_id));
+        CREATE TABLE claims(
+            id TEXT PRIMARY KEY, report_id TEXT NOT NULL, article_id TEXT NOT NULL, pos INTEGER NOT NULL,
+            kind TEXT, min BIGINT, max BIGINT, qualifier TEXT, source TEXT, quote TEXT,
+            start INTEGER, "end" INTEGER, victims TEXT, hedge TEXT, reported TEXT, credible INTEGER);
+        CREATE INDEX claims_report ON claims(report_id);
+        CREATE TABLE links(a TEXT NOT NULL, b TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, PRIMARY KEY(a, b));
+        CREATE INDEX links_b ON links(b);
+        CREATE TABLE constraints(a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY(a, b));
+        CREATE TABLE incidents(
+            id TEXT PRIMARY KEY, event_date TEXT, country_code TEXT, country TEXT, admin1 TEXT,
+            event_type TEXT, sub_event_type TEXT, fatalities_best BIGINT, actors TEXT, data TEXT NOT NULL,
+            lon DOUBLE PRECISION, lat DOUBLE PRECISION);
+        CREATE INDEX incidents_date ON incidents(event_date, id);
+        CREATE INDEX incidents_country ON incidents(country_code);
+        CREATE INDEX incidents_point ON incidents(lat, lon);
+        CREATE TABLE incident_aliases(old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+        CREATE TABLE overrides(incident_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT,
+            PRIMARY KEY(incident_id, field));
+        CREATE TABLE audit(
+            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, at TEXT NOT NULL, "user" TEXT NOT NULL,
+            action TEXT NOT NULL, incident_id TEXT, before TEXT, after TEXT, undone_by BIGINT);
+        CREATE INDEX audit_incident ON audit(incident_id)
+        """).split(";"):
+        db.execute(statement)
+
+
+def _m2_raw_text(db: _Connection) -> None:
+    db.execute(_text_c("ALTER TABLE articles ADD COLUMN raw TEXT"))
+
+
+def _m3_sort_indexes(db: _Connection) -> None:
+    for name, expr in (
+        ("incidents_date_key", "COALESCE(event_date, ''), id"),
+        ("incidents_fatalities_key", "COALESCE(fatalities_best, -1), id"),
+        ("incidents_type_fatalities", "event_type, fatalities_best"),
+        ("incidents_type_date", "event_type, COALESCE(event_date, ''), id"),
+        ("incidents_country_nocase", "lower(country_code), event_date"),
+        ("incidents_country_fatalities", "lower(country_code), COALESCE(fatalities_best, -1), id"),
+        ("incidents_countryname_nocase", "lower(country), event_date"),
+        ("incidents_admin1_date", "lower(admin1), COALESCE(event_date, ''), id"),
+        ("incidents_admin1_fatalities", "lower(admin1), COALESCE(fatalities_best, -1), id"),
+    ):
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON incidents({expr})")
+
+
+def _m4_writer_indexes(db: _Connection) -> None:
+    db.execute("CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS constraints_b ON constraints(b)")
+
+
+def _m5_grade(db: _Connection) -> None:
+    db.execute(_text_c("ALTER TABLE incidents ADD COLUMN grade TEXT"))
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_grade ON incidents(grade, event_date)")
+
+
+def _m6_admin2(db: _Connection) -> None:
+    db.execute(_text_c("ALTER TABLE incidents ADD COLUMN admin2 TEXT"))
+    db.execute("UPDATE incidents SET admin2 = data::json -> 'location' ->> 'admin2'")
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_admin2_date ON incidents(lower(admin2), COALESCE(event_date, ''), id)")
+
+
+def _m7_fatality_range(db: _Connection) -> None:
+    db.execute("ALTER TABLE incidents ADD COLUMN fatalities_low BIGINT")
+    db.execute("ALTER TABLE incidents ADD COLUMN fatalities_high BIGINT")
+    db.execute("UPDATE incidents SET fatalities_low = (data::json -> 'fatalities' ->> 'low')::bigint,"
+               " fatalities_high = (data::json -> 'fatalities' ->> 'high')::bigint")
+
+
+def _m8_generation(db: _Connection) -> None:
+    # one statement-level trigger: a counter the API's cached roll-ups are keyed by (read.generation)
+    db.execute("CREATE TABLE generation (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)")
+    db.execute("INSERT INTO generation VALUES (1, 0)")
+    db.execute("CREATE FUNCTION sitrep_generation_bump() RETURNS trigger LANGUAGE plpgsql AS"
+               " $$ BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; RETURN NULL; END $$")
+    db.execute("CREATE TRIGGER incidents_generation AFTER INSERT OR UPDATE OR DELETE ON incidents"
+               " FOR EACH STATEMENT EXECUTE FUNCTION sitrep_generation_bump()")
+
+
+MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
+              _m7_fatality_range, _m8_generation]
+
+
+def migrate(db: _Connection, where: str) -> int:
+    """Apply pending migrations in one transaction under the write lock; returns the schema version.
+
+    The version lives in ``sitrep_schema``; the numbers are the SQLite store's (``migrations.py``):
+    a version means the same schema on both backends.
+    """
+    from .migrations import MIGRATIONS as SQLITE_MIGRATIONS
+
+    assert len(MIGRATIONS) == len(SQLITE_MIGRATIONS), "a migration of one backend is missing on the other"
+    if _version(db, where) == len(MIGRATIONS):
+        return len(MIGRATIONS)
+    with _locked(db, where):
+        db.execute("CREATE TABLE IF NOT EXISTS sitrep_schema (version INTEGER NOT NULL)")
+        version = _version(db, where)
+        if version is None or not db.execute("SELECT 1 FROM sitrep_schema").fetchone():
+            db.execute("INSERT INTO sitrep_schema VALUES (0)")
+            version = 0
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                with db.conn.transaction():  # a savepoint: the message names the step that failed
+                    step(db)
+            except psycopg.Error as e:
+                raise StoreError(f"{where}: migration {number} ({step.__name__}) failed: {e}") from e
+        db.execute("UPDATE sitrep_schema SET version = ?", (len(MIGRATIONS),))
+    return len(MIGRATIONS)
+
+
+@contextlib.contextmanager
+def _locked(db: _Connection, where: str) -> Iterator[None]:
+    try:
+        db.execute("BEGIN")
+        db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+    except psycopg.Error as e:
+        raise StoreError(f"{where}: cannot migrate the database: {e}") from e
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _version(db: _Connection, where: str) -> int | None:
+    """The schema version (None: no sitrep schema yet); a StoreError when it is newer than this sitrep."""
+    if not db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0]:
+        return None
+    row = db.execute("SELECT version FROM sitrep_schema").fetchone()
+    version = int(row[0]) if row else 0
+    if version > len(MIGRATIONS):
+        raise StoreError(f"{where}: schema version {version} is newer than this sitrep ({len(MIGRATIONS)}); upgrade sitrep")
+    return version
