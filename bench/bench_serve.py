@@ -20,6 +20,11 @@ roll-ups asked again and again (the API keeps an answer while the store's genera
 ``--keepalive N`` measures instead the latency of N requests one after the other on one keep-alive
 connection, for ``sitrep serve`` and, beside it, the same app on a socket uvicorn made itself
 (issue 8: sitrep's socket lacked TCP_NODELAY and each request waited ~43 ms for a delayed ACK).
+
+    sitrep copy bench/out/serve-100000.db postgresql://me@/sitrep_bench
+    .venv/bin/python bench/bench_serve.py --db postgresql://me@/sitrep_bench    # the same on PostgreSQL
+
+``--db`` serves a database made elsewhere (issue 13: the list API on both backends).
 """
 from __future__ import annotations
 
@@ -182,7 +187,7 @@ def database(n: int) -> Path:
     return path
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[str], int]:
+def start_server(db: Path | str) -> tuple[subprocess.Popen[str], int]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.pop("SITREP_READ_TOKEN", None)
     proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--host", HOST,
@@ -359,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--suggested-indexes", action="store_true",
                     help="run on a copy of the database with the indexes proposed to the store (SUGGESTED_INDEXES)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument("--db", default=None, help="serve this database instead (an SQLite file or a postgresql:// URL, "
+                    "e.g. the cached one copied with `sitrep copy bench/out/serve-100000.db postgresql://...`)")
     ap.add_argument("--keepalive", type=int, default=None, metavar="N",
                     help="only measure N requests in a row on one keep-alive connection, beside uvicorn's own socket")
     args = ap.parse_args(argv)
@@ -368,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_keepalive(args.keepalive)
     if not 1 <= args.clients <= 200 or not 1 <= args.requests <= 50_000 or not 0 < args.seconds <= 300:
         raise SystemExit("bounds: clients 1-200, requests 1-50000, seconds up to 300")
-    db = database(args.incidents)
+    db = args.db or database(args.incidents)
     if args.suggested_indexes:
         db = with_suggested_indexes(db)
     proc, port = start_server(db)
@@ -392,7 +399,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    print(f"{args.incidents:,} incidents, {args.clients} clients, {os.cpu_count()} CPUs, server and load on one machine"
+    from sitrep.store import redacted
+
+    shown = f"{redacted(args.db)}: " if args.db else ""
+    print(f"{shown}{args.incidents:,} incidents, {args.clients} clients, {os.cpu_count()} CPUs, server and load on one machine"
           + (", with the suggested indexes" if args.suggested_indexes else ""))
     print(f"{'scenario':<28}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}")
     for name, r in results["scenarios"].items():

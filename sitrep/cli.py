@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sitrep.export.cli",
     "sitrep.brief.cli",
     "sitrep.serve.cli",
+    "sitrep.store.cli",
     "sitrep.evaluate.cli",
 )
 

@@ -10,12 +10,14 @@ firing (its rule, area and actor); once it stops, a new firing is new again.
 
 A feed that is down, slow or malformed is reported on stderr and the round goes on; SIGINT and
 SIGTERM stop the loop after the current round (exit 0). The validators and the alerts already
-reported are kept in ``DB.watch.json`` beside the database, so a restarted watch neither
-re-downloads unchanged feeds nor repeats alerts.
+reported are kept in ``DB.watch.json`` beside the database (for a PostgreSQL database, in
+``sitrep-watch-HASH.json`` in the working folder, HASH naming the database), so a restarted watch
+neither re-downloads unchanged feeds nor repeats alerts.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 import signal
@@ -86,6 +88,15 @@ def alert_key(alert: dict[str, Any]) -> str:
     return "|".join(str(alert.get(k) or "") for k in ("rule", "country_code", "admin1", "actor"))
 
 
+def state_path(db: str) -> Path:
+    """Where the watch of the database ``db`` keeps its state."""
+    from ..store import is_url, redacted
+
+    if not is_url(db):
+        return Path(f"{db}.watch.json")
+    return Path(f"sitrep-watch-{hashlib.sha1(redacted(db).encode()).hexdigest()[:12]}.json")
+
+
 class Watch:
     def __init__(self, urls: Iterable[str], db: str, *, extractor: str | None = None, run: str | None = None,
                  webhook: str | None = None, out: Callable[[str], None] | None = None,
@@ -97,7 +108,7 @@ class Watch:
         self.webhook = webhook
         self.out = out or (lambda line: print(line, flush=True))
         self.err = err or (lambda line: print(f"sitrep: {line}", file=sys.stderr, flush=True))
-        self.state_path = Path(f"{db}.watch.json")
+        self.state_path = state_path(db)
         self.state = self._load()
         self.stop = threading.Event()
 
@@ -138,7 +149,9 @@ class Watch:
                     where = next((f.where.replace(p, u) for p, u in changed.items() if f.where.startswith(p)), f.where)
                     self.err(f"{where}: {f.reason}")
                 self.err(f"ingested {report.new} new, {report.duplicate} already stored, {report.failed} failed")
-        fired = self._alerts() if Path(self.db).exists() else []
+        from ..store import database_exists
+
+        fired = self._alerts() if database_exists(self.db) else []
         keys = {alert_key(a) for a in fired}
         reported = set(self.state["reported"])
         new = [a for a in fired if alert_key(a) not in reported]

@@ -88,6 +88,10 @@ class _Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(translate(sql), tuple(params))
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(translate(sql), rows)
+
     @property
     def in_transaction(self) -> bool:
         return bool(self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
@@ -156,6 +160,10 @@ class PostgresStore(Store):
 
     def _drop_box(self, incident_id: str) -> None:
         pass  # the point goes with the incident's row
+
+    def _after_copy(self) -> None:
+        # rows copied with their audit ids: the identity column's next value follows the largest
+        self.db.execute("SELECT setval(pg_get_serial_sequence('audit', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM audit")
 
     def _dump_indexes(self) -> dict[str, str]:
         return {"fts": "SELECT id FROM articles WHERE tsv IS NOT NULL ORDER BY id",
