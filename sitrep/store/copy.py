@@ -54,12 +54,20 @@ def _chunks(store: Store, table: str) -> Any:
         rows = store.db.execute(after, tuple(rows[-1][i] for i in at)).fetchall()
 
 
+def _point(data: str) -> tuple[float, float] | None:
+    """(lon, lat) of an incident's stored JSON, or None."""
+    loc = json.loads(data).get("location") or {}
+    lon, lat = loc.get("longitude"), loc.get("latitude")
+    return (lon, lat) if lon is not None and lat is not None else None
+
+
 def copy_database(source: Store, dest: Store, on_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
     """Copy every row of ``source`` into the empty database ``dest``; returns the rows per table."""
     if dest.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() or dest.db.execute("SELECT 1 FROM audit LIMIT 1").fetchone():
         raise StoreError(f"{dest.path}: not empty: sitrep copy writes into a new, empty database only")
     counts: dict[str, int] = {}
     with dest.transaction():
+        dest._before_copy()
         dest.db.execute("DELETE FROM meta")  # a new database's own meta rows give way to the source's
         for table, (_, columns) in TABLES.items():
             insert = f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
@@ -70,10 +78,7 @@ def copy_database(source: Store, dest: Store, on_table: Callable[[str, int], Non
                     for r in rows:
                         dest._index_text(Article(id=r[0], text=r[7], title=r[2]))
                 elif table == "incidents":
-                    for r in rows:
-                        loc = json.loads(r[-1]).get("location") or {}
-                        lon, lat = loc.get("longitude"), loc.get("latitude")
-                        dest._set_box(r[0], (lon, lat) if lon is not None and lat is not None else None)
+                    dest._set_boxes([(r[0], _point(r[-1])) for r in rows])
                 n += len(rows)
             counts[table] = n
             if on_table is not None:

@@ -428,24 +428,29 @@ class Store(ReadMixin, ReviewMixin):
         if "grade" in overrides:  # a reviewer's grade (Discounted: set aside) wins over the computed one
             data["grade"] = overrides["grade"]
         loc = inc.location
-        values = (inc.event_date.isoformat() if inc.event_date else None, loc.country_code if loc else None,
-                  loc.country if loc else None, loc.admin1 if loc else None, loc.admin2 if loc else None,
-                  inc.event_type, inc.sub_event_type,
-                  inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
-                  inc.fatalities.low, inc.fatalities.high,
-                  "|" + "|".join(a.name.lower() for a in inc.actors) + "|", data.get("grade"), _dumps(data))
+        point = (loc.longitude, loc.latitude) if loc is not None and loc.latitude is not None and loc.longitude is not None else None
+        row = {"event_date": inc.event_date.isoformat() if inc.event_date else None,
+               "country_code": loc.country_code if loc else None, "country": loc.country if loc else None,
+               "admin1": loc.admin1 if loc else None, "admin2": loc.admin2 if loc else None,
+               "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
+               "fatalities_best": inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
+               "fatalities_low": inc.fatalities.low, "fatalities_high": inc.fatalities.high,
+               "actors": "|" + "|".join(a.name.lower() for a in inc.actors) + "|", "grade": data.get("grade"),
+               "data": _dumps(data)}
+        box = self._box_columns(point)
+        row.update(box)
         self.db.execute(
-            "INSERT INTO incidents(id, event_date, country_code, country, admin1, admin2, event_type, sub_event_type,"
-            " fatalities_best, fatalities_low, fatalities_high, actors, grade, data)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
-            " country_code=excluded.country_code, country=excluded.country, admin1=excluded.admin1, admin2=excluded.admin2,"
-            " event_type=excluded.event_type, sub_event_type=excluded.sub_event_type, fatalities_best=excluded.fatalities_best,"
-            " fatalities_low=excluded.fatalities_low, fatalities_high=excluded.fatalities_high,"
-            " actors=excluded.actors, grade=excluded.grade, data=excluded.data",
-            (incident_id, *values),
+            f"INSERT INTO incidents(id, {', '.join(row)}) VALUES (?{', ?' * len(row)})"
+            f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in row)}",
+            (incident_id, *row.values()),
         )
-        self._set_box(incident_id, (loc.longitude, loc.latitude) if loc is not None and loc.latitude is not None
-                      and loc.longitude is not None else None)
+        if not box:  # the point is kept outside the row
+            self._set_box(incident_id, point)
+
+    def _box_columns(self, point: tuple[float, float] | None) -> dict[str, Any]:
+        """The incidents row's columns that hold its point: none here, SQLite keeps it in the R*Tree
+        (``_set_box``); PostgreSQL in the row itself."""
+        return {}
 
     def _set_box(self, incident_id: str, point: tuple[float, float] | None) -> None:
         """The incident's entry in the bounding-box index (an R*Tree), its (lon, lat) or none."""
@@ -454,6 +459,11 @@ class Store(ReadMixin, ReviewMixin):
         if point is not None:
             self.db.execute("INSERT INTO incidents_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES (?,?,?,?,?)",
                             (rid, point[0], point[0], point[1], point[1]))
+
+    def _set_boxes(self, points: list[tuple[str, tuple[float, float] | None]]) -> None:
+        """``_set_box`` for many incidents (a copy's)."""
+        for incident_id, point in points:
+            self._set_box(incident_id, point)
 
     def _drop_box(self, incident_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()
@@ -476,6 +486,9 @@ class Store(ReadMixin, ReviewMixin):
         for name, sql in queries.items():
             out[name] = [list(r) for r in self.db.execute(sql)]
         return out
+
+    def _before_copy(self) -> None:
+        """Before ``store.copy`` writes every row (SQLite: nothing to prepare)."""
 
     def _after_copy(self) -> None:
         """After ``store.copy`` wrote rows with their own ids (SQLite's AUTOINCREMENT follows by itself)."""
