@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,postgresql]'
+	$(BIN)/python -m pip install -q -e '.[test,spark,postgresql]'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "sitrep.extract.cli",
     "sitrep.geo.cli",
     "sitrep.ingest.cli",
+    "sitrep.batch.cli",
     "sitrep.export.cli",
     "sitrep.brief.cli",
     "sitrep.serve.cli",

@@ -152,11 +152,77 @@ def _say(message: str) -> None:
     print(f"sitrep: {message}", file=sys.stderr, flush=True)
 
 
+def new_articles(items: Iterable[Article | Failure], store: Any, report: IngestReport, seen: dict[str, str],
+                 seen_hashes: set[str], bar: Any = None) -> Iterator[Article]:
+    """The articles of ``items`` to extract: read failures, copies within the run and articles
+    already stored are counted in ``report`` and left out (``seen``: id -> content hash, this run)."""
+    from ..store import content_hash
+
+    for item in items:
+        if isinstance(item, Failure):
+            report.failed += 1
+            report.failures.append(item)
+            if bar is not None:
+                bar.update(1)
+            continue
+        report.read += 1
+        h = content_hash(item.text)
+        if item.id in seen:
+            if seen[item.id] == h:
+                report.duplicate += 1
+            else:
+                report.failed += 1
+                report.failures.append(Failure(item.id, "duplicate id with a different text (kept the first)"))
+            if bar is not None:
+                bar.update(1)
+            continue
+        if h in seen_hashes:
+            report.duplicate += 1
+            if bar is not None:
+                bar.update(1)
+            continue
+        seen[item.id] = h
+        seen_hashes.add(h)
+        state = store.known([(item.id, h)]).get(item.id)
+        if state == "duplicate":
+            report.duplicate += 1
+        elif state == "conflict":
+            report.failed += 1
+            report.failures.append(Failure(item.id, "id already stored with a different text"))
+        else:
+            yield item
+            continue
+        if bar is not None:
+            bar.update(1)
+
+
+def write_results(store: Any, incidents: Incidents, report: IngestReport,
+                  results: list[tuple[Article, Extraction | str]], bar: Any = None) -> None:
+    """The write step: one batch of extraction results in one transaction, counted in ``report``
+    (shared by ``sitrep ingest`` and ``sitrep load``)."""
+    with store.transaction():
+        for article, result in results:
+            if isinstance(result, str):
+                report.failed += 1
+                report.failures.append(Failure(article.id, result))
+                continue
+            try:
+                status = _add(incidents, result, article.text)
+            except SitrepError as e:
+                report.failed += 1
+                report.failures.append(Failure(article.id, str(e)))
+                continue
+            setattr(report, status, getattr(report, status) + 1)
+    if bar is not None:
+        bar.update(len(results))
+        bar.set_postfix(new=report.new, dup=report.duplicate, failed=report.failed, refresh=False)
+
+
 def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int = 2, batch_size: int = 32,
            extractor: str = DEFAULT_EXTRACTOR, progress: bool | None = None) -> IngestReport:
     """Ingest ``paths`` (files, folders, globs, URLs) into the store at ``db``."""
     from ..reconcile.across import Incidents
-    from ..store import Store, content_hash, database_path, writer_lock
+    from ..store import Store, database_path, writer_lock
 
     paths = list(paths)
     report = IngestReport()
@@ -177,60 +243,10 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
         incidents = Incidents(store)
 
         def fresh() -> Iterator[Article]:
-            for item in read_inputs(paths):
-                if isinstance(item, Failure):
-                    report.failed += 1
-                    report.failures.append(item)
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                report.read += 1
-                h = content_hash(item.text)
-                if item.id in seen:
-                    if seen[item.id] == h:
-                        report.duplicate += 1
-                    else:
-                        report.failed += 1
-                        report.failures.append(Failure(item.id, "duplicate id with a different text (kept the first)"))
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                if h in seen_hashes:
-                    report.duplicate += 1
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                seen[item.id] = h
-                seen_hashes.add(h)
-                state = store.known([(item.id, h)]).get(item.id)
-                if state == "duplicate":
-                    report.duplicate += 1
-                elif state == "conflict":
-                    report.failed += 1
-                    report.failures.append(Failure(item.id, "id already stored with a different text"))
-                else:
-                    yield item
-                    continue
-                if bar is not None:
-                    bar.update(1)
+            return new_articles(read_inputs(paths), store, report, seen, seen_hashes, bar)
 
         def write(results: list[tuple[Article, Extraction | str]]) -> None:
-            with store.transaction():
-                for article, result in results:
-                    if isinstance(result, str):
-                        report.failed += 1
-                        report.failures.append(Failure(article.id, result))
-                        continue
-                    try:
-                        status = _add(incidents, result, article.text)
-                    except SitrepError as e:
-                        report.failed += 1
-                        report.failures.append(Failure(article.id, str(e)))
-                        continue
-                    setattr(report, status, getattr(report, status) + 1)
-            if bar is not None:
-                bar.update(len(results))
-                bar.set_postfix(new=report.new, dup=report.duplicate, failed=report.failed, refresh=False)
+            write_results(store, incidents, report, results, bar)
 
         batches = _batches(fresh(), batch_size)
         if workers <= 1:
