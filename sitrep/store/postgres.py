@@ -182,6 +182,7 @@ class PostgresStore(Store):
         self.db.execute("UPDATE generation SET n = n + 1 WHERE id = 1")
         # rows copied with their audit ids: the identity column's next value follows the largest
         self.db.execute("SELECT setval(pg_get_serial_sequence('audit', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM audit")
+        self.db.execute("ANALYZE")  # the planner's statistics, for tables that were empty a moment ago
 
     def _dump_indexes(self) -> dict[str, str]:
         return {"fts": "SELECT id FROM articles WHERE tsv IS NOT NULL ORDER BY id",
