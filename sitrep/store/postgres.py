@@ -148,6 +148,9 @@ class PostgresStore(Store):
             raise
         return cls(db, redacted(url))
 
+    def close(self) -> None:
+        self.db.close()  # the server keeps the planner's statistics itself (autovacuum)
+
     def _begin(self) -> None:
         self.db.execute("BEGIN")
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
@@ -342,8 +345,15 @@ def _m8_generation(db: _Connection) -> None:
                " FOR EACH STATEMENT EXECUTE FUNCTION sitrep_generation_bump()")
 
 
+def _m9_list_plans(db: _Connection) -> None:
+    # as SQLite's: the type-and-killed list walks one index (PostgreSQL keeps its statistics itself)
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_type_date_fatalities"
+               " ON incidents(event_type, COALESCE(event_date, ''), id, fatalities_best)")
+    db.execute("DROP INDEX IF EXISTS incidents_type_date")
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
-              _m7_fatality_range, _m8_generation]
+              _m7_fatality_range, _m8_generation, _m9_list_plans]
 
 
 def migrate(db: _Connection, where: str) -> int:

@@ -157,6 +157,10 @@ class Store(ReadMixin, ReviewMixin):
         return cls(db, where)
 
     def close(self) -> None:
+        try:  # SQLite's advice for connections that ran queries: refresh the planner's statistics where stale
+            self.db.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass  # a read-only or busy database keeps the statistics it has
         self.db.close()
 
     def __enter__(self) -> Store:
