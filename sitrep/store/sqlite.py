@@ -157,7 +157,8 @@ class Store(ReadMixin, ReviewMixin):
         return cls(db, where)
 
     def close(self) -> None:
-        try:  # SQLite's advice for connections that ran queries: refresh the planner's statistics where stale
+        try:  # SQLite's advice for connections that ran queries: refresh the planner's statistics where stale,
+            self.db.execute("PRAGMA busy_timeout = 0")  # unless another process is writing: never wait for it
             self.db.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass  # a read-only or busy database keeps the statistics it has
