@@ -69,11 +69,12 @@ def test_local_batch_then_load_is_ingest(inputs, ingested, tmp_path):
     _same_as_ingest(tmp_path / "out", ingested, tmp_path)
 
 
-def test_loading_twice_stores_nothing_twice(inputs, tmp_path):
+def test_loading_twice_stores_nothing_twice(inputs, tmp_path, new_db):
     batch([str(inputs)], tmp_path / "out", engine="local", extractor="store_fixtures:fake_extract_many")
-    load(tmp_path / "out", tmp_path / "a.db")
-    again = load(tmp_path / "out", tmp_path / "a.db")
-    assert (again.new, again.duplicate) == (0, 21)
+    db = new_db()  # an SQLite file, and a PostgreSQL database
+    first = load(tmp_path / "out", db)
+    again = load(tmp_path / "out", db)
+    assert (first.new, first.failed) == (20, 1) and (again.new, again.duplicate) == (0, 21)
 
 
 def test_reports_and_claims_rows_follow_the_extraction(inputs, tmp_path):
