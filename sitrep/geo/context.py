@@ -4,7 +4,8 @@ Evidence, each weighed in ``data/document.toml``: the dateline ("DAYTON, Ohio â€
 given by the cleaner as ``Article.dateline`` or still opening the text), AP-style state abbreviations
 and postal codes after a town ("Reno, Nev.", "Goldsboro, NC"), countries and admin1 areas named in the
 text, demonyms ("Pakistani") and armed groups that work in one country ("the Houthis", "the OSCE
-SMM"), which are evidence of a country but never places themselves.
+SMM"), which are evidence of a country but never places themselves, and the outlet where its name
+says its country ("| abc13.com", "WBNS-TV": a US local broadcaster).
 The resolver then ranks each town inside that context first (``Geoparser._rank``) and lets it leave
 the document's country only on strong evidence (``leaves_document``).
 """
@@ -100,7 +101,7 @@ class DocumentGeography:
         cc = self.country
         if cc is None:
             return False
-        if any(kind in ("dateline", "state_abbreviation") and self._cc_of.get((kind, what)) == cc
+        if any(kind in ("dateline", "state_abbreviation", "outlet") and self._cc_of.get((kind, what)) == cc
                for kind, what, _ in self.evidence):
             return True
         return self.countries[cc] >= 3.0 and self.countries[cc] / sum(self.countries.values()) >= 0.75
@@ -166,6 +167,18 @@ def find_actors(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), actors[m.group(1)]) for m in _actor_pattern().finditer(text)]
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p, re.I), cc) for cc, pats in rules()["outlets"].items() for p in pats]
+
+
+def find_outlets(text: str) -> list[tuple[int, int, str]]:
+    """"| abc13.com", "Â« CBS4 Denver", "WBNS-TV": (start, end, country code) of each name of an
+    outlet whose country the name tells (``data/document.toml`` [outlets])."""
+    found = [(m.start(), m.end(), cc) for pat, cc in _outlet_patterns() for m in pat.finditer(text)]
+    return sorted(found)
+
+
 def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """"Reno, Nev.", "Columbia, S.C.", "Goldsboro, NC": (start, end, state name) of each abbreviation."""
     states = rules()["us_states"]
@@ -216,6 +229,16 @@ def _unambiguous_city(cands: tuple[Candidate, ...] | list[Candidate]) -> Candida
     return towns[0] if rival * 10 <= towns[0].pop else None
 
 
+def named_admin2(text: str, cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
+    """"Los Angeles County", "Orleans Parish": the second-order area a name written with its type
+    word (``document.toml`` [admin2]) denotes, when all such areas of that name lie in one country."""
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in rules()["admin2"]["type_words"]:
+        return None
+    areas = [c for c in cands if c.fcode == "ADM2" and c.q == 0]
+    return areas[0] if areas and len({c.cc for c in areas}) == 1 else None
+
+
 def build(text: str, dateline: str | None, mentions: list, candidates, demonym_country) -> DocumentGeography:
     """The document's geography from its dateline, state abbreviations, the areas its accepted
     ``mentions`` name and its demonyms. ``candidates(name)`` is the gazetteer lookup,
@@ -254,6 +277,9 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             city = _unambiguous_city(m.cands)
             if city is not None:
                 doc.add("city", city.cc, what=m.text)
+            county = named_admin2(m.text, m.cands)
+            if county is not None:
+                doc.add("admin2", county.cc, what=m.text)
             continue
         if area.fcode.startswith("PCL"):
             if not any(c.fcode == "ADM1" and c.q == 0 and c.cc != area.cc and c.pop >= 100_000 for c in m.cands):
@@ -268,6 +294,8 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             doc.add("demonym", cc, what=word)
     for cc in {cc for _, _, cc in find_actors(text)}:  # once per country, however often a group is named
         doc.add("actor", cc, what=f"actor:{cc}")
+    for cc in {cc for _, _, cc in find_outlets(text)}:  # once: a station names itself in every headline
+        doc.add("outlet", cc, what=f"outlet:{cc}")
     return doc
 
 

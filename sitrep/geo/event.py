@@ -293,6 +293,18 @@ class EventPlaces:
         cc = main_country(self._where(text, places)) or self.document_country(text, dateline)
         return self.country_place(cc) if cc else None
 
+    def in_country(self, text: str, p: Place, places: list[Place], dateline: str | None = None) -> Place:
+        """An event place the gazetteer cannot place and nothing beside it locates ("Barrera",
+        "Pico-Union"): its written name at the country of ``country_fallback`` (where_prec 6), as
+        UCDP codes a place known only by its country; ``p`` itself when no country is known or ``p``
+        is resolved."""
+        from dataclasses import replace
+
+        if p.precision is not None:
+            return p
+        country = self.country_fallback(text, places, dateline)
+        return p if country is None else replace(country, text=p.text, start=p.start, end=p.end)
+
     def country_place(self, cc: str) -> Place | None:  # the Geoparser's: a country's own entry
         return None
 

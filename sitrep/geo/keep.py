@@ -107,7 +107,7 @@ class DocumentKeeping:
             if c is None or m.fallback or c.cc == main or self._stated_there(m, c):
                 keep.append(m)
                 continue
-            near_spelling = c.q >= 3 and not doc.holds(c, m.text)
+            near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text)
             if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc))):
                 keep.append(m)
                 continue
@@ -126,6 +126,9 @@ class DocumentKeeping:
             else:
                 m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
         return keep
+
+    def _short_alternate(self, m: _Mention, c: Candidate) -> bool:
+        return short_alternate(m, c, self.weights.short_alternate_max_letters, self.weights.short_alternate_min_population)
 
     def _stated_there(self, m: _Mention, c: Candidate) -> bool:
         """Does the text place ``c`` where it is ("Prague, Oklahoma"; "Hays (Al Hudaydah)" is no
@@ -185,3 +188,13 @@ def neighbourhood_of_city(m: _Mention, area: tuple[str, str], max_population: in
     if c.fclass != "P" or c.cc != area[0] or c.admin1 == area[1] or c.pop >= max_population:
         return False
     return not any((o.cc, o.admin1) == area for _, o in m.ranking)
+
+
+def short_alternate(m: _Mention, c: Candidate, max_letters: int, min_population: int) -> bool:
+    """Is ``c`` read from a short one-word name that is only one of its alternate names ("Ben" for
+    Bern, "Guru" for Gulu, "Mina" for Minot), a match as weak as a near spelling? Towns only (not
+    "US" or "UK"), and not a large town that no place bears the name of as its main name ("Kiev")."""
+    key = norm(m.text)
+    if c.q != 1 or c.fclass != "P" or " " in key or len(key) > max_letters:
+        return False
+    return c.pop < min_population or any(o.q == 0 for o in m.cands)

@@ -55,6 +55,8 @@ class Weights:
     neighbourhood_max_population: int
     city_min_population: int
     version: int
+    short_alternate_max_letters: int = 4
+    short_alternate_min_population: int = 1_000_000
 
     @classmethod
     def load(cls) -> Weights:
@@ -65,7 +67,9 @@ class Weights:
                    abroad_max_population=int(r["leave"]["unsettled_max_population"]),
                    self_evidence_min_population=int(r["leave"]["self_evidence_min_population"]),
                    neighbourhood_max_population=int(r["leave"]["neighbourhood_max_population"]),
-                   city_min_population=int(r["leave"]["city_min_population"]), version=int(r["version"]))
+                   city_min_population=int(r["leave"]["city_min_population"]), version=int(r["version"]),
+                   short_alternate_max_letters=int(r["leave"]["short_alternate_max_letters"]),
+                   short_alternate_min_population=int(r["leave"]["short_alternate_min_population"]))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

@@ -80,7 +80,7 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
     if location is None:
         location = geo.event_place(text, read.places, d.mentions[0].anchor())
     if location is not None and location.precision is None:
-        location = resolved_near(text, location, read.places) or location
+        location = resolved_near(text, location, read.places) or geo.in_country(text, location, read.places, article.dateline)
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
         location = geo.country_fallback(text, read.places, article.dateline)
