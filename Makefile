@@ -42,6 +42,8 @@ bench: setup
 	$(BIN)/python bench/bench_report.py
 	$(BIN)/python bench/bench_store_add.py --incidents 20000
 	$(BIN)/python bench/bench_scaling.py --max-mb 5
+	$(BIN)/python bench/bench_postgres.py --n 1000
+	$(BIN)/python bench/bench_spark.py --n 2000
 
 docs: setup
 	$(BIN)/python tools/make_cli_docs.py > docs/cli.md
