@@ -41,6 +41,11 @@ _DATELINE = re.compile(
 )
 
 
+# kinds of evidence that say a country but never where: a name that points elsewhere only thus
+# ("the Syrian army" in a Lebanese note) does not stop it from taking the document's country
+_THIN = ("demonym", "actor_demonym", "actor_country")
+
+
 @dataclass
 class DocumentGeography:
     """Weighted evidence for the countries and admin1 areas of one text."""
@@ -66,7 +71,7 @@ class DocumentGeography:
         demonym). Thin evidence, which still tells "Hays" in a note on the Houthis from Hays, Kansas."""
         out: dict[str, tuple[float, float]] = {}
         for kind, what, v in self.evidence:
-            if kind in ("actor", "demonym"):
+            if kind in ("actor", "demonym", "actor_demonym", "actor_country"):
                 cc = self._cc_of[(kind, what)]
                 a, d = out.get(cc, (0.0, 0.0))
                 out[cc] = (a + v, d) if kind == "actor" else (a, d + v)
@@ -104,7 +109,11 @@ class DocumentGeography:
         if any(kind in ("dateline", "state_abbreviation", "outlet") and self._cc_of.get((kind, what)) == cc
                for kind, what, _ in self.evidence):
             return True
-        return self.countries[cc] >= 3.0 and self.countries[cc] / sum(self.countries.values()) >= 0.75
+        # an actor's demonym ("Yemeni troops") is weaker only against another country: it settles its own as any demonym
+        w = rules()["weight"]
+        own = self.countries[cc] + sum(w["demonym"] - v for kind, what, v in self.evidence
+                                       if kind == "actor_demonym" and self._cc_of[(kind, what)] == cc)
+        return own >= 3.0 and own / (sum(self.countries.values()) + own - self.countries[cc]) >= 0.75
 
     def lean(self, own: str) -> tuple[str | None, tuple[str, str] | None]:
         """(country, admin1 area) an *unsettled* document lends the name ``own``: only what the rest
@@ -116,7 +125,7 @@ class DocumentGeography:
         out: tuple[str | None, tuple[str, str] | None] = (None, None)
         cc = self.country
         mine = [(kind, v, self._cc_of.get((kind, what))) for kind, what, v in self.evidence if what == own]
-        if cc is not None and not any(kind != "demonym" and where != cc for kind, _, where in mine):
+        if cc is not None and not any(kind not in _THIN and where != cc for kind, _, where in mine):
             floor = float(rules()["weight"]["main_weight"])
             if self.countries[cc] - sum(v for _, v, _ in mine) >= floor:
                 area = self.area
@@ -127,9 +136,12 @@ class DocumentGeography:
 
     def firm(self, cc: str, own: str) -> bool:
         """Does the text name ``cc``, or an area of it, outside the name ``own`` (not only its
-        cities and demonyms, whose namesakes abroad are many)?"""
-        named = sum(v for kind, what, v in self.evidence if what != own and self._cc_of.get((kind, what)) == cc
-                    and kind in ("dateline", "state_abbreviation", "country", "admin1"))
+        cities and demonyms, whose namesakes abroad are many; "forces of India" names India)?"""
+        weight = rules()["weight"]
+        # an actor's country is still a country named: as firm as the name, however little it weighs
+        named = sum(weight["country"] if kind == "actor_country" else v for kind, what, v in self.evidence
+                    if what != own and self._cc_of.get((kind, what)) == cc
+                    and kind in ("dateline", "state_abbreviation", "country", "admin1", "actor_country"))
         return named >= float(rules()["weight"]["main_weight"])
 
     def holds(self, c: Candidate, own: str = "") -> bool:
@@ -152,6 +164,47 @@ def is_attribute(text: str, end: int) -> bool:
     """Does the name ending at ``end`` qualify an actor or a thing ("a US drone strike", "US-led
     forces", "the US dollar") rather than name where something is?"""
     return bool(_attribute_pattern().match(text, end))
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_head_pattern() -> re.Pattern[str]:
+    heads = "|".join(re.escape(w) for w in sorted(rules()["actor_country"]["heads"], key=len, reverse=True))
+    # "forces of Armenia", "military forces of India and Pakistan", "the armies of Armenia, Azerbaijan"
+    return re.compile(rf"\b(?:{heads})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,|and|&)\s*){{0,3}}$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_noun_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(rules()["actor_country"]["nouns"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns})(?![\w-])", re.I)
+
+
+def names_actor(text: str, start: int) -> bool:
+    """Is the country named at ``start`` an actor's ("military forces of Armenia", "Police Forces
+    of Nigeria", "forces of India and Pakistan") rather than where something is?"""
+    return bool(_actor_head_pattern().search(text, max(0, start - 80), start))
+
+
+def demonym_names_actor(text: str, end: int) -> bool:
+    """Does the demonym ending at ``end`` name an actor ("Israeli forces", "Pakistani troops",
+    "Turkish border guards") rather than people ("Palestinian farmers", "Malian refugees")?"""
+    return bool(_actor_noun_pattern().match(text, end))
+
+
+def actor_demonyms(text: str, demonym_country) -> dict[str, tuple[str, bool]]:
+    """Each demonym of ``text`` (a capitalised word ``demonym_country`` knows), its country code
+    and whether every use of it names an actor ("Israeli forces ... Israeli troops": True)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+        word = m.group()
+        known = out.get(word)
+        if known is None:
+            cc = demonym_country(word)
+            if not cc:
+                continue
+            known = (cc, True)
+        out[word] = (known[0], known[1] and demonym_names_actor(text, m.end()))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -283,15 +336,15 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             continue
         if area.fcode.startswith("PCL"):
             if not any(c.fcode == "ADM1" and c.q == 0 and c.cc != area.cc and c.pop >= 100_000 for c in m.cands):
-                # "Georgia" may be the state: no evidence either way; "a US drone strike" weighs as a demonym
-                doc.add("demonym" if is_attribute(text, m.end) else "country", area.cc, what=m.text)
+                # "Georgia" may be the state: no evidence either way; "a US drone strike" weighs as a demonym,
+                # "military forces of Armenia" as an actor's country
+                kind = "demonym" if is_attribute(text, m.end) else "actor_country" if names_actor(text, m.start) else "country"
+                doc.add(kind, area.cc, what=m.text)
         elif ((m.type_hint == "ADM1" or area.pop >= 100_000 or all(c.cc == area.cc for c in m.cands))
               and area.pop >= max((c.pop for c in m.cands), default=0)):  # a small area with no namesake abroad counts too
             doc.add("admin1", area.cc, area.admin1, what=m.text)
-    for word in set(re.findall(r"\b[A-Z][a-z]{3,}\b", text)):
-        cc = demonym_country(word)
-        if cc:
-            doc.add("demonym", cc, what=word)
+    for word, (cc, actor) in actor_demonyms(text, demonym_country).items():
+        doc.add("actor_demonym" if actor else "demonym", cc, what=word)
     for cc in {cc for _, _, cc in find_actors(text)}:  # once per country, however often a group is named
         doc.add("actor", cc, what=f"actor:{cc}")
     for cc in {cc for _, _, cc in find_outlets(text)}:  # once: a station names itself in every headline
@@ -305,7 +358,8 @@ def weak_country(doc: DocumentGeography) -> str | None:
     if not doc.countries:
         return None
     (cc, top), *rest = doc.countries.most_common(2)
-    return cc if top >= float(rules()["weight"]["actor"]) and (not rest or rest[0][1] < top) else None
+    # the thinnest evidence there is ("Iraqi forces" alone) still says where, when nothing else does
+    return cc if top >= float(rules()["weight"]["actor_demonym"]) and (not rest or rest[0][1] < top) else None
 
 
 def leaves_document(c: Candidate, doc: DocumentGeography, *, stated: bool, min_population: int, own: str = "") -> str | None:

@@ -200,7 +200,10 @@ class EventPlaces:
 
     def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
         """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
-        located = self._where(text, [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)])
+        written = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
+        # an actor's country ("forces of Azerbaijan located at ...") is the event's place only where
+        # the sentence names no other
+        located = self._where(text, written) or self._actors_inside(text, self._actors(text, written))
         if not located:
             return None
         bounds = self._sentence_bounds(text)
@@ -255,25 +258,28 @@ class EventPlaces:
                 best = (s, p)
         if best is not None and best[0] > -2:
             chosen = at_sea(text, best[1], located) or best[1]
-            return self.stand_in(text, chosen, located) if chosen.precision is None else chosen
+            if chosen.precision is not None:
+                return chosen
+            return self.stand_in(text, chosen, located, self._actors(text, written))
         counts = Counter(norm(p.text) for p in located if not self._is_dateline(text, p))
         if not counts:
             return None
         main = counts.most_common(1)[0][0]
         return next(p for p in located if norm(p.text) == main)
 
-    def stand_in(self, text: str, p: Place, places: list[Place]) -> Place:
+    def stand_in(self, text: str, p: Place, places: list[Place], actors: list[Place] | None = None) -> Place:
         """The event's place is a name the gazetteer lacks ("Ruhororo", "Expedicionarios
         neighborhood"): keep the name as written, placed at the area written right after it (UCDP
         where_prec 2 or coarser), else at the country most of the text's places lie in (where_prec
-        6), never as no location at all. ``p`` itself when neither is known."""
+        6), never as no location at all; an actor's country ("forces of Azerbaijan", in ``actors``)
+        only where nothing else says. ``p`` itself when none is known."""
         from dataclasses import replace
 
         area = address_after(text, p, places)
         name, start, end = bare_name(p, self.type_words)
         if area is not None:
             return replace(area, text=name, start=start, end=end, precision=max(area.precision or 2, 2))
-        cc = main_country(places) or self.document_country(text)
+        cc = main_country(places) or self.document_country(text) or main_country(actors or [])
         country = self.country_place(cc) if cc else None
         if country is None:
             return p
@@ -281,16 +287,33 @@ class EventPlaces:
 
     def _where(self, text: str, places: list[Place]) -> list[Place]:
         """The places that say where something is, not what a thing is ("the US dollar", "US-led
-        forces", "a US drone strike")."""
-        from .context import is_attribute
+        forces", "a US drone strike") nor whose an actor is ("military forces of Armenia")."""
+        from .context import is_attribute, names_actor
 
-        return [p for p in places if p.end is None or not is_attribute(text, p.end)]
+        return [p for p in places if p.end is None or not (
+            is_attribute(text, p.end) or (p.precision == 6 and p.start is not None and names_actor(text, p.start)))]
+
+    def _actors(self, text: str, places: list[Place]) -> list[Place]:
+        """The countries written as an actor's ("military forces of Armenia"), which ``_where`` leaves out."""
+        from .context import names_actor
+
+        return [p for p in places if p.precision == 6 and p.start is not None and names_actor(text, p.start)]
+
+    def _actors_inside(self, text: str, actors: list[Place]) -> list[Place]:
+        """Of the actors' countries, those of the country the text's own words point to ("forces of
+        India and Pakistan ... J&K ... one Indian civilian": India), else all of them."""
+        if len({p.country_code for p in actors}) < 2:
+            return actors
+        cc = self.document_country(text)
+        return [p for p in actors if p.country_code == cc] or actors
 
     def country_fallback(self, text: str, places: list[Place], dateline: str | None = None) -> Place | None:
         """An event whose place is unknown: the country most of the text's places lie in, not
         counting the ones that only qualify a thing ("the US dollar"), else the country its words
-        point to (demonyms, armed groups); where_prec 6. None when nothing says."""
-        cc = main_country(self._where(text, places)) or self.document_country(text, dateline)
+        point to (demonyms, armed groups), else the country of an actor ("forces of Azerbaijan");
+        where_prec 6. None when nothing says."""
+        cc = (main_country(self._where(text, places)) or self.document_country(text, dateline)
+              or main_country(self._actors(text, places)))
         return self.country_place(cc) if cc else None
 
     def in_country(self, text: str, p: Place, places: list[Place], dateline: str | None = None) -> Place:
