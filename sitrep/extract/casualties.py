@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from .coordinated import Coordinated, find_coordinated
+from .another import find_another
+from .another import kind_of as _another_kind
+from .coordinated import Coordinated, find_companions, find_coordinated
 from .numbers import ORDINAL, Number, find_numbers, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
@@ -120,10 +122,12 @@ def _compiled() -> dict[str, object]:
             re.I,
         ),
         "wounded": re.compile(rf"^(?:{single['wounded']})$", re.I),
+        "own_group": re.compile(rf"\s+of\s+(?:{v['own_group']})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\b", re.I),
         "died_after": re.compile(single["died_after"], re.I),
         "pronoun_death": re.compile(single["pronoun_death"], re.I),
         "fired_before": re.compile(rf"(?:{single['fired_before']})", re.I),
         "found_body": re.compile(single["found_body"].replace("{person}", v["person_nouns"]), re.I),
+        "homicide": re.compile(single["homicide"].replace("{person}", v["person_nouns"]), re.I),
         "named": re.compile(
             rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|accidentally\s+)?(?P<kw>{verbs}|assassinated)\b"
         ),
@@ -307,7 +311,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "no one was injured" is a zero claim, read below
         look = max(0, n.start - _BEFORE_LOOK)
         subset_of = _SUBSET_OF.match(sentence, n.end)
-        if subset_of and not any(p.search(sentence, look, n.start) for p in c["after"].values()):
+        if subset_of and not own_group(sentence, n.end) and not any(p.search(sentence, look, n.start) for p in c["after"].values()):
             continue  # "many of the injured", "two of whom were women": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
@@ -394,8 +398,10 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += enumerated_victims(sentence, hedge)
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
+    figures = with_companions(figures, find_companions(sentence), sentence)
+    figures += another_victim(sentence, figures, hedge)
     if not any(f.kind == "killed" for f in figures):
-        figures += found_body(sentence, hedge)
+        figures += found_body(sentence, hedge) or homicide_victim(sentence, hedge)
     figures += _zero_claims(sentence, figures)
     return figures
 
@@ -403,6 +409,13 @@ def find_figures(sentence: str) -> list[Figure]:
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
 _PART_CUE = re.compile(r"[\s,]*\b(?:including|among them|among whom|among the dead|of whom|of them)\s+(?:at least\s+)?$", re.I)
 _PART_JOIN = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?:\s*,\s*|\s+)(?:and\s+)?$", re.I)
+
+
+def own_group(sentence: str, end: int) -> bool:
+    """Does the count ending at ``end`` count someone's own people ("two of his body guards were
+    wounded", "three of their children")? They are people counted here, not a share of a group
+    counted already ("two of the injured")."""
+    return bool(_compiled()["own_group"].match(sentence, end))
 
 
 def is_share(sentence: str, n: Number, numbers: list[Number]) -> bool:
@@ -485,6 +498,38 @@ def with_coordinated(figures: list[Figure], found: list[Coordinated], hedge: str
         figures = [f for f in figures if f not in inside]
         figures.append(Figure(kind, co.count, co.count, None, co.start, co.end, co.subject, hedge))
     return sorted(figures, key=lambda f: f.start)
+
+
+def with_companions(figures: list[Figure], found: list[Coordinated], sentence: str) -> list[Figure]:
+    """Companions add to the subject who shares their fate ("Officer Garrett Swasey died along with
+    two civilian victims" is 3): the subject's figure is the last of the verb's kind before them,
+    else one person when the verb is singular ("was killed along with ...")."""
+    for co in found:
+        kind = _KIND_OF.get(co.verb) or _KIND_OF.get(co.verb.split()[-1])
+        before = [f for f in figures if f.kind == kind and f.start < co.start]
+        if kind is None or any(f.kind == kind and f.start >= co.start for f in figures):
+            continue
+        if not before and re.search(r"\b(?:were|have been|had been)\s+(?:\w+\s+){0,3}$", sentence[max(0, co.start - 60):co.start]):
+            continue  # a plural subject with no count: how many it adds to is unknown
+        subject = before[-1] if before else Figure(kind, 1, 1, None, co.start, co.end, None, None)
+        hi = None if subject.max is None else subject.max + co.count
+        merged = Figure(kind, subject.min + co.count, hi, subject.qualifier, subject.start, co.end,
+                        ", ".join(v for v in (subject.victims, co.subject) if v), subject.hedge)
+        figures = sorted([f for f in figures if f is not subject] + [merged], key=lambda f: f.start)
+    return figures
+
+
+def another_victim(sentence: str, figures: list[Figure], hedge: str | None) -> list[Figure]:
+    """"one police officer was killed and another was wounded": one injured (and "killing two and
+    wounding another" one injured), where the sentence has no figure of that kind already."""
+    out: list[Figure] = []
+    taken = {f.kind for f in figures}
+    for verb, start, end in find_another(sentence):
+        kind = _another_kind(verb)
+        if kind not in taken:
+            out.append(Figure(kind, 1, 1, None, start, end, "another", hedge))
+            taken.add(kind)
+    return out
 
 
 def _victims(gap: str) -> str | None:
@@ -572,6 +617,16 @@ def found_body(sentence: str, hedge: str | None = None) -> list[Figure]:
     body is found in the backyard of a home", "a fisherman found the body of a man with a gunshot wound"."""
     m = _compiled()["found_body"].search(sentence)
     return [Figure("killed", 1, 1, None, m.start(), m.end(), "body", hedge)] if m else []
+
+
+def homicide_victim(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """One death named by its crime (read where the sentence counts no death otherwise): "a suspect
+    is in custody for the murder of a female clerk", "the Trotwood homicide victim is Jason Alford"."""
+    low = sentence.lower()
+    if not any(w in low for w in ("murder", "killing", "slaying", "death of", "homicide", "shooting")):
+        return []  # a cheap look first: the pattern is costly and most sentences name no crime
+    m = _compiled()["homicide"].search(sentence)
+    return [Figure("killed", 1, 1, None, m.start(), m.end(), "victim", hedge)] if m else []
 
 
 def _fate_of_one(verb: str, sentence: str, end: int) -> str | None:

@@ -1,5 +1,6 @@
 """Coordinated victims before one passive verb: "Marcus Hill, 32, and Dana Price, 51, were shot and
-killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2).
+killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2);
+and companions after it: "was killed along with Heriberto Corpus, 20" (one more).
 
 Find only: ``find_coordinated(sentence)`` returns each subject's span, its head count and the verb;
 ``casualties.find_figures`` turns them into figures. Vocabulary: ``[coordinated]`` in
@@ -38,6 +39,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name": re.compile(rf"^(?!.*\b(?:{c['not_name']})\b)[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}}$"),
         "group": re.compile(c["group"], re.I),
         "died_after": re.compile(c["died_after"], re.I),
+        "companion_verb": re.compile(c["companion_verb"], re.I),
+        "companion_end": re.compile(c["companion_end"], re.I),
     }
 
 
@@ -118,3 +121,37 @@ def find_coordinated(sentence: str) -> list[Coordinated]:
             verb = "killed" if p["died_after"].search(sentence, m.end()) else m.group("kw").lower()
             out.append(Coordinated(start, end, read[0], verb, sentence[start:end]))
     return out
+
+
+def find_companions(sentence: str) -> list[Coordinated]:
+    """People who share the subject's fate after "along with": "Felimon Contreras, 29, was killed
+    along with Heriberto Corpus, 20" (1 companion), "Officer Garrett Swasey died along with two
+    civilian victims" (2). Each result spans the companions, counts only them, and carries the verb."""
+    p = _patterns()
+    out: list[Coordinated] = []
+    if "along with" not in sentence.lower():
+        return out
+    for m in p["companion_verb"].finditer(sentence):
+        end = p["companion_end"].search(sentence, m.end())
+        stop = end.start() if end else len(sentence)
+        phrase = sentence[m.end():stop].strip()
+        if not phrase:
+            continue
+        count = companion_count(phrase)
+        if count:
+            verb = (m.group("kw") or m.group("dkw")).lower()
+            out.append(Coordinated(m.end(), m.end() + len(phrase), count, "killed" if verb == "died" else verb, phrase))
+    return out
+
+
+def companion_count(phrase: str) -> int:
+    """People a companion phrase names: "Heriberto Corpus" 1, "two civilian victims" 2, "his wife
+    and son" 2 (a bare kin noun after "and" shares the determiner); 0 when it names no person."""
+    total = 0
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase):
+        words = item.split()
+        n = item_count(item) or (1 if words and len(words) <= 2 and _is_person(words[-1]) else None)
+        if n is None:
+            break
+        total += n
+    return total
