@@ -14,6 +14,13 @@ from the word lists of ``data/cues.toml`` (``[event]``):
   country of the coast the text names.
 
 Each returns evidence, never a choice: the event place still falls back to the only place there is.
+Then the chosen place is made as specific as the text allows (eighth pass):
+
+* ``is_neighbourhood`` / ``town_of_neighbourhood``: "in Vila Mariana neighborhood" is placed at the
+  town written beside it;
+* ``town_inside``: an area or country chosen by its own name yields to a town of the sentence
+  inside it; ``Geoparser.town_in_text`` does the same for the incident, over the whole text;
+* ``areas_written_after``: "Saraqib in Idlib countryside", "Doutchi (Diffa)": the area is the container.
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 
 from ..models import Place
@@ -107,6 +115,29 @@ def chain_containers(text: str, places: list[Place]) -> set[int]:
             continue
         q = places[j]
         out.add(i if (p.population or 0) > (q.population or 0) else j)
+    return out | areas_written_after(text, places)
+
+
+_IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?")
+_AREA_WORD = re.compile(r"\s+(?:countryside|province|governorate|district|region|county|state|oblast|department)\b", re.I)
+
+
+def areas_written_after(text: str, places: list[Place]) -> set[int]:
+    """Indexes of the area written as a town's container after it: "Saraqab in Idleb countryside",
+    "Kafr Takharim in Idleb province", "Doutchi (Diffa)". The area is the wider place, whatever
+    its reading (Idleb read as the city is still the countryside's name here)."""
+    out: set[int] = set()
+    by_start = {p.start: i for i, p in enumerate(places)}
+    for p in places:
+        assert p.end is not None
+        m = _IN_AREA.match(text, p.end)
+        if m is not None and (j := by_start.get(m.end())) is not None:
+            q_end = places[j].end
+            assert q_end is not None
+            if _AREA_WORD.match(text, q_end):
+                out.add(j)
+        elif text[p.end:p.end + 2] == " (" and (j := by_start.get(p.end + 2)) is not None and p.precision == 1:
+            out.add(j)
     return out
 
 
@@ -170,6 +201,57 @@ def address_after(text: str, p: Place, places: list[Place]) -> Place | None:
     return min(after, key=lambda q: q.start or 0) if after else None
 
 
+def is_neighbourhood(text: str, p: Place, prefixes: frozenset[str]) -> bool:
+    """Is ``p`` written as a part of a town: a neighbourhood word after it ("in Vila Mariana
+    neighborhood", "the city's Kensington section") or a neighbourhood prefix opening it ("Colonia
+    Centenario", "Barrio Obrero")?"""
+    assert p.end is not None
+    m = re.match(r"\s+([A-Za-z]+)", text[p.end:p.end + 20])
+    if m and m.group(1).lower() in rules()["neighbourhood_after"]:
+        return True
+    return p.text.split()[0].lower() in prefixes and " " in p.text.strip()
+
+
+def town_of_neighbourhood(text: str, p: Place, places: list[Place]) -> Place | None:
+    """The town a neighbourhood ``p`` lies in: the town written right after it ("Diliman, Quezon
+    City", "the Kensington section of Philadelphia"), else the nearest town written before it
+    within 300 characters ("in Sinop, Mato Grosso, a man was killed in Vila Mariana neighborhood");
+    in ``p``'s country when ``p`` is resolved to a town. None when no such town is written."""
+    assert p.start is not None and p.end is not None
+    towns = [q for q in places if q.precision == 1 and q.start is not None and q.end is not None
+             and (q.feature or "").startswith("P.") and norm(q.text) != norm(p.text)
+             and (p.precision != 1 or not p.country_code or q.country_code == p.country_code)]
+    after = [q for q in towns if 0 <= q.start - p.end <= 40  # type: ignore[operator]
+             and re.fullmatch(r"\s*(?:[a-z]+\s+)?(?:,|\(|of|in)\s*(?:the\s+)?(?:city\s+of\s+)?", text[p.end:q.start])]
+    if after:
+        return min(after, key=lambda q: q.start or 0)
+    before = [q for q in towns if q.end <= p.start and p.start - q.end <= 300]  # type: ignore[operator]
+    return max(before, key=lambda q: q.start or 0) if before else None
+
+
+def lies_in(q: Place, area: Place) -> bool:
+    """Does town ``q`` lie inside the admin area or country ``area``, as far as the index says?"""
+    if not q.country_code or q.country_code != area.country_code:
+        return False
+    if area.precision == 4:
+        return bool(q.admin1) and q.admin1 == area.admin1
+    if area.precision == 3:
+        return bool(q.admin2) and q.admin2 in (area.admin2, area.name)
+    return area.precision == 6
+
+
+def town_inside(chosen: Place, scored: list[tuple[float, Place]], floor: float) -> Place | None:
+    """The best-scored town (where_prec 1) of the same reading that lies inside the chosen area or
+    country ("the town of Kafr Takharim in Idleb province", "Lebanon ... in Nabatiye"): ACLED and
+    UCDP code the most specific place the text gives. None when the chosen place is no area or no
+    town inside it scores above ``floor``."""
+    if chosen.precision not in (3, 4, 6) or is_water(chosen):
+        return None
+    inside = [(s, q) for s, q in scored if q.precision == 1 and (q.feature or "").startswith("P.")
+              and s > floor and lies_in(q, chosen)]
+    return max(inside, key=lambda t: t[0])[1] if inside else None
+
+
 def bare_name(p: Place, type_words: dict[str, str]) -> tuple[str, int | None, int | None]:
     """The name without the type word an entity span took with it ("Warmahan village",
     "Shahjadpur Upazila", "Municipality of Coalcoman"): (text, start, end)."""
@@ -197,6 +279,7 @@ class EventPlaces:
     title_of: tuple[str, ...]
     title_after: tuple[str, ...]
     common: frozenset[str]
+    prefixes: frozenset[str]
 
     def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
         """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
@@ -214,6 +297,7 @@ class EventPlaces:
         best: tuple[float, Place] | None = None
         starts = {q.start for q in located}
         wider = chain_containers(text, located)
+        scored: list[tuple[float, Place]] = []
         for idx, p in enumerate(located):
             s_idx = sent_of(p.start)
             if s_idx == a_sent:
@@ -254,10 +338,18 @@ class EventPlaces:
                 s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
             elif p.precision == 6:
                 s -= 0.4
+            scored.append((s, p))
             if best is None or s > best[0]:
                 best = (s, p)
         if best is not None and best[0] > -2:
-            chosen = at_sea(text, best[1], located) or best[1]
+            chosen = best[1]
+            if is_neighbourhood(text, chosen, self.prefixes):
+                town = town_of_neighbourhood(text, chosen, located)
+                if town is not None:
+                    return replace(town, text=chosen.text, start=chosen.start, end=chosen.end, precision=2)
+            if self.names_entry(chosen):
+                chosen = town_inside(chosen, scored, -2) or chosen
+            chosen = at_sea(text, chosen, located) or chosen
             if chosen.precision is not None:
                 return chosen
             return self.stand_in(text, chosen, located, self._actors(text, written))
@@ -327,6 +419,30 @@ class EventPlaces:
             return p
         country = self.country_fallback(text, places, dateline)
         return p if country is None else replace(country, text=p.text, start=p.start, end=p.end)
+
+    def town_in_text(self, text: str, area: Place, places: list[Place]) -> Place | None:
+        """The event's place is an admin area or a country ("a shooting in a Wisconsin town") and
+        the text names a town inside it elsewhere ("Shooting in Neenah, Wisconsin"): that town, the
+        most often named of them (the first, on a tie), as the more specific place. Not a hospital's
+        town, a person's home town, a source's base or a title's place. None when there is none."""
+        if area.precision not in (3, 4, 6) or is_water(area) or not self.names_entry(area):
+            return None
+        towns = [q for q in places if q.precision == 1 and q.start is not None and q.end is not None
+                 and (q.feature or "").startswith("P.") and lies_in(q, area)
+                 and not (is_source_base(text, q) or taken_to(text, q) or home_of(text, q)
+                          or self._is_title(text[max(0, q.start - 40):q.start].lower(), text[q.end:q.end + 25].lower()))]
+        if not towns:
+            return None
+        counts = Counter(norm(q.text) for q in towns)
+        return max(towns, key=lambda q: (counts[norm(q.text)], -(q.start or 0)))
+
+    def names_entry(self, p: Place) -> bool:
+        """Is ``p``'s written name a name of the entry it is placed at ("Idleb" for Idlib), not a
+        name the gazetteer lacks placed at its area ("Kochkin village ..., Kabul")?"""
+        return any(c.name == p.name and c.cc == p.country_code for c in self.candidates(p.text))
+
+    def candidates(self, name: str) -> tuple:  # the Geoparser's: the gazetteer entries of a name
+        return ()
 
     def country_place(self, cc: str) -> Place | None:  # the Geoparser's: a country's own entry
         return None
