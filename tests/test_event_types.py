@@ -44,6 +44,16 @@ def _typed(sentence: str):
         # an attack on property alone is property destruction
         ("Unknown attackers carried out an arson attack on a warehouse overnight, causing material damage.",
          "an attack on property alone is property destruction", "Looting/property destruction"),
+        # stones thrown with no demonstration are mob violence
+        ("A crowd pelted stones at a police patrol that was enforcing the curfew, injuring two officers.",
+         "stones thrown with no demonstration are mob violence", "Mob violence"),
+        ("Two groups of neighbours threw stones at each other after a quarrel over a water tap.",
+         "stones thrown with no demonstration are mob violence", "Mob violence"),
+        # goods seized are property, not territory
+        ("Federal police forces seized two tons of cocaine hidden in a lorry at a highway checkpoint.",
+         "goods seized are property, not territory", "Looting/property destruction"),
+        ("Army troops seized 50 kilograms of heroin from a car at a checkpoint on the main road.",
+         "goods seized are property, not territory", "Looting/property destruction"),
     ],
 )
 def test_decision_rows(sentence, row, sub):
@@ -74,9 +84,50 @@ def test_decision_rows(sentence, row, sub):
         ("Warplanes struck the town while clashes continued on the ground.", "Air/drone strike"),
         # shelling with no answer stays shelling
         ("Artillery shells hit residential areas of the city.", "Shelling/artillery/missile attack"),
+        # stones thrown in a demonstration, with a demand or at a road block stay a violent demonstration
+        ("Students protesting the fee rise pelted stones at the police outside the university.", "Violent demonstration"),
+        ("Stranded labourers threw stones at police, demanding buses to take them home.", "Violent demonstration"),
+        # a town taken stays territory
+        ("Government forces seized the town from the rebels after a week of fighting.", "Government regains territory"),
+        # soldiers are an armed group: villagers fighting them are in a battle, police forces are not
+        ("Villagers clashed with army troops who had come to evict them.", "Armed clash"),
     ],
 )
 def test_no_row_keeps_the_trigger(sentence, sub):
+    assert _typed(sentence).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence,sub",
+    [
+        # Mob violence, Codebook p. 14: rioters against armed actors, the police among them; "police
+        # forces" and "armed police" name the police, not an armed group
+        ("Dozens of street vendors clashed with police forces when officers ordered them off the pavement.", "Mob violence"),
+        ("Hundreds of residents clashed with armed police personnel at the border crossing.", "Mob violence"),
+        # "machine guns, assumedly heavy" are heavy weapons: fired alone they are shelling
+        ("Coalition forces reportedly fired machine guns, assumedly heavy, at several districts of the city.",
+         "Shelling/artillery/missile attack"),
+    ],
+)
+def test_crowds_and_heavy_weapons(sentence, sub):
+    assert _typed(sentence).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence,sub",
+    [
+        # a violence word named as an earlier event in a protest's sentence is no event
+        # (event_triggers.toml [reference])
+        ("Activists rallied outside the courthouse to demand the release of men detained during the recent riots.",
+         "Peaceful protest"),
+        ("It was the third day of protests, after last week's riots in the city's prisons.", "Peaceful protest"),
+        ("Residents held a vigil in the square following the deadly bombing of the market.", "Peaceful protest"),
+        # the violence of the protest itself stays its event
+        ("Rioters torched cars during a protest against the curfew.", "Violent demonstration"),
+        ("A woman activist was arrested during clashes between protesters and the police.", "Violent demonstration"),
+    ],
+)
+def test_earlier_violence_named_by_a_protest(sentence, sub):
     assert _typed(sentence).sub_event_type == sub
 
 
@@ -107,6 +158,11 @@ def test_road_blocks(sentence, sub):
         ("A teenager was killed by the military police during a raid.", False),
         ("Suspected militants reportedly shot a man delivering water.", False),
         ("Two militants on a motorcycle fired on and killed a village headman.", False),
+        # a member of an armed group or a gang is an armed actor (Codebook p. 15: the victims' status)
+        ("Unidentified gunmen assassinated an SDF member near the bridge.", True),
+        ("A Taliban commander was shot dead outside a mosque.", True),
+        ("Members of a rival gang shot and killed a man in the market.", False),
+        ("Two alleged gang members were found shot dead by the river.", True),
     ],
 )
 def test_armed_target(text, armed):

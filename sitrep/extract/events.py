@@ -185,6 +185,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     if any(t.event_type == "Protests" for t in found):
         cause = _context()[3]
         found = [t for t in found if t.event_type == "Protests" or t.priority >= 60 or not cause.search(sentence[:t.start])]
+        found = [t for t in found if t.event_type == "Protests" or not is_reference(sentence, t.start)]
     found.sort(key=lambda t: (-t.priority, -(t.end - t.start), t.start))
     chosen: list[Trigger] = []
     for t in found:
@@ -211,6 +212,17 @@ def without_setting(sentence: str) -> str:
             return m.group(0)
         return " " * len(m.group(0))
     return _setting().sub(blank, sentence)
+
+
+@functools.lru_cache(maxsize=1)
+def _reference() -> re.Pattern[str]:
+    return re.compile(_raw()["reference"]["pattern"], re.I)
+
+
+def is_reference(sentence: str, start: int) -> bool:
+    """Does the trigger at ``start`` name an earlier event as a time or a setting ("during recent
+    riots", "after the intense protests and riots")? In a protest's sentence it is no event."""
+    return bool(_reference().search(sentence, max(0, start - 60), start))
 
 
 @functools.lru_cache(maxsize=1)
