@@ -50,3 +50,9 @@ def test_ner_alone_gives_the_full_pipeline_entities():
     with nlp.select_pipes(enable=["ner"]):
         alone = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
     assert alone == full
+
+
+def test_the_ceasefire_stays_at_its_country_not_the_headline_town(seed_extraction):
+    # regression: the town pass moved the nationwide ceasefire to Homs because the headline names Homs
+    agreements = [i for i in seed_extraction.incidents if i.sub_event_type == "Agreement"]
+    assert agreements and all(i.location is None or i.location.name != "Homs" for i in agreements)

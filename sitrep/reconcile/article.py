@@ -81,8 +81,10 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
         location = geo.event_place(text, read.places, d.mentions[0].anchor())
     if location is not None and location.precision is None:
         location = resolved_near(text, location, read.places) or geo.in_country(text, location, read.places, article.dateline)
-    if location is not None:
-        # an area or a country, where the text names a town inside it: the more specific place
+    if location is not None and event_type != "Strategic developments":
+        # an area or a country, where the text names a town inside it: the more specific place (not
+        # for agreements, ceasefires and the like, which a country or an area may be the place of:
+        # the seed's nationwide ceasefire is not in Homs because its headline names Homs)
         location = geo.town_in_text(text, location, read.places) or location
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
