@@ -106,9 +106,9 @@ def main() -> int:
         with Store.open(together) as s:
             stored = [r[0] for r in s.db.execute("SELECT id FROM articles")]
             hashes = [r[0] for r in s.db.execute("SELECT content_hash FROM articles")]
-            incidents = s.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+            incidents = s.incident_count()
         with Store.open(pg) as s:
-            alone = s.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+            alone = s.incident_count()
         wanted = {r["id"] for r in records}
         texts = {}
         for r in records:

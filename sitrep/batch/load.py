@@ -40,8 +40,8 @@ def load(out: str | Path, db: str | Path | None = None, *, batch_size: int = 32)
     where = database_path(db)
     with writer_lock(where, on_wait=_say), Store.open(where) as store:
         incidents = Incidents(store)
-        for batch in _batches(new_articles(stream(), store, report, {}, set()), batch_size):
+        for batch in _batches(new_articles(stream(), store, report), batch_size):
             write_results(store, incidents, report, [(a, result_of[id(a)]) for a in batch])
-        report.incidents = store.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+        report.incidents = store.incident_count()
     report.seconds = time.perf_counter() - started
     return report

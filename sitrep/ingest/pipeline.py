@@ -152,12 +152,13 @@ def _say(message: str) -> None:
     print(f"sitrep: {message}", file=sys.stderr, flush=True)
 
 
-def new_articles(items: Iterable[Article | Failure], store: Any, report: IngestReport, seen: dict[str, str],
-                 seen_hashes: set[str], bar: Any = None) -> Iterator[Article]:
+def new_articles(items: Iterable[Article | Failure], store: Any, report: IngestReport, bar: Any = None) -> Iterator[Article]:
     """The articles of ``items`` to extract: read failures, copies within the run and articles
-    already stored are counted in ``report`` and left out (``seen``: id -> content hash, this run)."""
+    already stored are counted in ``report`` and left out."""
     from ..store import content_hash
 
+    seen: dict[str, str] = {}  # id -> content hash, for this run
+    seen_hashes: set[str] = set()
     for item in items:
         if isinstance(item, Failure):
             report.failed += 1
@@ -234,21 +235,15 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
 
         bar = tqdm(total=estimate(paths), unit="art", desc="ingest", file=sys.stderr, dynamic_ncols=True,
                    smoothing=0.1)
-    seen: dict[str, str] = {}  # id -> content hash, for this run
-    seen_hashes: set[str] = set()
-
     where = database_path(db)  # a URL is a usage error before anything is created
     # one ingest at a time: a second one waits, then runs on what the first stored (store/writer.py)
     with writer_lock(where, on_wait=_say), Store.open(where) as store:
         incidents = Incidents(store)
 
-        def fresh() -> Iterator[Article]:
-            return new_articles(read_inputs(paths), store, report, seen, seen_hashes, bar)
-
         def write(results: list[tuple[Article, Extraction | str]]) -> None:
             write_results(store, incidents, report, results, bar)
 
-        batches = _batches(fresh(), batch_size)
+        batches = _batches(new_articles(read_inputs(paths), store, report, bar), batch_size)
         if workers <= 1:
             for batch in batches:
                 write(_extract_batch(extractor, batch))
@@ -265,7 +260,7 @@ def ingest(paths: Iterable[str], db: str | Path | None = None, *, workers: int =
                         write(pending.popleft().result())
                 while pending:
                     write(pending.popleft().result())
-        report.incidents = store.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+        report.incidents = store.incident_count()
     if bar is not None:
         bar.close()
     report.seconds = time.perf_counter() - started

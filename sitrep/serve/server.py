@@ -11,10 +11,10 @@ from .config import ServeConfig
 
 
 def check_db(db: Path | str | None) -> str:
-    from ..store import Store, database_exists, database_path, is_url, redacted
+    from ..store import Store, database_exists, database_path, redacted
 
     where = database_path(db)  # a URL of another scheme is a usage error (exit 2), not "no database here"
-    if not (database_exists(where) if is_url(where) else Path(where).is_file()):
+    if not database_exists(where):
         raise StoreError(f"{redacted(where)}: no sitrep database here"
                          " (build one with 'sitrep ingest', or pass --db)")
     Store.open(where).close()  # fail now, with exit 5, rather than on the first request

@@ -116,9 +116,13 @@ def schema_exists(url: str) -> bool:
     """Whether the database at ``url`` has a sitrep schema (a StoreError when it cannot be reached)."""
     db = _connect(url)
     try:
-        return db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0]
+        return _has_schema(db)
     finally:
         db.close()
+
+
+def _has_schema(db: _Connection) -> bool:
+    return bool(db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0])
 
 
 class PostgresStore(Store):
@@ -163,10 +167,6 @@ class PostgresStore(Store):
     def _box_columns(self, point: tuple[float, float] | None) -> dict[str, Any]:
         lon, lat = point if point is not None else (None, None)
         return {"lon": lon, "lat": lat}
-
-    def _set_box(self, incident_id: str, point: tuple[float, float] | None) -> None:
-        lon, lat = point if point is not None else (None, None)
-        self.db.execute("UPDATE incidents SET lon = ?, lat = ? WHERE id = ?", (lon, lat, incident_id))
 
     def _set_boxes(self, points: list[tuple[str, tuple[float, float] | None]]) -> None:
         self.db.executemany("UPDATE incidents SET lon = ?, lat = ? WHERE id = ?",
@@ -400,7 +400,7 @@ def _locked(db: _Connection, where: str) -> Iterator[None]:
 
 def _version(db: _Connection, where: str) -> int | None:
     """The schema version (None: no sitrep schema yet); a StoreError when it is newer than this sitrep."""
-    if not db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0]:
+    if not _has_schema(db):
         return None
     row = db.execute("SELECT version FROM sitrep_schema").fetchone()
     version = int(row[0]) if row else 0

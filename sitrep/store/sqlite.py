@@ -70,9 +70,9 @@ def redacted(where: str) -> str:
 
 
 def database_exists(where: str) -> bool:
-    """Whether a sitrep database is at ``where``: the file exists, or the server has the schema."""
+    """Whether a sitrep database is at ``where``: the file is there, or the server has the schema."""
     if not is_url(where):
-        return Path(where).exists()
+        return Path(where).is_file()
     from .postgres import schema_exists
 
     return schema_exists(where)
@@ -453,25 +453,21 @@ class Store(ReadMixin, ReviewMixin):
             (incident_id, *row.values()),
         )
         if not box:  # the point is kept outside the row
-            self._set_box(incident_id, point)
+            self._set_boxes([(incident_id, point)])
 
     def _box_columns(self, point: tuple[float, float] | None) -> dict[str, Any]:
         """The incidents row's columns that hold its point: none here, SQLite keeps it in the R*Tree
-        (``_set_box``); PostgreSQL in the row itself."""
+        (``_set_boxes``); PostgreSQL in the row itself."""
         return {}
 
-    def _set_box(self, incident_id: str, point: tuple[float, float] | None) -> None:
-        """The incident's entry in the bounding-box index (an R*Tree), its (lon, lat) or none."""
-        rid = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()[0]
-        self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (rid,))
-        if point is not None:
-            self.db.execute("INSERT INTO incidents_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES (?,?,?,?,?)",
-                            (rid, point[0], point[0], point[1], point[1]))
-
     def _set_boxes(self, points: list[tuple[str, tuple[float, float] | None]]) -> None:
-        """``_set_box`` for many incidents (a copy's)."""
+        """Each incident's entry in the bounding-box index (an R*Tree): its (lon, lat), or none."""
         for incident_id, point in points:
-            self._set_box(incident_id, point)
+            rid = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()[0]
+            self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (rid,))
+            if point is not None:
+                self.db.execute("INSERT INTO incidents_rtree(rid, min_lon, max_lon, min_lat, max_lat) VALUES (?,?,?,?,?)",
+                                (rid, point[0], point[0], point[1], point[1]))
 
     def _drop_box(self, incident_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM incidents WHERE id = ?", (incident_id,)).fetchone()
@@ -479,6 +475,9 @@ class Store(ReadMixin, ReviewMixin):
             self.db.execute("DELETE FROM incidents_rtree WHERE rid = ?", (row[0],))
 
     # -- comparing databases ---------------------------------------------------------------------
+
+    def incident_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM incidents").fetchone()[0])
 
     def dump(self) -> dict[str, list[list[Any]]]:
         """Every table's content in a canonical order, without insertion counters (for tests)."""
