@@ -92,7 +92,18 @@ class DatePrecision(enum.IntEnum):
         return {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}[int(self)]
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    cls = type(value)
+    if cls in _SCALARS:  # the common case first: by exact type (an IntEnum is an int, but not exactly)
+        return value
+    if cls is list or cls is tuple:
+        return [_plain(v) for v in value]
+    names = _FIELDS.get(cls)
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, enum.IntEnum):
         return int(value)
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -103,11 +114,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    cls = type(value)
-    names = _FIELDS.get(cls)
-    if names is None and dataclasses.is_dataclass(cls):
+    if dataclasses.is_dataclass(cls):
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    if names is not None:
         return {n: _plain(getattr(value, n)) for n in names}
     return value
 

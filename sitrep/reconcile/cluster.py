@@ -97,8 +97,12 @@ def cluster(
     edges: Iterable[Edge] | None = None,
     must: Iterable[tuple[str, str]] = (),
     cannot: Iterable[tuple[str, str]] = (),
+    conflicts: dict[tuple[str, str], bool] | None = None,
 ) -> list[list[str]]:
-    """Groups of report ids, each sorted by (published, id); groups sorted by their first member."""
+    """Groups of report ids, each sorted by (published, id); groups sorted by their first member.
+
+    ``conflicts`` memoizes ``merge.conflict`` by id pair (a pure function of two signatures): a
+    writer that re-clusters the same component as reports arrive passes one dict for the run."""
     if edges is None:
         edges = find_edges(sigs)
     by_id = {s.id: s for s in sigs}
@@ -142,23 +146,30 @@ def cluster(
             continue
         if forbid and any(forbid[x] & set(gb) for x in ga):
             continue
-        if not coherent([by_id[x] for x in ga], [by_id[y] for y in gb], linked, share):
+        if not coherent([by_id[x] for x in ga], [by_id[y] for y in gb], linked, share, conflicts):
             continue
         union(ra, rb)
     groups = [sorted(group(r), key=lambda i: by_id[i].order) for r in {find(s.id) for s in sigs}]
     return sorted(groups, key=lambda g: by_id[g[0]].order)
 
 
-def coherent(ga: Sequence[Signature], gb: Sequence[Signature], linked: set[tuple[str, str]], share: float) -> bool:
+def coherent(ga: Sequence[Signature], gb: Sequence[Signature], linked: set[tuple[str, str]], share: float,
+             conflicts: dict[tuple[str, str], bool] | None = None) -> bool:
     """Whether two clusters may join: no cross pair conflicts, and at least ``share`` of the cross
     pairs are matched links (average linkage over the match graph, not a single link)."""
+    memo = {} if conflicts is None else conflicts
     n = hits = 0
     for x in ga:
         for y in gb:
             n += 1
-            if ((x.id, y.id) if x.id < y.id else (y.id, x.id)) in linked:
+            pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
+            if pair in linked:
                 hits += 1
-            elif conflict(x, y):
+                continue
+            clash = memo.get(pair)
+            if clash is None:
+                clash = memo[pair] = conflict(x, y)
+            if clash:
                 return False
     return hits >= share * n
 

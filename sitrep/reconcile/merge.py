@@ -437,13 +437,13 @@ def conflict(a: Signature, b: Signature) -> bool:
     return content.content_score(a.features, b.features, _days_apart(a, b)) < 0
 
 
-def copy_pairs(copy: Sequence[Signature], original: Sequence[Signature]) -> list[tuple[str, str]]:
-    """Must-links that put each report of a copy with its original's report of the same event.
+def copy_partners(copy: Sequence[Signature], original: Sequence[Signature]) -> dict[str, str]:
+    """Each report of a copy with the original's report of the same event, by the copy report's id.
 
     A copy's reports belong to its original's incidents, always: each goes with the original's
     report it resembles most (type, then evidence, then figures; ties by id), whatever the
-    thresholds say. An original with no reports leaves the copy's reports alone."""
-    out = []
+    thresholds say. An original with no reports leaves the copy's reports alone (an empty dict)."""
+    out: dict[str, str] = {}
     for c in copy:
         if not original:
             break
@@ -452,9 +452,8 @@ def copy_pairs(copy: Sequence[Signature], original: Sequence[Signature]) -> list
             kind = 1.0 if o.event_type == c.event_type else 0.5 if structure_score(o, c) is not None else 0.0
             return (-kind, -content.content_score(c.features, o.features), o.id)
 
-        best = min(original, key=unlikeness)
-        out.append((c.id, best.id) if c.id < best.id else (best.id, c.id))
-    return sorted(out)
+        out[c.id] = min(original, key=unlikeness).id
+    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -587,6 +586,7 @@ def combine(reports: Sequence[Report]) -> Merged:
     claims: list[Claim] = []
     revisions: list[Revision] = []
     evidence: list[Evidence] = []
+    told: set[str] = set()  # a sentence told by several reports (a copy's, a wire story's) is evidence once
     for r in ordered:
         ids = r.claim_ids or [""] * len(r.incident.claims)
         for cid, c in zip(ids, r.incident.claims):
@@ -596,7 +596,7 @@ def combine(reports: Sequence[Report]) -> Merged:
             if r.credible.get(cid, True) and c.kind in ("killed", "injured"):
                 revisions.append(Revision(reported.isoformat() if reported else None, c.kind, c.min, c.max,
                                           c.qualifier, r.article_id, r.outlet, c.quote, r.independent))
-        evidence += r.incident.evidence
+        evidence += [e for e in r.incident.evidence if e.text not in told and not told.add(e.text)]  # type: ignore[func-returns-value]
     revisions.sort(key=lambda v: (v.reported or "9999", v.kind, v.article_id, v.min, v.quote))
     latest = max(ordered, key=lambda r: (r.published or dt.date.min, r.id))
     incident = Incident(

@@ -18,7 +18,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,12 @@ def database_exists(where: str) -> bool:
     from .postgres import schema_exists
 
     return schema_exists(where)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``items`` in slices small enough for one statement's parameters (SQLite allows 32,766)."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def content_hash(text: str) -> str:
@@ -332,15 +338,40 @@ class Store(ReadMixin, ReviewMixin):
 
     def filed_under(self, keys: list[str], exclude: str, days: tuple[int, int] | None = None) -> list[tuple[str, str]]:
         """(report id, signature) of the reports filed under any of ``keys`` (on a day within
-        ``days``, inclusive, when given), other than ``exclude``."""
+        ``days``, inclusive, when given), other than ``exclude``; a copy's reports are left out
+        when its original has reports of its own: they stand for it (``across.Incidents._cluster``)."""
         marks = ",".join("?" * len(keys))
-        sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id"
-               f" WHERE b.key IN ({marks}) AND b.report_id != ?")
+        sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id JOIN articles a ON a.id = r.article_id"
+               f" WHERE b.key IN ({marks}) AND b.report_id != ? AND (r.manual = 1 OR a.copy_of IS NULL"
+               f" OR NOT EXISTS (SELECT 1 FROM reports o WHERE o.article_id = a.copy_of AND o.manual = 0))")
         params: list[Any] = [*keys, exclude]
         if days is not None:
             sql += " AND b.day BETWEEN ? AND ?"
             params += list(days)
         return [(r[0], r[1]) for r in self.db.execute(sql, params)]
+
+    def has_reports(self, article_id: str) -> bool:
+        """Whether the article has reports of its own (not a reviewer's)."""
+        return self.db.execute("SELECT 1 FROM reports WHERE article_id = ? AND manual = 0 LIMIT 1", (article_id,)).fetchone() is not None
+
+    def copies_of(self, article_id: str) -> list[str]:
+        """The articles that are copies of ``article_id``, by id."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE copy_of = ? ORDER BY id", (article_id,))]
+
+    def report_signatures(self, article_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(report id, signature) of the articles' own reports (not a reviewer's), by id."""
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            out += [(r[0], r[1]) for r in self.db.execute(
+                f"SELECT id, sig FROM reports WHERE article_id IN ({marks}) AND manual = 0 ORDER BY id", chunk)]
+        return out
+
+    def unlink(self, report_ids: Iterable[str]) -> None:
+        """Drop the matched pairs of these reports (a copy's, once its original stands for it)."""
+        for chunk in _chunks(sorted(set(report_ids))):
+            m = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM links WHERE a IN ({m}) OR b IN ({m})", chunk * 2)
 
     def add_link(self, a: str, b: str, score: float) -> None:
         self.db.execute("INSERT INTO links(a, b, score) VALUES (?,?,?) ON CONFLICT DO NOTHING", (a, b, score))
@@ -353,37 +384,57 @@ class Store(ReadMixin, ReviewMixin):
         return row[0] if row else None
 
     def component(self, start: Iterable[str]) -> set[str]:
-        """The reports connected to ``start`` by links, must-links, a shared incident or a copy."""
+        """The reports connected to ``start`` by links, must-links, a shared incident or a copy.
+
+        Breadth first, one query per step of the walk for the whole frontier (in chunks), not one
+        per report: a story with a thousand copies is a few queries."""
         seen: set[str] = set()
-        todo = list(start)
-        while todo:
-            rid = todo.pop()
-            if rid in seen:
-                continue
-            seen.add(rid)
-            for r in self.db.execute(
-                "SELECT b FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?"
-                " UNION SELECT b FROM constraints WHERE a = ? AND kind = 'must' UNION SELECT a FROM constraints WHERE b = ? AND kind = 'must'"
-                " UNION SELECT id FROM reports WHERE incident_id = (SELECT incident_id FROM reports WHERE id = ?)"
-                # a copy's reports and its original's are always clustered together
-                " UNION SELECT r2.id FROM reports r2 JOIN articles a2 ON a2.id = r2.article_id, reports r1"
-                " JOIN articles a1 ON a1.id = r1.article_id WHERE r1.id = ? AND (a2.copy_of = a1.id OR a2.id = a1.copy_of)",
-                (rid, rid, rid, rid, rid, rid),
-            ):
-                if r[0] not in seen:
-                    todo.append(r[0])
+        frontier = set(start)
+        while frontier:
+            seen |= frontier
+            found: set[str] = set()
+            for chunk in _chunks(sorted(frontier)):
+                m = ",".join("?" * len(chunk))
+                found.update(r[0] for r in self.db.execute(
+                    f"SELECT b FROM links WHERE a IN ({m}) UNION SELECT a FROM links WHERE b IN ({m})"
+                    f" UNION SELECT b FROM constraints WHERE kind = 'must' AND a IN ({m})"
+                    f" UNION SELECT a FROM constraints WHERE kind = 'must' AND b IN ({m})"
+                    f" UNION SELECT id FROM reports WHERE incident_id IN (SELECT incident_id FROM reports WHERE id IN ({m}))"
+                    # a copy's reports and its original's are always clustered together
+                    f" UNION SELECT r2.id FROM reports r1 JOIN articles a1 ON a1.id = r1.article_id"
+                    f" JOIN reports r2 ON r2.article_id = a1.copy_of WHERE r1.id IN ({m})"
+                    f" UNION SELECT r2.id FROM reports r1 JOIN articles a2 ON a2.copy_of = r1.article_id"
+                    f" JOIN reports r2 ON r2.article_id = a2.id WHERE r1.id IN ({m})",
+                    chunk * 7))
+            frontier = found - seen
         return seen
 
-    def graph(self, report_ids: Iterable[str]) -> tuple[list[tuple[str, str, str | None]], list[tuple[float, str, str]],
-                                                        list[tuple[str, str]], list[tuple[str, str]]]:
-        """Among ``report_ids``: (id, signature, incident id) of each report, the links (score, a,
-        b), the must-links and the cannot-links."""
+    def graph(self, report_ids: Iterable[str], known: Container[str] = ()) -> tuple[
+            list[GraphReport], list[tuple[float, str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+        """Among ``report_ids``: each report (its signature None when in ``known``: the caller has it
+        decoded), the links (score, a, b), the must-links and the cannot-links."""
         ids = sorted(set(report_ids))
-        marks = ",".join("?" * len(ids))
-        rows = [(r[0], r[1], r[2]) for r in self.db.execute(f"SELECT id, sig, incident_id FROM reports WHERE id IN ({marks})", ids)]
-        edges = [(r[2], r[0], r[1]) for r in self.db.execute(f"SELECT a, b, score FROM links WHERE a IN ({marks}) AND b IN ({marks})", ids * 2)]
-        cons = self.db.execute(f"SELECT a, b, kind FROM constraints WHERE a IN ({marks}) AND b IN ({marks})", ids * 2).fetchall()
-        return rows, edges, [(c[0], c[1]) for c in cons if c[2] == "must"], [(c[0], c[1]) for c in cons if c[2] == "cannot"]
+        inside = set(ids)
+        rows: list[GraphReport] = []
+        edges: list[tuple[float, str, str]] = []
+        cons: list[tuple[str, str, str]] = []
+        for chunk in _chunks(ids):
+            m = ",".join("?" * len(chunk))
+            rows += [GraphReport(r[0], r[1], r[2], bool(r[3])) for r in self.db.execute(
+                f"SELECT id, incident_id, article_id, manual FROM reports WHERE id IN ({m})", chunk)]
+            edges += [(r[2], r[0], r[1]) for r in self.db.execute(f"SELECT a, b, score FROM links WHERE a IN ({m})", chunk)
+                      if r[1] in inside]
+            cons += [(r[0], r[1], r[2]) for r in self.db.execute(f"SELECT a, b, kind FROM constraints WHERE a IN ({m})", chunk)
+                     if r[1] in inside]
+        wanted = [r.id for r in rows if r.id not in known]
+        sigs: dict[str, str] = {}
+        for chunk in _chunks(wanted):
+            sigs.update((r[0], r[1]) for r in self.db.execute(
+                f"SELECT id, sig FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        for r in rows:
+            r.sig = sigs.get(r.id)
+        rows.sort(key=lambda r: r.id)
+        return rows, edges, [(a, b) for a, b, k in cons if k == "must"], [(a, b) for a, b, k in cons if k == "cannot"]
 
     def assign(self, report_id: str, incident_id: str) -> None:
         self.db.execute("UPDATE reports SET incident_id = ? WHERE id = ? AND (incident_id IS NULL OR incident_id != ?)",
@@ -407,23 +458,36 @@ class Store(ReadMixin, ReviewMixin):
         )
         self.db.execute("DELETE FROM overrides WHERE incident_id = ?", (old_id,))
 
-    def stored_reports(self, incident_id: str) -> list[StoredReport]:
-        """The reports of one incident, each with its claims and what is known of its article."""
-        rows = self.db.execute(
-            "SELECT r.id, r.article_id, r.data, a.published, a.outlet, a.title, a.copy_of FROM reports r"
-            " JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY r.id",
-            (incident_id,),
-        ).fetchall()
-        out = []
-        for r in rows:
-            inc = codec.incident(json.loads(r["data"]))
-            claims = self.db.execute("SELECT * FROM claims WHERE report_id = ? ORDER BY pos, id", (r["id"],)).fetchall()
-            inc.claims = [codec.claim({k: c[k] for k in c.keys()}) for c in claims]
-            out.append(StoredReport(
-                id=r["id"], article_id=r["article_id"], incident=inc, published=codec.date_or_none(r["published"]),
-                outlet=r["outlet"], title=r["title"], copy_of=r["copy_of"], claim_ids=[c["id"] for c in claims],
-                credible={c["id"]: bool(c["credible"]) for c in claims if c["credible"] is not None},
-            ))
+    def report_states(self, incident_id: str) -> list[ReportState]:
+        """What may change about each report of an incident once it is stored: its article's
+        ``copy_of``, its claims (a split moves them) and their reviewers' marks. By report id."""
+        claims: dict[str, list[tuple[str, int | None]]] = {}
+        for c in self.db.execute("SELECT c.report_id, c.id, c.credible FROM claims c JOIN reports r ON r.id = c.report_id"
+                                 " WHERE r.incident_id = ? ORDER BY c.report_id, c.pos, c.id", (incident_id,)):
+            claims.setdefault(c[0], []).append((c[1], c[2]))
+        return [ReportState(r[0], r[1], claims.get(r[0], [])) for r in self.db.execute(
+            "SELECT r.id, a.copy_of FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ? ORDER BY r.id",
+            (incident_id,))]
+
+    def stored_reports(self, report_ids: Iterable[str]) -> list[StoredReport]:
+        """The reports ``report_ids``, each with its claims and what is known of its article, by id."""
+        out: list[StoredReport] = []
+        for chunk in _chunks(sorted(set(report_ids))):
+            m = ",".join("?" * len(chunk))
+            claims: dict[str, list[Any]] = {}
+            for c in self.db.execute(f"SELECT * FROM claims WHERE report_id IN ({m}) ORDER BY report_id, pos, id", chunk):
+                claims.setdefault(c["report_id"], []).append(c)
+            for r in self.db.execute(
+                    "SELECT r.id, r.article_id, r.data, a.published, a.outlet, a.title, a.copy_of FROM reports r"
+                    f" JOIN articles a ON a.id = r.article_id WHERE r.id IN ({m}) ORDER BY r.id", chunk):
+                inc = codec.incident(json.loads(r["data"]))
+                mine = claims.get(r["id"], [])
+                inc.claims = [codec.claim({k: c[k] for k in c.keys()}) for c in mine]
+                out.append(StoredReport(
+                    id=r["id"], article_id=r["article_id"], incident=inc, published=codec.date_or_none(r["published"]),
+                    outlet=r["outlet"], title=r["title"], copy_of=r["copy_of"], claim_ids=[c["id"] for c in mine],
+                    credible={c["id"]: bool(c["credible"]) for c in mine if c["credible"] is not None},
+                ))
         return out
 
     def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> None:
@@ -519,3 +583,23 @@ class StoredReport:
     copy_of: str | None  # the original, when the article is a near-duplicate copy
     claim_ids: list[str]  # parallel to incident.claims
     credible: dict[str, bool]  # reviewers' marks by claim id
+
+
+@dataclasses.dataclass(slots=True)
+class GraphReport:
+    """One report of a match-graph component, as clustering needs it."""
+
+    id: str
+    incident_id: str | None
+    article_id: str
+    manual: bool  # a reviewer's (a split's), not an article's own
+    sig: str | None = None  # the signature's JSON, unless the caller has it
+
+
+@dataclasses.dataclass(slots=True)
+class ReportState:
+    """What may change about a stored report: its article's original, its claims and their marks."""
+
+    id: str
+    copy_of: str | None
+    claims: list[tuple[str, int | None]]  # (claim id, reviewer's credible mark or None), in claim order
