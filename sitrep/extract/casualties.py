@@ -2,23 +2,23 @@
 
 Find, then write: ``find_figures(sentence)`` returns candidate figures with their spans; the
 caller attaches each to an incident and adds the source and quote. Vocabulary lives in
-``data/casualties.toml``; number readings in ``numbers.py``.
+``data/casualties.toml``; number readings in ``numbers.py``; shares, parts, totals and
+background figures in ``groups.py``; the ``Figure`` record in ``figure.py``.
 """
 from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
 
 from .another import find_another
 from .another import kind_of as _another_kind
 from .coordinated import Coordinated, find_companions, find_coordinated
-from .numbers import ORDINAL, Number, find_numbers, parse_int, parse_ordinal
+from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
+from .groups import (background, both_after, counted_share, found_dead, group_of_share, groups_of_shares, is_share,
+                     others_added, own_group, parts_dropped, parts_of_total)
+from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
-_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be", "reportedly", "also", "all", "later",
         "subsequently", "allegedly", "confirmed", "now", "so", "far", "believed", "feared", "thought", "to", "have",
         "reported", "said", "already", "either", "each", "both", "seriously", "critically", "badly", "slightly",
@@ -39,14 +39,17 @@ _ACTIVE_OBJECT = re.compile(
 )
 _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
-    r"pronounced dead|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
-    r"slain|(?:critically |seriously |gravely )?(?:wounded|injured|hurt)|kidnapped|abducted|arrested|detained|"
-    r"(?:taken|rushed|transported) to (?:a |the )?(?:local )?hospital"
+    r"pronounced (?:dead|deceased)|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
+    r"slain|executed|beheaded|lynched|(?:critically |seriously |gravely )?(?:wounded|injured|hurt)|kidnapped|abducted|arrested|detained|"
+    r"(?:taken|rushed|transported) to (?:a |the )?(?:local |(?-i:[A-Z])[\w'’.-]+ ){0,3}[Hh]ospital"
 )
 _APPOSITIVE = re.compile(
-    r",\s*(?:identified as|named|aged|an?|the|both)\b[^,;]{0,80},"
+    r",\s*(?:who|which)\s+(?:were|was|are|is)\b[^;()]{0,100}?,(?=\s*(?:were|was|had|have|are|is)\b)"  # ", which were his wife, mother, and brother, were"
+    r"|,\s*(?:identified as|named|aged|an?|the|both|excluding|except|besides)\b[^,;]{0,80},"
+    # "two children who were in the area were killed": a relative clause without commas
+    r"|\s+(?:who|that)\s+(?:were|was|had been|are|is)\s+(?!(?:killed|shot|wounded|injured|hurt|dead)\b)[^,;()]{1,50}?(?=\s+(?:were|was|had been|have been)\s)"
     r"|,\s*(?:who|whom)\b[^,;()]{0,100},"  # "Two bus drivers, who were sleeping in a bus, were burned to death"
-    r"|,\s*(?-i:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][\w'’.-]*)){0,7},"  # "two candidates, Jhon Londoño and Brindan Bustamente, were"
+    r"|,\s*(?-i:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][\w'’.-]*)){0,7}(?=,)"  # "two candidates, Jhon Londoño and Brindan Bustamente, were"
     # (never across a clause: "three suspects, including two teens, after a clerk was shot" is the clerk's)
     r"|,?\s*(?:including|among them|which|who|of whom|two of whom|most of them)\b"
     r"(?:(?!\b(?:after|when|before|while|because|since|but)\b)[^;]){0,140}?(?:,\s*|\s+)(?=(?:were|was|had|have|are|is)\b)",
@@ -63,31 +66,11 @@ _SUBSET = re.compile(r"\s+of\s+(?:them|whom|those|the)\b", re.I)
 _LEFT_TAIL = re.compile(r"[^,.;]{0,40}?\b(dead|injured|wounded|hurt)\b", re.I)
 _SHARED_VERB = re.compile(r"[\s,]*(?:and|as well as)?\s*")
 _NP = re.compile(r"[^,.;:()\"“”]{0,60}")
+#: prepositions that may stay inside a victims' noun phrase once it has named people
+_NP_PREPS = {"from", "in", "of", "at", "on", "near", "inside"}
 _BOUNDARY = {"when", "after", "before", "while", "as", "because", "but", "which", "that", "said", "says", "in", "at",
              "on", "by", "near", "from", "with", "and", "or", "than", "since", "during", "into", "for", "if", "where",
              "told", "according", "than"}
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    kind: str
-    min: int
-    max: int | None
-    qualifier: str | None
-    start: int  # span of the count (or of the whole phrase for zero claims), sentence-relative
-    end: int
-    victims: str | None
-    hedge: str | None
-
-
-@functools.lru_cache(maxsize=1)
-def vocab() -> dict:
-    raw = resources.files("sitrep.extract").joinpath("data/casualties.toml").read_text("utf-8")
-    return tomllib.loads(raw)
-
-
-def version() -> str:
-    return vocab()["version"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +82,7 @@ def _compiled() -> dict[str, object]:
     before["shot"] = re.compile(rf"\b(?:{v['kinds']['shot']['before']})\b(?!{single['shot_at']})", re.I)
     verbs = rf"(?:{single['wounded']})|(?:{_SINGLE_VERBS})|shot(?! himself| herself| dead| and killed| to death)(?!{single['shot_at']})"
     after = {
-        k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their))?\s+$", re.I)
+        k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their|the remaining|the other|the last))?\s+$", re.I)
         for k in KINDS
         if v["kinds"][k]["after"]
     }
@@ -112,24 +95,32 @@ def _compiled() -> dict[str, object]:
         "hedge": re.compile(rf"\b(?:{v['hedges']})\b", re.I),
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
-            rf"(?:\b(?:a|an|one|the)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
-            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?P<kw>{verbs})\b"
+            rf"(?:\b(?P<det>a|an|one|the|another)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0[’']?s)?"
+            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?:found\s+|confirmed\s+)?(?P<kw>{verbs})\b"
             rf"|\b(?P<akw>fatally (?:shooting|shot|stabbing|stabbed)|shooting and killing|shot and killed|murdering|murdered|gunning down"
-            rf"|killing|killed|wounding|wounded|injuring|injured|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
+            rf"|killing|killed|wounding|wounded|injuring|injured|shooting|shot|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
             rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
             re.I,
         ),
         "wounded": re.compile(rf"^(?:{single['wounded']})$", re.I),
-        "own_group": re.compile(rf"\s+of\s+(?:{v['own_group']})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\b", re.I),
+        "and_one": re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\s*,?\s+and\s+(?P<one>a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                             rf"(?P<noun>{v['person_nouns']})\b(?!\s+(?:was|were|is|are|who)\b)", re.I),
+        "them": re.compile(single["them"], re.I),
+        "named_object": re.compile(
+            rf"\b(?:killed|killing|murdered|assassinated|executed|beheaded|shot dead|gunned down)\s+"
+            rf"(?P<oname>(?!{_NOT_NAME}\b)(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){{1,3}})(?=\s*[,.;]|\s+(?:in|at|on|near|during|after|when|and)\b)"),
+        "object": re.compile(rf"\s+(?P<who>(?:a|an|one|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']}|\d+-year-old)\b"
+                             rf"|(?!(?:In|On|At|The|By|For|Near|After|Before|During|Outside|Inside)\b)(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})(?![\w'’.-])"
+                             rf"(?!\s+(?:[\w'’-]+\s+)?(?:{v['person_nouns']})\b))", re.I),
         "died_after": re.compile(single["died_after"], re.I),
         "pronoun_death": re.compile(single["pronoun_death"], re.I),
         "fired_before": re.compile(rf"(?:{single['fired_before']})", re.I),
         "found_body": re.compile(single["found_body"].replace("{person}", v["person_nouns"]), re.I),
         "homicide": re.compile(single["homicide"].replace("{person}", v["person_nouns"]), re.I),
         "named": re.compile(
-            rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|accidentally\s+)?(?P<kw>{verbs}|assassinated)\b"
+            rf"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+(?:Jr|Sr)\.?)?)(?:,\s+[^,]{{1,50}},)?\s+(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|accidentally\s+|subsequently\s+)?(?P<kw>{verbs}|assassinated)\b"
         ),
     }
 
@@ -138,12 +129,13 @@ _KIND_OF = {
     "shot, killed": "killed", "shot, and killed": "killed", "slain": "killed",
     "fatally shot": "killed", "fatally stabbed": "killed", "fatally shooting": "killed", "fatally stabbing": "killed",
     "shooting and killing": "killed", "murdering": "killed", "gunning down": "killed", "fatally wounded": "killed", "fatally injured": "killed",
-    "fatally struck": "killed", "found dead": "killed", "pronounced dead": "killed", "died": "killed", "dies": "killed",
+    "fatally struck": "killed", "found dead": "killed", "pronounced dead": "killed", "pronounced deceased": "killed", "died": "killed", "dies": "killed",
     "shot to death": "killed", "burned to death": "killed", "shot and wounded": "injured", "shot and injured": "injured",
     "killed": "killed", "shot dead": "killed", "shot and killed": "killed", "gunned down": "killed", "murdered": "killed",
     "stabbed to death": "killed", "shot to death": "killed", "burned to death": "killed", "hacked to death": "killed", "beaten to death": "killed", "assassinated": "killed", "killing": "killed",
+    "executed": "killed", "beheaded": "killed", "lynched": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
-    "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted", "shot": "shot",
+    "kidnapped": "abducted", "abducted": "abducted", "kidnapping": "abducted", "shot": "shot", "shooting": "shot",
     "arrested": "arrested", "detained": "arrested", "arresting": "arrested",
 }
 
@@ -197,7 +189,7 @@ def revised_totals(sentence: str) -> list[Figure]:
     c = _compiled()
     out: list[Figure] = []
     for n in find_numbers(sentence):
-        if _is_date_number(sentence, n):
+        if is_date_or_age(sentence, n):
             continue
         look = max(0, n.start - _BEFORE_LOOK)
         words, np_text = _np_after(sentence, n.end)
@@ -243,35 +235,6 @@ def _words(s: str) -> list[str]:
     return re.findall(r"[A-Za-z][\w'’.-]*|%|\d+", s)
 
 
-def _is_date_number(sentence: str, n: Number) -> bool:
-    before = sentence[max(0, n.start - 12):n.start].lower()
-    after = sentence[n.end:n.end + 12].lower()
-    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:{_MONTHS})\b", after):
-        return True
-    if n.exact and n.min == n.max and 1900 <= n.min <= 2100 and re.fullmatch(r"\d{4}", n.text):
-        return True
-    if re.search(r"\b(?:aged|age|ages)\s+$", before):
-        return True  # "Giffords, aged 40"
-    if is_age_after_noun(sentence, n):
-        return True  # "Tennessee boy, 7, killed inside a parked car"
-    if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
-        return True  # "Paul J. Rayer, 51, ...": an age in apposition
-    if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
-        return True  # "at 1500": a 24-hour time
-    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
-
-
-_AGE_NOUN = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|infant|son|daughter|father|mother|"
-                       r"brother|sister|student|officer|victim|suspect|driver|mom|dad|grandmother|grandfather)\s*,\s*$", re.I)
-
-
-def is_age_after_noun(sentence: str, n: Number) -> bool:
-    """A one- or two-digit count set off by commas right after a person noun is an age:
-    "Boy, 9, accidentally shot in head", "Tennessee boy, 7, killed"."""
-    return (re.fullmatch(r"\d{1,2}", n.text) is not None and sentence[n.end:n.end + 1] == ","
-            and _AGE_NOUN.search(sentence, max(0, n.start - 20), n.start) is not None)
-
-
 def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
     """Words right after a count, up to punctuation or a clause word; and their text."""
     m = _NP.match(sentence, pos)
@@ -303,15 +266,16 @@ def find_figures(sentence: str) -> list[Figure]:
     raw: list[tuple[str, Number, int, str | None]] = []  # kind, number, anchor (verb start), victims
     prev_after: tuple[str, int, int] | None = None  # kind, anchor, end of its noun phrase
     numbers = find_numbers(sentence)
-    parts = parts_of_total(sentence, numbers)
+    parts = parts_of_total(sentence, numbers) | groups_of_shares(sentence, numbers)
     for n in numbers:
-        if _is_date_number(sentence, n) or is_share(sentence, n, numbers) or n.start in parts:
+        if is_date_or_age(sentence, n) or is_share(sentence, n, numbers) or n.start in parts:
             continue
         if _NEGATED.search(sentence, max(0, n.start - 5), n.start):
             continue  # "no one was injured" is a zero claim, read below
         look = max(0, n.start - _BEFORE_LOOK)
         subset_of = _SUBSET_OF.match(sentence, n.end)
-        if subset_of and not own_group(sentence, n.end) and not any(p.search(sentence, look, n.start) for p in c["after"].values()):
+        if (subset_of and not own_group(sentence, n.end) and counted_share(sentence, n, numbers)
+                and not any(p.search(sentence, look, n.start) for p in c["after"].values())):
             continue  # "many of the injured", "two of whom were women": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
@@ -330,6 +294,9 @@ def find_figures(sentence: str) -> list[Figure]:
                 raw.append((kind, n, m.start(), np_text or None))
                 prev_after = (kind, m.start(), n.end + len(np_text) + 1)
                 matched = True
+                one = c["and_one"].match(sentence, n.end)
+                if one and not any(o.start > n.end and o.start < one.end() for o in numbers):
+                    raw.append((kind, Number(one.start("one"), one.end(), one.group("one"), 1, 1, None, True), m.start(), one.group("noun")))
             break
         if matched:
             continue
@@ -337,8 +304,10 @@ def find_figures(sentence: str) -> list[Figure]:
         subset = _SUBSET.match(sentence, n.end)
         if prev_after and not subset and prev_after[2] <= n.start and _SHARED_VERB.fullmatch(sentence, prev_after[2], n.start):
             if _accepts_after(words, person, thing):
-                raw.append((prev_after[0], n, prev_after[1], np_text or None))
-                prev_after = (prev_after[0], prev_after[1], n.end + len(np_text) + 1)
+                fate = next((w.lower() for w in words if w.lower() in ("dead", "injured", "wounded", "hurt")), None)
+                kind = prev_after[0] if fate is None else ("killed" if fate == "dead" else "injured")
+                raw.append((kind, n, prev_after[1], np_text or None))
+                prev_after = (kind, prev_after[1], n.end + len(np_text) + 1)
                 continue
         # 2. count before its verb: "57 people, mainly civilians, were reportedly killed", "39 injured"
         best: tuple[int, str, int] | None = None
@@ -350,12 +319,14 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if best[1] == "shot" and best[0] - n.end <= 1 and counts_bullets(sentence, n.start):
             continue  # "fired at least one shot at officers": bullets, not victims
-        gap = _APPOSITIVE.sub(" ", re.sub(r"\([^()]{0,60}\)", " ", sentence[n.end:best[0]]))
+        group = group_of_share(sentence, n, numbers)  # "five of the 10 hostages were killed": no second count
+        gap_from = group.end if group else n.end
+        gap = _APPOSITIVE.sub(" ", re.sub(r"\([^()]{0,60}\)", " ", sentence[gap_from:best[0]]))
         gap_words = _words(gap)
         if len(gap_words) > 10 or re.search(r"[;:()]", gap):
             continue
         ok, saw_person = True, not gap_words
-        i = 0
+        i, content = 0, 0
         while i < len(gap_words):
             w = gap_words[i].lower()
             if w.isdigit() and not (i > 0 and gap_words[i - 1].lower() == "and"):
@@ -366,6 +337,8 @@ def find_figures(sentence: str) -> list[Figure]:
                 break
             if person.match(w):
                 saw_person = True
+            elif w in _NP_PREPS and saw_person and i + 1 < len(gap_words):
+                pass  # "two soldiers from the United States were killed": a phrase inside the noun phrase
             elif w in _BOUNDARY:
                 # "two soldiers and three civilians were killed": 'and' may join counts
                 if w == "and" and re.search(r"\band\s+(?:\S+\s+)?\d|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)\b", gap, re.I):
@@ -373,14 +346,16 @@ def find_figures(sentence: str) -> list[Figure]:
                     continue
                 ok = False
                 break
-            elif w not in _AUX and not saw_person and i > 2:
-                ok = False
+            elif w not in _AUX and not saw_person and (content >= 2 or (any(g.lower() in _PASSIVE_AUX for g in gap_words[:i])
+                                                                      and "and" in (g.lower() for g in gap_words[i:]))):
+                ok = False  # "Three were later released and one ... was killed": a clause of its own
                 break
+            content += w not in _AUX
             i += 1
         if not ok:
             continue
-        if gap_words and not saw_person and len(gap_words) > 2:
-            continue
+        if gap_words and not saw_person and content > 2:
+            continue  # "two explosive technicians were killed": two words of a noun phrase may name people
         if _ACTIVE_OBJECT.match(sentence, best[2]) and not any(w.lower() in _PASSIVE_AUX for w in gap_words):
             continue  # "three militants shot and killed two officers": the count is the attackers
         victims = _victims(gap)
@@ -395,7 +370,8 @@ def find_figures(sentence: str) -> list[Figure]:
         figures = [f for f in figures if f.kind != "killed"]
         figures.append(Figure("killed", value, value, "coded as", coded.start(), coded.end(), None, None))
     if not any(f.kind == "killed" for f in figures):
-        figures += enumerated_victims(sentence, hedge)
+        figures += (enumerated_victims(sentence, hedge) or killed_them(sentence, numbers, hedge) or found_dead(sentence, hedge)
+                    or both_after(sentence, hedge) or named_object(sentence, hedge))
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
     figures = with_companions(figures, find_companions(sentence), sentence)
@@ -403,43 +379,33 @@ def find_figures(sentence: str) -> list[Figure]:
     if not any(f.kind == "killed" for f in figures):
         figures += found_body(sentence, hedge) or homicide_victim(sentence, hedge)
     figures += _zero_claims(sentence, figures)
-    return figures
+    return background(sentence, others_added(parts_dropped(figures)))
 
 
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
-_PART_CUE = re.compile(r"[\s,]*\b(?:including|among them|among whom|among the dead|of whom|of them)\s+(?:at least\s+)?$", re.I)
-_PART_JOIN = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?:\s*,\s*|\s+)(?:and\s+)?$", re.I)
+def named_object(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """One person named as the object of a killing: "abducted and later killed Khagen Das
+    Adhikary, a party supporter"."""
+    m = _compiled()["named_object"].search(sentence)
+    if m is None or _PASSIVE_IN.search(sentence, max(0, m.start() - 12), m.start()):
+        return []
+    return [Figure("killed", 1, 1, None, m.start(), m.end(), m.group("oname"), hedge)]
 
 
-def own_group(sentence: str, end: int) -> bool:
-    """Does the count ending at ``end`` count someone's own people ("two of his body guards were
-    wounded", "three of their children")? They are people counted here, not a share of a group
-    counted already ("two of the injured")."""
-    return bool(_compiled()["own_group"].match(sentence, end))
-
-
-def is_share(sentence: str, n: Number, numbers: list[Number]) -> bool:
-    """Is the count a share of a group counted right after it ("one of two women fatally shot",
-    "one of three men wounded")? The group's count is the figure, the share is not added to it."""
-    m = _SHARE_OF.match(sentence, n.end)
-    return bool(m) and any(o.start == m.end() for o in numbers)
-
-
-def parts_of_total(sentence: str, numbers: list[Number]) -> set[int]:
-    """Starts of counts that break down a total named before them: "20 people including four
-    children and two soldiers were killed" is 20, not 26. A part follows its total after
-    "including" / "among them", or follows another part joined by a comma or "and"."""
-    parts: set[int] = set()
-    for prev, n in zip(numbers, numbers[1:]):
-        between = sentence[prev.end:n.start]
-        if prev.start in parts:
-            if _PART_JOIN.fullmatch(between) and not re.search(r"\b(?:were|was|killed|died|injured|wounded)\b", between, re.I):
-                parts.add(n.start)
-        else:
-            cue = _PART_CUE.search(between)  # "20 people including four ...": a noun phrase, then the cue
-            if cue and re.fullmatch(r"(?:\s+[\w'’-]+){1,3}", between[:cue.start()]):
-                parts.add(n.start)
-    return parts
+def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) -> list[Figure]:
+    """"abducted three youths and subsequently killed them": the people counted before the pronoun
+    are the dead."""
+    c = _compiled()
+    m = c["them"].search(sentence)
+    if m is None:
+        return []
+    for n in reversed([n for n in numbers if n.end <= m.start()]):
+        if is_date_or_age(sentence, n):
+            continue
+        words, np_text = _np_after(sentence, n.end)
+        if any(c["person"].match(w) for w in words[:3]):
+            return [Figure("killed", n.min, n.max, n.qualifier, n.start, n.end, np_text or None, hedge)]
+        break
+    return []
 
 
 _ENUM_VERB = re.compile(r"\b(?:killing|killed|shot and killed|shot dead|fatally shot|fatally shooting|murdered|murdering)\s+", re.I)
@@ -465,6 +431,8 @@ def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
                 continue  # an age in apposition
             if k and "and" not in pieces[k - 1] and item[0].isupper() and items and not items[-1].split()[-1][0].isupper():
                 continue  # "LeGrier's neighbor, Bettie Jones": the name of the person just counted
+            if k and "and" not in pieces[k - 1] and re.match(r"(?:a|an)\s", item, re.I) and items and items[-1][0].isupper():
+                continue  # "Khagen Das Adhikary, a party supporter": what the person just named is
             items.append(item)
         total, count, people = 0, 0, 0
         for item in items:
@@ -583,24 +551,46 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         if verb == "left":
             if _DEAD.match(sentence, m.end()):
                 verb = "killed"
-            elif _CONDITION.match(sentence, m.end()):
-                verb = "injured"
+            elif _CONDITION.match(sentence, m.end()) or _HURT.match(sentence, m.end()):
+                verb = "injured"  # "left a man in critical condition", "left a man injured"
             else:
                 continue
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
+        if kind == "injured" and _NAMED_HOSPITAL.search(m.group("kw") or ""):
+            continue  # "taken to Froedtert Hospital" counts a hurt person only where the sentence tells no death after it
         if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
             continue
         if noun.lower() in ("dead", "casualties", "lives", "bodies", "fatalities", "deaths", "injuries", "more", "of them", "of whom"):
             continue
-        out.append(Figure(kind, 1, 1, None, m.start(), m.end(), noun, hedge))
+        if m.group("kw") and _acts_on_object(sentence, m):
+            # "the police officer who fatally shot a teenage man": the noun is the shooter, the object the victim
+            obj = _object_victim(sentence, m.end())
+            if obj:
+                out.append(Figure(kind, 1, 1, None, m.start(), m.end() + len(obj.group(0)), obj.group("who"), hedge))
+                taken.add(kind)
+            continue
+        if re.search(r"[^s’']s$", noun.lower()) and not re.match(r"one\s+of\b", m.group(0), re.I):
+            continue  # "Teenagers shot in Columbus", "two of the victims had gunshot wounds": not one person
+        qualifier = "another" if (m.group("det") or "").lower() == "another" else None
+        out.append(Figure(kind, 1, 1, qualifier, m.start(), m.end(), noun, hedge))
         taken.add(kind)
     for m in c["named"].finditer(sentence):
         if covered(m) or _NEGATED_SUBJECT.search(sentence, 0, m.start()):
             continue
         verb = _fate_of_one(m.group("kw").lower(), sentence, m.end()) or m.group("kw").lower()
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
+        if kind == "injured" and _NAMED_HOSPITAL.search(m.group("kw") or ""):
+            continue  # "taken to Froedtert Hospital" counts a hurt person only where the sentence tells no death after it
         name = m.group("name")
         if not kind or kind in taken or name.split()[0] in ("The", "He", "She", "It", "This", "That", "Nobody", "No", "One", "Everyone", "Each"):
+            continue
+        if c["person"].match(name) and re.search(r"[^s’']s$", name.lower()):
+            continue  # "Teenagers shot in Columbus": a plural noun, not a name
+        if _acts_on_object(sentence, m):
+            obj = _object_victim(sentence, m.end())  # "Rialmo fatally shot LeGrier": the name is the shooter
+            if obj:
+                out.append(Figure(kind, 1, 1, None, m.start(), m.end() + len(obj.group(0)), obj.group("who"), hedge))
+                taken.add(kind)
             continue
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), name, hedge))
         taken.add(kind)
@@ -610,6 +600,31 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
             offset = len(sentence) - len(sentence.lstrip())
             out.append(Figure("killed", 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge))
     return out
+
+
+_NOT_NAME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+             r"August|September|October|November|December|The|A|An|Afghan|Iraqi|Syrian|Pakistani|American|Israeli)")
+_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|them|two|three|four|five|several|(?-i:[A-Z])(?!(?:onday|uesday|ednesday|hursday|riday|aturday|unday)\b)\w+)\b", re.I)
+_PASSIVE_IN = re.compile(r"\b(?:was|were|been|is|are|being|be|has|had|have)\b", re.I)
+
+
+_NAMED_HOSPITAL = re.compile(r"\b(?-i:[A-Z])[\w'’.-]+ [Hh]ospital$")
+
+
+def _object_victim(sentence: str, end: int) -> re.Match[str] | None:
+    """The one person an active verb acts on: "a teenage man", "LeGrier"."""
+    return _compiled()["object"].match(sentence, end)
+
+
+def _acts_on_object(sentence: str, m: re.Match[str]) -> bool:
+    """Is the verb of a one-person match active, with an object after it ("who fatally shot a
+    teenage man", "Rialmo fatally shot LeGrier")? Then the person before it did it."""
+    verb = m.group("kw").lower()
+    if verb in ("died", "dies", "found dead", "pronounced dead", "pronounced deceased") or "hospital" in verb or verb.startswith(("critically", "seriously", "gravely")):
+        return False
+    if _PASSIVE_IN.search(sentence, m.start(), m.start("kw")):
+        return False
+    return bool(_OBJECT.match(sentence, m.end()))
 
 
 def found_body(sentence: str, hedge: str | None = None) -> list[Figure]:
@@ -650,6 +665,7 @@ def counts_bullets(sentence: str, start: int) -> bool:
 
 
 _DEAD = re.compile(r"\s+dead\b")
+_HURT = re.compile(r"\s+(?:injured|wounded|hurt)\b")
 _CONDITION = re.compile(r"\s+(?:\w+\s+){0,3}?in\s+(?:critical|serious|grave|stable|fair)\s+condition")
 
 
@@ -666,7 +682,9 @@ def _zero_claims(sentence: str, found: list[Figure]) -> list[Figure]:
     else:  # "no casualties", "without incident", "no one was harmed"
         kinds = ["killed", "injured"]
     taken = {f.kind for f in found}
-    return [Figure(k, 0, 0, "none", m.start(), m.end(), None, None) for k in kinds if k not in taken]
+    # "No one else was injured": nobody besides the people told of (tolls: the shot still count)
+    qualifier = "none else" if re.search(r"\b(?:else|other)\b", m.group(0), re.I) else "none"
+    return [Figure(k, 0, 0, qualifier, m.start(), m.end(), None, None) for k in kinds if k not in taken]
 
 
 def hedge_in(sentence: str) -> str | None:

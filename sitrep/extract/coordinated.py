@@ -60,6 +60,7 @@ def item_count(item: str) -> int | None:
     if m and _is_person(m.group("noun")):
         return nums[0].min if nums and nums[0].exact else 1
     last = item.split()[-1] if item.split() else ""
+    item = re.sub(r"^(\S+)\s+of\s+(?:his|her|their|its)\s+", r"\1 ", item)  # "two of his body guards"
     if nums and nums[0].start == 0 and nums[0].exact and _is_person(last) and len(item.split()) <= 4:
         return nums[0].min  # "two children"
     return None
@@ -71,6 +72,10 @@ def group_count(subject: str) -> int | None:
     if not m or (m.group("noun") and not _is_person(m.group("noun"))):
         return None
     return parse_int(m.group("n")) if m.group("n") else 2
+
+
+#: nouns of a total that the items after it break down ("five people, three civilians and ...")
+_GENERIC = re.compile(r"\b(?:people|persons|individuals|victims|civilians|members|casualties)$", re.I)
 
 
 def subject_count(subject: str) -> tuple[int, int] | None:
@@ -85,6 +90,8 @@ def subject_count(subject: str) -> tuple[int, int] | None:
     for piece in pieces:
         offsets.append(offsets[-1] + len(piece))
     total, items, joined, start = 0, 0, False, len(subject)
+    p = _patterns()
+    names = 0  # people named by the run of names right of this item
     for k in range(len(pieces) - 1, -1, -2):
         item = pieces[k].strip()
         if re.fullmatch(r"(?:aged\s+)?\d{1,2}", item, re.I) and k:
@@ -92,6 +99,18 @@ def subject_count(subject: str) -> tuple[int, int] | None:
         n = item_count(item)
         if n is None:
             break
+        plain = k + 1 < len(pieces) and "and" not in pieces[k + 1]
+        if p["name"].match(item):
+            names += n
+        else:
+            if names == n and plain:
+                # "his bodyguard, Fazl Mahmood", "two candidates, Jhon Londoño and Brindan
+                # Bustamente": the names after a comma are the people just counted
+                total, items = total - names, items - 1
+            elif plain and n > 1 and total == n and items >= 2 and _GENERIC.search(item):
+                # "Five people, three civilians and two police officers": a total, then its parts
+                total, items = 0, 1
+            names = 0
         total += n
         items += 1
         start = offsets[k]
@@ -106,6 +125,8 @@ def find_coordinated(sentence: str) -> list[Coordinated]:
     """Each passive casualty verb whose subject coordinates people or names a group."""
     p = _patterns()
     out = []
+    # 'an officer and a "citizen" were injured': a quoted word is still the item (same offsets)
+    sentence = re.sub(r"[\"“”]([\w’'-]+)[\"“”]", lambda q: " " + q.group(1) + " ", sentence)
     for m in p["verb"].finditer(sentence):
         left = sentence[:m.start()].rstrip()
         cut = 0
@@ -139,7 +160,7 @@ def find_companions(sentence: str) -> list[Coordinated]:
             continue
         count = companion_count(phrase)
         if count:
-            verb = (m.group("kw") or m.group("dkw")).lower()
+            verb = (m.group("kw") or m.group("dkw") or m.group("akw")).lower()
             out.append(Coordinated(m.end(), m.end() + len(phrase), count, "killed" if verb == "died" else verb, phrase))
     return out
 

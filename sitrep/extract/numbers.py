@@ -138,6 +138,9 @@ def _vague_reading(text: str) -> tuple[int, int | None]:
     return lo, (hi or None)
 
 
+_HOW = re.compile(r"\bhow\s+$", re.I)
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number phrase in ``text``, left to right, with its reading."""
     pattern, _ = _patterns()
@@ -155,6 +158,8 @@ def find_numbers(text: str) -> list[Number]:
         if m.group("vague"):
             if qual_text and effect == "approx" and qual_text.lower() == "some":
                 continue
+            if _HOW.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "it is unclear how many people were killed": a question, no count
             lo, hi = _vague_reading(m.group("vague"))
             out.append(Number(m.start(), m.end(), m.group(0), lo, hi, qualifier or m.group("vague").lower(), False))
             continue
@@ -188,3 +193,38 @@ def parse_ordinal(text: str) -> int | None:
         return _ORDINALS[t]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
     return int(m.group(1)) if m else None
+
+
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+
+
+def is_date_or_age(sentence: str, n: Number) -> bool:
+    """Is the number a date, a year, a time of day or a person's age, not a count of people?"""
+    before = sentence[max(0, n.start - 12):n.start].lower()
+    after = sentence[n.end:n.end + 12].lower()
+    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:{_MONTHS})\b", after):
+        return True
+    if n.exact and n.min == n.max and 1900 <= n.min <= 2100 and re.fullmatch(r"\d{4}", n.text):
+        return True
+    if re.search(r"\b(?:aged|age|ages)\s+$", before):
+        return True  # "Giffords, aged 40"
+    if re.fullmatch(r"[1-9]0", n.text) and re.match(r"[’']?s\b", after):
+        return True  # "a woman in her 20’s": a decade of age
+    if is_age_after_noun(sentence, n):
+        return True  # "Tennessee boy, 7, killed inside a parked car"
+    if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
+        return True  # "Paul J. Rayer, 51, ...": an age in apposition
+    if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
+        return True  # "at 1500": a 24-hour time
+    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
+
+
+_AGE_NOUN = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|infant|son|daughter|father|mother|"
+                       r"brother|sister|student|officer|victim|suspect|driver|mom|dad|grandmother|grandfather)\s*,\s*$", re.I)
+
+
+def is_age_after_noun(sentence: str, n: Number) -> bool:
+    """A one- or two-digit count set off by commas right after a person noun is an age:
+    "Boy, 9, accidentally shot in head", "Tennessee boy, 7, killed"."""
+    return (re.fullmatch(r"\d{1,2}", n.text) is not None and sentence[n.end:n.end + 1] == ","
+            and _AGE_NOUN.search(sentence, max(0, n.start - 20), n.start) is not None)

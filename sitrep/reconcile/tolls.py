@@ -8,16 +8,26 @@ Rules (documented in docs/extraction.md):
 - a revised total ("the death toll has risen to 31", qualifier "revised"; "a third victim died":
   at least 3) supersedes earlier lower counts: best is at least the latest revision (UCDP practice);
   high already allows it, low stays the smallest credible minimum.
-- "another N" claims add to the running figure instead of competing with it.
+- "another N" claims add to the running figure instead of competing with it; a lone "another"
+  victim or "other" people told after a total of several are part of that total.
+- a one-person claim about someone a larger claim names (a victim of a listed pair told again by
+  name) is part of that figure, not a competing count.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
-- claims marked not credible by a reviewer are ignored.
+- claims marked not credible by a reviewer are ignored, and so are background figures (qualifier
+  "background": an earlier attack someone is linked to); a running total ("killed more than 80
+  leaders since January") counts only where nothing else is counted.
+- attackers killed ("three assailants were killed in the return fire") are counted apart from the
+  people they killed, and the two figures add up (GTD's nkill includes the perpetrators).
 - a coder's own figure stated in the text ("Unknown fatalities coded as 10", ACLED notes) settles it.
 - "shot" claims (wounded by gunfire, fate not stated) give injuries when no claim states injuries:
-  shot minus killed ("three people were shot, one fatally": 2 injured).
+  shot minus killed ("three people were shot, one fatally": 2 injured); a zero injury claim that counts
+  nobody besides them does not stand against them ("a man was shot in the shoulder ... No one else
+  was injured": 1 injured).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -25,7 +35,10 @@ from ..models import Claim, Range
 
 
 def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] = frozenset()) -> Range:
-    mine = [c for i, c in enumerate(claims) if c.kind == kind and i not in not_credible]
+    claims = list(claims)
+    mine = [c for i, c in enumerate(claims) if c.kind == kind and i not in not_credible and c.qualifier != "background"]
+    if any(c.qualifier != "running total" for c in mine):
+        mine = [c for c in mine if c.qualifier != "running total"]
     if not mine:
         return Range()
     positive = [c for c in mine if c.min > 0 or (c.max or 0) > 0]
@@ -37,9 +50,17 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         v = coded[-1].min
         return Range(v, v, v)
     base = [c for c in positive if c.qualifier != "another"]
-    extra = sum(c.min for c in positive if c.qualifier == "another")
+    extra = sum(c.min for c in positive if c.qualifier == "another" and not inside_total(c, base))
+    attackers = [c for c in base if _ATTACKERS.match(c.victims or "")]
+    if kind == "killed" and attackers and len(attackers) < len(base) and not not_credible:
+        # "three civilians were killed ... Three assailants were killed in the return fire": the
+        # attackers are counted apart from their victims, and the two add up (GTD counts both)
+        victims = reconcile([c for c in claims if all(c is not a for a in attackers)], kind)
+        own = reconcile(attackers, kind)
+        return Range((victims.low or 0) + (own.low or 0), (victims.best or 0) + (own.best or 0), (victims.high or 0) + (own.high or 0))
     if not base:
         return Range(extra, extra, extra)
+    base = [c for c in base if not named_in_larger(c, base)] or base
     low = min(c.min for c in base) + extra
     high = max(c.max if c.max is not None else c.min for c in base) + extra
     counts = Counter(c.min for c in base)
@@ -52,6 +73,36 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
     if revision is not None and revision.min > best_value:
         best_value = revision.min
     return Range(low, best_value + extra, high)
+
+
+#: victims that are the attackers themselves ("three assailants", "both gunmen"): a count apart.
+#: Plural only: a lone "gunman shot and killed" is most often the one death the story tells
+_ATTACKERS = re.compile(r"^(?:(?:the|both|all|suspected|unidentified|armed|other)\s+){0,2}(?:assailants|attackers|gunmen|perpetrators|hijackers)$", re.I)
+
+
+def inside_total(claim: Claim, base: list[Claim]) -> bool:
+    """Is an "another" person or "other" people told after a total of several ("two people were
+    hurt ... one was shot in the leg. Another victim was injured")? Then they are part of it:
+    "another" adds only to the one-by-one telling before it."""
+    if not (claim.min == 1 and claim.victims and not claim.victims[0].isdigit()) and not _OTHERS.match(claim.victims or ""):
+        return False
+    return any(b.min > 1 and b.start < claim.start and b.article_id == claim.article_id for b in base)
+
+
+_OTHERS = re.compile(r"^others?\b", re.I)
+
+
+def named_in_larger(claim: Claim, claims: list[Claim]) -> bool:
+    """Is a one-person claim about someone a larger claim names ("Rialmo fatally shot LeGrier"
+    beside "killed Quintonio LeGrier, 19, and his neighbor Bettie Jones, 55")? It tells a part of
+    that figure, not a competing count of the whole."""
+    if claim.min != 1 or not claim.victims or not _NAME.fullmatch(claim.victims):
+        return False
+    last = claim.victims.split()[-1]
+    return any(o.min > 1 and o.victims and re.search(rf"\b{re.escape(last)}\b", o.victims) for o in claims)
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+")
 
 
 def is_revision(claim: Claim) -> bool:
@@ -68,10 +119,11 @@ def latest_revision(claims: Iterable[Claim]) -> Claim | None:
 def injuries(claims: list[Claim], fatalities: Range, not_credible: frozenset[int] = frozenset()) -> Range:
     """Injuries from injury claims, else from "shot" claims less the killed."""
     stated = reconcile(claims, "injured", not_credible)
-    if stated.best is not None:
+    besides = [c for c in claims if c.kind == "injured" and c.qualifier != "none else"]
+    if stated.best or (stated.best == 0 and besides):
         return stated
     shot = reconcile(claims, "shot", not_credible)
-    if shot.best is None:
+    if not shot.best:  # "a man was shot ... No one else was injured": the shot man is the injured one
         return stated
     killed = fatalities.best or 0
     low_k, high_k = fatalities.low or 0, fatalities.high or 0

@@ -1,0 +1,174 @@
+"""Whom a count counts, past the sentence's plain reading: a share of a group ("two of the
+injured"), the parts of a total ("20 people including four children"), people besides those told
+elsewhere ("several other insurgents"), background figures (an earlier attack, a running total),
+and people listed without a count ("found a male and female deceased", "killed both perpetrators").
+Vocabulary: ``data/casualties.toml`` (``[single]`` background, since)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .coordinated import companion_count
+from .figure import BACKGROUND, RUNNING_TOTAL, Figure, vocab
+from .numbers import Number, is_date_or_age
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = vocab()
+    single = v["single"]
+    return {
+        "own_group": re.compile(rf"\s+of\s+(?:{v['own_group']})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\b", re.I),
+        "background": re.compile(single["background"], re.I),
+        "since": re.compile(single["since"], re.I),
+        "both": re.compile(rf"\b(?:killing|killed|shot dead|gunned down|executed|murdered)\s+both\s+(?:of\s+)?(?:the\s+|their\s+)?"
+                           rf"(?:[\w'’-]+\s+)?(?P<noun>{v['person_nouns']})\b", re.I),
+    }
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(the\s+|those\s+|these\s+)?", re.I)
+_COUNTED_GROUP = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:(?:other|remaining|seriously|critically|badly|gunshot)\s+)?(?:dead|injured|wounded|hurt|victims?|casualties|"
+                            r"killed|deceased|fatalities)\b|\s+of\s+(?:whom|us)\b"
+                            r"|\s+of\s+(?:the|those|these)\s+(?:(?!(?:were|was)\b)[\w'’-]+\s+)?(?:killed|injured|wounded|hurt|dead|shot)\b", re.I)
+_PART_CUE = re.compile(r"[\s,]*\b(?:including|among them|among whom|among the dead|of whom|of them)\s+"
+                       r"(?:(?:(?!\b(?:were|was|are|is|killed|died|injured|wounded|hurt)\b)[^.;:()\d]){0,40}?(?:,\s*|\s)and\s+)?(?:at least\s+)?$", re.I)
+_OTHERS_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.I)
+_NAMED_PART = re.compile(r"\s+(?:identified|named)\b|\s+of\s+(?:them|whom)\b", re.I)
+_PART_JOIN = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?:\s*,\s*|\s+)(?:and\s+)?$", re.I)
+
+
+def own_group(sentence: str, end: int) -> bool:
+    """Does the count ending at ``end`` count someone's own people ("two of his body guards were
+    wounded", "three of their children")? They are people counted here, not a share of a group
+    counted already ("two of the injured")."""
+    return bool(_patterns()["own_group"].match(sentence, end))
+
+
+def is_share(sentence: str, n: Number, numbers: list[Number]) -> bool:
+    """Is the count a share of a group counted right after it ("one of two women fatally shot",
+    "one of three men wounded")? The group's count is the figure, the share is not added to it.
+    A group told before ("five of the 10 hostages were killed") is the other way round: the
+    share is the figure (``groups_of_shares``)."""
+    m = _SHARE_OF.match(sentence, n.end)
+    return bool(m) and not m.group(1) and any(o.start == m.end() for o in numbers)
+
+
+def groups_of_shares(sentence: str, numbers: list[Number]) -> set[int]:
+    """Starts of counts that name a group told before, whose share is the figure: "five of the 10
+    hostages were shot and killed" is five killed."""
+    out = set()
+    for n in numbers:
+        m = _SHARE_OF.match(sentence, n.end)
+        if m and m.group(1):
+            out.update(o.start for o in numbers if o.start == m.end())
+    return out
+
+
+def group_of_share(sentence: str, n: Number, numbers: list[Number]) -> Number | None:
+    """The count of a group told before whose share ``n`` is ("five of the 10 hostages": 10)."""
+    m = _SHARE_OF.match(sentence, n.end)
+    if not m or not m.group(1):
+        return None
+    return next((o for o in numbers if o.start == m.end()), None)
+
+
+def counted_share(sentence: str, n: Number, numbers: list[Number]) -> bool:
+    """Is "N of the ..." a share of people counted already ("two of the injured", "three of them"
+    after "five people were shot")? "Two of the pilgrims were killed", with no count of the
+    pilgrims before it, counts two."""
+    if _COUNTED_GROUP.match(sentence, n.end):
+        return True
+    return any(o.end <= n.start and not is_date_or_age(sentence, o) for o in numbers)
+
+
+def parts_of_total(sentence: str, numbers: list[Number]) -> set[int]:
+    """Starts of counts that break down a total named before them: "20 people including four
+    children and two soldiers were killed" is 20, not 26. A part follows its total after
+    "including" / "among them", or follows another part joined by a comma or "and"."""
+    parts: set[int] = set()
+    for prev, n in zip(numbers, numbers[1:]):
+        between = sentence[prev.end:n.start]
+        if prev.start in parts:
+            if _PART_JOIN.fullmatch(between) and not re.search(r"\b(?:were|was|killed|died|injured|wounded)\b", between, re.I):
+                parts.add(n.start)
+        else:
+            cue = _PART_CUE.search(between)  # "20 people including four ...": a noun phrase, then the cue
+            if (cue and re.fullmatch(r"(?:\s+[\w'’-]+){1,5}", between[:cue.start()])
+                    and not (cue.group(0).rstrip().endswith("and") and _OTHERS_AFTER.match(sentence, n.end))):
+                parts.add(n.start)  # "five members of a family, including three children", "three others, including his wife and two children"
+            elif re.fullmatch(r"(?:\s+[\w'’-]+){1,3}\s*,\s*", between) and _NAMED_PART.match(sentence, n.end):
+                parts.add(n.start)  # "injuring two others, one identified as Mohammad Saleem"
+    return parts
+
+
+def background(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Figures told as background: "the commander is linked to an IED attack that killed four US
+    soldiers" (qualifier "background": another event, which tolls leave out), "forces have killed
+    more than 80 Haqqani leaders since January" (qualifier "running total": many events, which
+    tolls read only where the text counts nothing else)."""
+    c = _patterns()
+    out = []
+    for f in figures:
+        if f.qualifier in (None, "at least", "more than") or (f.qualifier or "") in _vague_words():
+            if c["background"].search(sentence, 0, f.start):
+                f = Figure(f.kind, f.min, f.max, BACKGROUND, f.start, f.end, f.victims, f.hedge)
+            elif c["since"].match(sentence, f.end):
+                f = Figure(f.kind, f.min, f.max, RUNNING_TOTAL, f.start, f.end, f.victims, f.hedge)
+        out.append(f)
+    return out
+
+
+def parts_dropped(figures: list[Figure]) -> list[Figure]:
+    """A vague count after a stated one of its kind is part of it: "Another 17 people were hurt --
+    many wounded by bullets, some injured in the panic" is 17."""
+    out: list[Figure] = []
+    for f in figures:
+        vague = f.qualifier is not None and f.qualifier in _vague_words()
+        if vague and any(o.kind == f.kind and o.start < f.start and o.qualifier not in _vague_words() and o.min > 0 for o in out):
+            continue
+        out.append(f)
+    return out
+
+
+def others_added(figures: list[Figure]) -> list[Figure]:
+    """"Several other insurgents were killed in the strike": people besides those counted in
+    another sentence, so the figure adds to theirs (qualifier "another"), where nothing in its
+    own sentence comes before it ("one killed and two others wounded" counts the two as they are)."""
+    out = []
+    for f in figures:
+        if (f.qualifier is None or f.qualifier in _vague_words()) and f.victims and _OTHERS.match(f.victims) \
+                and not any(o.start < f.start for o in figures if o is not f):
+            f = Figure(f.kind, f.min, f.max, "another", f.start, f.end, f.victims, f.hedge)
+        out.append(f)
+    return out
+
+
+_OTHERS = re.compile(r"^others?\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    from .numbers import lexicon
+
+    return frozenset(lexicon()["vague"])
+
+
+_FOUND_DEAD = re.compile(r"\bfound\s+(?P<np>[^.;:]{3,90}?)\s+(?:dead|deceased)\b", re.I)
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def found_dead(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """People listed as found dead, each counted: "officers found a male and female deceased
+    inside the residence" is 2, "they found 37-year-old Tammy Modlin and 16-year-old Montana
+    Modlin dead" is 2."""
+    m = _FOUND_DEAD.search(sentence)
+    if m is None:
+        return []
+    count = companion_count(_AGE_BEFORE.sub("", m.group("np")))
+    return [Figure("killed", count, count, None, m.start("np"), m.end(), m.group("np"), hedge)] if count >= 2 else []
+
+
+def both_after(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """"police killed both perpetrators": two."""
+    m = _patterns()["both"].search(sentence)
+    return [Figure("killed", 2, 2, None, m.start(), m.end(), m.group("noun"), hedge)] if m else []
