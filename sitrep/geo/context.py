@@ -267,6 +267,21 @@ def find_dateline(dateline: str | None, text: str) -> tuple[str, str | None] | N
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _wire_pattern() -> re.Pattern[str]:
+    alt = "|".join(re.escape(a) for a in sorted(rules()["wire"]["agencies"], key=len, reverse=True))
+    return re.compile(rf"\((?:{alt})\)")
+
+
+def wire_dateline(dateline: str | None, text: str) -> bool:
+    """Does the dateline carry a wire agency's tag ("KABUL (Reuters) -")? Then its town is the
+    agency's bureau, not the event's place."""
+    if dateline and _wire_pattern().search(dateline):
+        return True
+    head = text.split("\n", 3)[:3]
+    return any(_DATELINE.match(line) and _wire_pattern().search(line[:120]) for line in head)
+
+
 def _area_of(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
     """The country, else the admin1 area, a name denotes by its main or alternate name."""
     areas = [c for c in cands if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1")]

@@ -21,6 +21,16 @@ Then the chosen place is made as specific as the text allows (eighth pass):
 * ``town_inside``: an area or country chosen by its own name yields to a town of the sentence
   inside it; ``Geoparser.town_in_text`` does the same for the incident, over the whole text;
 * ``areas_written_after``: "Saraqib in Idlib countryside", "Doutchi (Diffa)": the area is the container.
+
+Ninth pass (the address):
+
+* ``names_street``: a street's name ("West Polk Street", "Murree road in Rawalpindi", "the 3800
+  block of Little York Road") is no place of its own;
+* ``EventPlaces.dateline_town``: the town a dateline names ("FAYETTEVILLE, N.C. -"), which the
+  town pass (``reconcile.article``) takes as local news' place where the text gives no better one;
+* ``EventPlaces.neighbourhood_town``: a name the text writes as a neighbourhood anywhere ("the
+  Washington Heights neighborhood") is one in its headline too;
+* ``area_before``: a neighbourhood whose town the gazetteer lacks lies in the area written before it.
 """
 from __future__ import annotations
 
@@ -67,6 +77,26 @@ def _taken_to() -> re.Pattern[str]:
 def _home_of() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in rules()["person_nouns"])
     return re.compile(rf"\b(?:{nouns}|\d+-year-old)\s+(?:from|of)\s+(?:nearby\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _street() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in rules()["street_after"])
+    after = re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,2}}?\s+(?:{words})\b\.?(?![\w-])", re.I)
+    return after, re.compile(rules()["address_before"], re.I)
+
+
+def names_street(text: str, p: Place) -> bool:
+    """Is ``p`` a street's name, or a name in an address ("West Polk Street", "Murree road in
+    Rawalpindi", "the 3800 block of Little York Road", "near 65th and Thurston")? Not a road
+    between two towns ("the Uruapan-Patzcuaro road"), which runs from them."""
+    if p.start is None or p.end is None or p.precision in (3, 4, 5, 6):
+        return False  # "a northwest Harris County road" is a road in the county
+    after, before = _street()
+    if after.match(text, p.end) and not re.match(r"[-‐–](?-i:[A-Z])", text[p.end:p.end + 2]) and \
+            not re.search(r"(?-i:[A-Z])[\w'’]*[-‐–]$", text[max(0, p.start - 30):p.start]):
+        return True
+    return bool(before.search(text[max(0, p.start - 40):p.start]))
 
 
 def taken_to(text: str, p: Place) -> bool:
@@ -180,6 +210,8 @@ def at_sea(text: str, chosen: Place, places: list[Place]) -> Place | None:
     return replace(chosen, precision=7)
 
 
+# "Idlib, Syria", "Kirkuk, At Ta'mim": a name written right after another and a comma (an article between)
+_AFTER_COMMA = re.compile(r"\w,\s*(?:(?:al|el|as|at|ad|an|ar|ash|the)[\s-])?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:across\s+(?:the\s+)?|inside\s+(?:the\s+)?|the\s+)?$", re.I)
 
 
@@ -209,7 +241,11 @@ def is_neighbourhood(text: str, p: Place, prefixes: frozenset[str]) -> bool:
     m = re.match(r"\s+([A-Za-z]+)", text[p.end:p.end + 20])
     if m and m.group(1).lower() in rules()["neighbourhood_after"]:
         return True
-    return p.text.split()[0].lower() in prefixes and " " in p.text.strip()
+    if p.text.split()[0].lower() in prefixes and " " in p.text.strip():
+        return True
+    # "Colonia Lomas de San Agustin", "Barangay Kapitan Pepe", "Colonia 5 de Mayo": the prefix read
+    # alone as a place (Colonia, Uruguay), the name it opens written after it
+    return p.text.strip().lower() in prefixes and bool(re.match(r" (?:[A-Z]|\d)", text[p.end:p.end + 2]))
 
 
 def town_of_neighbourhood(text: str, p: Place, places: list[Place]) -> Place | None:
@@ -227,6 +263,16 @@ def town_of_neighbourhood(text: str, p: Place, places: list[Place]) -> Place | N
         return min(after, key=lambda q: q.start or 0)
     before = [q for q in towns if q.end <= p.start and p.start - q.end <= 300]  # type: ignore[operator]
     return max(before, key=lambda q: q.start or 0) if before else None
+
+
+def area_before(p: Place, places: list[Place]) -> Place | None:
+    """The nearest admin area (where_prec 3 or 4) written within 300 characters before ``p``, in
+    the text's main country: where a neighbourhood lies when the text names no town it knows."""
+    assert p.start is not None
+    main = main_country(places)
+    areas = [q for q in places if q.precision in (3, 4) and q.end is not None and q.end <= p.start
+             and p.start - q.end <= 300 and (main is None or q.country_code == main)]
+    return max(areas, key=lambda q: q.start or 0) if areas else None
 
 
 def lies_in(q: Place, area: Place) -> bool:
@@ -283,7 +329,8 @@ class EventPlaces:
 
     def event_place(self, text: str, places: list[Place], anchor: tuple[int, int]) -> Place | None:
         """Where the event at ``anchor`` happened, out of ``places`` (all places of ``text``)."""
-        written = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)]
+        written = [p for p in places if p.start is not None and p.end is not None and not is_source_base(text, p)
+                   and not names_street(text, p)]
         # an actor's country ("forces of Azerbaijan located at ...") is the event's place only where
         # the sentence names no other
         located = self._where(text, written) or self._actors_inside(text, self._actors(text, written))
@@ -332,8 +379,8 @@ class EventPlaces:
                 s -= 2.0  # the hospital the wounded were taken to, the suspect's home town
             if heads_longer_name(text, p, self.type_words, starts, self.common):
                 s -= 2.0  # "Colonia Bivalvo", "Abu Salim": the longer name is the place (or none)
-            if re.search(r"\w,\s*$", before) and any(p.start - k in ends for k in range(4)):
-                s -= 1.0  # "Idlib, Syria": Syria is the container
+            if _AFTER_COMMA.search(before) and any(p.start - k in ends for k in range(8)):
+                s -= 1.0  # "Idlib, Syria", "Kirkuk, At Ta'mim": the one written after is the container
             if p.precision == 1 or is_water(p):
                 s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
             elif p.precision == 6:
@@ -347,6 +394,9 @@ class EventPlaces:
                 town = town_of_neighbourhood(text, chosen, located)
                 if town is not None:
                     return replace(town, text=chosen.text, start=chosen.start, end=chosen.end, precision=2)
+                area = area_before(chosen, located)
+                if area is not None:  # "in Garcia, Nuevo Leon ... in Colonia Mitras Poniente", Garcia unknown
+                    return replace(area, text=chosen.text, start=chosen.start, end=chosen.end)
             if self.names_entry(chosen):
                 chosen = town_inside(chosen, scored, -2) or chosen
             chosen = at_sea(text, chosen, located) or chosen
@@ -436,6 +486,68 @@ class EventPlaces:
         counts = Counter(norm(q.text) for q in towns)
         return max(towns, key=lambda q: (counts[norm(q.text)], -(q.start or 0)))
 
+    def dateline_town(self, text: str, dateline: str | None, near: Place | None = None) -> Place | None:
+        """The town (or county) the article's dateline names ("DAYTON, Ohio", "MILWAUKEE -",
+        "PALM BEACH COUNTY, Fla."), in the state or country written after it, else in the
+        document's country: the most populous entry of that name there, one in the admin1 area of
+        ``near`` (the place the text gives) first ("MARION -" and Marion County, Indiana). None
+        without a dateline or when the name is no town of the gazetteer there."""
+        from .context import _area_of, find_dateline
+        from .context import rules as document_rules
+
+        line = find_dateline(dateline, text)
+        if line is None:
+            return None
+        name, qualifier = line
+        towns = [c for c in self.candidates(name) if c.q <= 1 and (c.fclass == "P" or c.fcode == "ADM2")]
+        states = document_rules()["us_states"]
+        q = (qualifier or "").strip()
+        state = states.get(q) or states.get(q + ".") if q else None
+        if state is not None:
+            towns = [c for c in towns if c.cc == "US" and c.admin1 == state]
+        elif q:
+            area = _area_of(self.candidates(q))
+            if area is None:
+                return None
+            towns = [c for c in towns if c.cc == area.cc and (area.fcode != "ADM1" or c.admin1 == area.admin1)]
+        else:
+            cc = self.document_country(text, dateline)
+            towns = [c for c in towns if c.cc == cc] if cc else []
+        if not towns:
+            return None
+        area = (near.country_code, near.admin1) if near is not None and near.admin1 else None
+        best = max(towns, key=lambda c: ((c.cc, c.admin1) == area, c.q == 0, c.pop))
+        place = self.entry_place(best)
+        # the name as the dateline writes it ("ST. GEORGE" for Saint George), as a written name is kept
+        return None if place is None else replace(place, text=name.title() if name.isupper() else name)
+
+    def dateline_names_state(self, text: str, dateline: str | None) -> bool:
+        """Does the dateline name its US state ("RENO, Nev.", "WAYNE COUNTY, MO", "AMARILLO, Texas")?"""
+        from .context import _area_of, find_dateline
+        from .context import rules as document_rules
+
+        line = find_dateline(dateline, text)
+        q = (line[1] or "").strip() if line else ""
+        if not q:
+            return False
+        states = document_rules()["us_states"]
+        area = None if q in states or q + "." in states else _area_of(self.candidates(q))
+        return area is None and (q in states or q + "." in states) or area is not None and area.cc == "US" and area.fcode == "ADM1"
+
+    def neighbourhood_town(self, text: str, p: Place, places: list[Place]) -> Place | None:
+        """The town of ``p`` where the text writes ``p``'s name as a neighbourhood elsewhere ("Man
+        Shot In Washington Heights « CBS Chicago ... in the Washington Heights neighborhood"): one
+        name, one sense in a text. That town at where_prec 2, under ``p``'s written name; None when
+        no mention of the name is written as a neighbourhood with a town beside it."""
+        if p.precision not in (1, 2) or p.start is None:
+            return None
+        for q in places:
+            if q.start is None or q.start == p.start or norm(q.text) != norm(p.text):
+                continue
+            if is_neighbourhood(text, q, self.prefixes) and (town := town_of_neighbourhood(text, q, places)) is not None:
+                return replace(town, text=p.text, start=p.start, end=p.end, precision=2)
+        return None
+
     def names_entry(self, p: Place) -> bool:
         """Is ``p``'s written name a name of the entry it is placed at ("Idleb" for Idlib), not a
         name the gazetteer lacks placed at its area ("Kochkin village ..., Kabul")?"""
@@ -445,6 +557,9 @@ class EventPlaces:
         return ()
 
     def country_place(self, cc: str) -> Place | None:  # the Geoparser's: a country's own entry
+        return None
+
+    def entry_place(self, c) -> Place | None:  # type: ignore[no-untyped-def]  # the Geoparser's: an entry as a place
         return None
 
     def document_country(self, text: str, dateline: str | None = None) -> str | None:  # the Geoparser's

@@ -41,8 +41,8 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (in_address_brackets, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area, read_shapes,
-                     typed_area)
+from .shapes import (in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+                     read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
@@ -54,10 +54,10 @@ _MAX_NGRAM = 6
 
 
 def version() -> str:
-    """The versions of the place rules (ranking weights, document geography), for ``rules_version``."""
+    """The versions of the place rules (ranking weights, document geography, cues), for ``rules_version``."""
     from . import context, ranking
 
-    return f"ranking-{ranking.rules()['version']}+document-{context.rules()['version']}"
+    return f"ranking-{ranking.rules()['version']}+document-{context.rules()['version']}+cues-{_cues()['version']}"
 
 
 _ABBREV = re.compile(r"\b(st|ste|ft|mt|pt)\b")
@@ -158,7 +158,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
     def country_place(self, cc: str) -> Place | None:
         """A country's own entry as a place (where_prec 6), by its ISO code."""
         c = self.gazetteer.countries().get(cc)
-        return self._place(_Mention(0, 0, c.name, (c,), chosen=c)) if c is not None else None
+        return self.entry_place(c) if c is not None else None
+
+    def entry_place(self, c: Candidate) -> Place:
+        """A gazetteer entry as a place written nowhere in the text (a dateline's town, a country)."""
+        return self._place(_Mention(0, 0, c.name, (c,), chosen=c))
 
     def document_country(self, text: str, dateline: str | None = None) -> str | None:
         """The country a text's own words point to (dateline, state abbreviations, demonyms, armed
@@ -178,8 +182,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
 
     def _parse(self, text: str, ents: list[tuple[int, int, str]] | None,
                dateline: str | None) -> tuple[list[_Mention], DocumentGeography]:
-        mentions = self._find(text, ents or [])
+        found = self._find(text, ents or [])
+        mentions = [m for m in found if m.score >= _ACCEPT]
         doc = build_document(text, dateline, mentions, self.candidates, self._demonym_country)
+        mentions = self._near_misses_inside(text, found, mentions, doc)
         self._resolve_all(text, mentions, doc)
         return self._keep_in_document(mentions, doc), doc
 
@@ -244,6 +250,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         found = self._add_ner_only(text, found, ents, toks, starts)
         read_shapes(text, found, self.type_words)
         list_bonus(text, found)
+        inside_bonus(text, found)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
@@ -251,7 +258,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         for m in found:
             if m.text in surnames and " " not in m.text and not any(lab in ("GPE", "LOC") for _, _, lab in ent_at.over(m.start, m.end)):
                 m.score -= 3.0
-        return [m for m in found if m.score >= _ACCEPT]
+        return found
 
     def _article_heads_name(self, text: str, toks: list, i: int) -> bool:
         """"El Callao", "Al Hishah", "La Paz": a capitalised article that begins a gazetteer name
@@ -429,8 +436,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
             chosen: list[tuple[str, Candidate]] = []
             for idx, m in enumerate(mentions):
                 c = m.chosen
-                if c is None:
-                    continue
+                if c is None or (m.ranking and m.ranking[0][0] < 0):
+                    continue  # a reading its own ranking scores below nothing ("Farnaj (Tripoli)" as Forney, Texas) is no evidence
                 margin = 1.0 if len(m.ranking) < 2 else min(1.0, (m.ranking[0][0] - m.ranking[1][0]) / 2)
                 if c.cc and not qualifier[idx]:
                     ctx[c.cc] += 1.0 + margin
@@ -441,6 +448,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 if margin > 0.3 or len(m.ranking) == 1:
                     chosen.append((keys[idx], c))
             anchors = _Anchors(chosen)
+        read_addresses(text, mentions)
         obey_chains(text, mentions)
         obey_areas(text, mentions)
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention,

@@ -5,7 +5,8 @@ Sayyida Zeinab"), and lists ("Homs and Aleppo").
 
 These read text and write on ``Mention`` records; they never look a name up. ``resolve.Geoparser``
 finds the mentions and ranks their candidates; the functions here say what the text around a name
-tells of it, and, once the candidates are ranked, keep a name inside the address it is written in.
+tells of it, and, once the candidates are ranked, keep a name inside the address it is written in
+(``read_addresses``: a town and its area read together, ``obey_chains``, ``obey_areas``).
 """
 from __future__ import annotations
 
@@ -165,6 +166,63 @@ def list_bonus(text: str, found: list[Mention]) -> None:
                     b.score += 1.0
                 elif b.score >= ACCEPT and 0 < a.score < ACCEPT:
                     a.score += 1.0
+
+
+# "Tal Tamer in the countryside of Al-Hasakeh", "Daman in the eastern countryside of Deir-ez-Zor"
+_COUNTRYSIDE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:\w+ern\s+)?(?:countryside|outskirts|suburbs|province|governorate)\s+of\s+", re.I)
+
+
+def inside_bonus(text: str, found: list[Mention]) -> None:
+    """A name written as lying in an accepted area ("rural Saraqab in Idleb", "the town of Tal
+    Tamer in the countryside of Al-Hasakeh", "Naraguta (Jos North LGA, Plateau)") is a place when
+    one of its entries lies in that area: the address vouches for a near spelling or an obscure
+    village that a name alone would not."""
+    for a, b in zip(found, found[1:]):
+        if a.score >= ACCEPT or a.score <= 0 or b.score < ACCEPT:
+            continue
+        if not (written_in(text, a.end, b.start, b.end) or _COUNTRYSIDE_GAP.fullmatch(text, a.end, b.start)
+                or in_area(text, a.end, b.start, b.end)):
+            continue
+        areas = {(c.cc, c.admin1) for c in b.cands if c.q <= 1 and c.admin1 and (c.fcode == "ADM1" or c.fclass == "P")}
+        if any((c.cc, c.admin1) in areas for c in a.cands if c.fclass == "P"):
+            a.score += 1.5
+
+
+def _holds(area: Candidate, c: Candidate) -> bool:
+    return c.cc == area.cc and (area.fcode.startswith("PCL") or (area.fcode == "ADM1" and c.admin1 == area.admin1)
+                                or (area.fcode == "ADM2" and c.admin2 == area.name))
+
+
+def read_addresses(text: str, mentions: list[Mention]) -> None:
+    """"Hinche, Centre", "Al Farnaj (Tripoli)", "Kot Addu (Muzaffargarh, Punjab)": a town and the
+    area written after it are read together. Where the two readings ranked first do not nest
+    (Centre in Burkina Faso, Hinche in Haiti) but another pair does, the best-ranked pair that
+    nests wins: an area's name shared by several countries (Centre, Punjab, Tripoli) is the one
+    that holds the town."""
+    is_area = lambda a: a.fcode.startswith("PCL") or a.fcode in ("ADM1", "ADM2")  # noqa: E731
+    # from the address's end: "Hyderabad city (Hyderabad, Sindh)" reads the district in Sindh first,
+    # and the district, so placed, is no longer free to move
+    fixed: set[int] = set()
+    for i in range(len(mentions) - 2, -1, -1):
+        m, y = mentions[i], mentions[i + 1]
+        c, area = m.chosen, y.chosen
+        if c is None or area is None or m.fallback or c.fclass not in ("P", "A") or c.fcode.startswith(("PCL", "ADM1")):
+            continue
+        if not in_area(text, m.end, y.start, y.end):
+            continue
+        if _holds(area, c):
+            fixed.add(i)
+            continue
+        # an area's name read as a town ("Sirwah (Marib)": Ma'rib city) may be its area, in the same country
+        areas = [(s, a) for s, a in y.ranking if a.q <= 1 and is_area(a) and (i + 1 not in fixed or a == area)
+                 and (is_area(area) or a.cc == area.cc)]
+        towns = [(s, t) for s, t in m.ranking if t.q <= 2 and (t.fclass == "P" or t.fcode == "ADM2")]
+        pairs = [(sa + st, a, t) for sa, a in areas for st, t in towns if _holds(a, t)]
+        if pairs:
+            _, a, t = max(pairs, key=lambda p: p[0])
+            m.chosen, y.chosen, m.by_address, y.by_address = t, a, True, True
+            m.leaves = f"inside {y.text}, written after it"
+            fixed.add(i)
 
 
 def obey_chains(text: str, mentions: list[Mention]) -> None:

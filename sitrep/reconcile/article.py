@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..extract import events
 from ..extract.mentions import ArticleMentions
+from ..geo.context import wire_dateline
+from ..geo.event import lies_in, names_street
 from ..models import Actor, Claim, Evidence, Extraction, Incident, Place, Summary
 from . import incidents as seg
 from .tolls import injuries, reconcile
@@ -77,18 +79,30 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
             claims.append(Claim(f.kind, f.min, f.max, f.qualifier, m.source, m.text, m.start, m.end,
                                 victims=f.victims, hedge=f.hedge, article_id=article.id, reported=article.published))
     location = d.place
+    # a street's name ("West Polk Street", "Murree road in Rawalpindi") is no place of its own:
+    # the whole text's event place leaves it out, as the sentences' do
+    places = [p for p in read.places if not names_street(text, p)]
     if location is None:
-        location = geo.event_place(text, read.places, d.mentions[0].anchor())
+        location = geo.event_place(text, places, d.mentions[0].anchor())
     if location is not None and location.precision is None:
-        location = resolved_near(text, location, read.places) or geo.in_country(text, location, read.places, article.dateline)
+        location = resolved_near(text, location, places) or geo.in_country(text, location, read.places, article.dateline)
+    elif location is not None and (location.precision or 0) >= 3 and not geo.names_entry(location):
+        # a village the gazetteer lacks, placed at its country or area ("Hajin village, Bandipore,
+        # Jammu and Kashmir"): the finer place written right after it in its address
+        near = resolved_near(text, location, places)
+        if near is not None and (near.precision or 6) < location.precision and near.country_code == location.country_code:
+            location = dataclasses.replace(near, text=location.text, start=location.start, end=location.end)
     if location is not None and event_type != "Strategic developments":
         # an area or a country, where the text names a town inside it: the more specific place (not
         # for agreements, ceasefires and the like, which a country or an area may be the place of:
         # the seed's nationwide ceasefire is not in Homs because its headline names Homs)
-        location = geo.town_in_text(text, location, read.places) or location
+        location = geo.town_in_text(text, location, places) or location
+    if location is not None:
+        location = geo.neighbourhood_town(text, location, places) or location
+    location = dateline_town(text, location, geo, article.dateline) or location
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
-        location = geo.country_fallback(text, read.places, article.dateline)
+        location = geo.country_fallback(text, read.places, article.dateline)  # a street still tells its country
     date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
     event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
     actors = _actors(d, read)
@@ -177,6 +191,35 @@ def _summary(s: seg.SummaryDraft, by_draft: dict[int, Incident]) -> Summary:
     f = s.mention.figures[0]
     covers = [by_draft[id(d)].id for d in s.covers if id(d) in by_draft]
     return Summary(f.kind, f.min, f.max, f.qualifier, s.mention.source, s.mention.text, s.mention.start, s.mention.end, covers)
+
+
+def dateline_town(text: str, location: Place | None, geo: Geoparser, dateline: str | None) -> Place | None:
+    """The town of the article's dateline ("FAYETTEVILLE, N.C. -", "MILWAUKEE -") as the event's
+    place, when the text gives no better one: local news is filed from the town it tells of, and
+    the streets, neighbourhoods and suburbs it names there are parts of that town ("shot in the
+    Poppleton neighborhood", "the Fort Bragg soldier"). The town replaces no place, an area or
+    country it lies in, and a town of its own state; not a town inside a dateline's county
+    ("JEFFERSON PARISH, La. - ... in Harvey"), nor, unless the dateline names its US state, a
+    place of another country or state (a wire story from "KABUL" may tell of Kandahar); and a wire
+    agency's dateline ("KABUL (Reuters) -": its bureau) never makes an area or a country its town.
+    None when the dateline names no town."""
+    town = geo.dateline_town(text, dateline, location)
+    if town is None:
+        return None
+    if location is None or location.precision is None or location.latitude is None:
+        return town
+    if (town.feature or "").endswith("ADM2") and location.precision in (1, 2) and lies_in(location, town):
+        return None
+    local = not wire_dateline(dateline, text) or geo.dateline_names_state(text, dateline)
+    if local and location.precision in (3, 4, 5, 6) and (
+            lies_in(town, location) or location.precision == 6 and location.country_code == town.country_code):
+        return town
+    if location.country_code == town.country_code and location.admin1 == town.admin1 and location.precision in (1, 2, 3):
+        return town
+    if location.precision != 7 and geo.dateline_names_state(text, dateline) and (
+            location.country_code != town.country_code or location.admin1 != town.admin1):
+        return town
+    return None
 
 
 def resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:
