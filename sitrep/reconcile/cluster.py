@@ -7,9 +7,10 @@ greedily from the matched pairs sorted by (score, ids). A join must be coherent 
 cluster, not one member: no cross pair may conflict (``merge.conflict``: different victims, sites,
 places, types...) and at least ``[match] link_share`` of the cross pairs must be matched links, so
 A-B and B-C no longer put A with C when A and C disagree. A join that would put two reports of one
-article (or a reviewer's cannot-link) in one incident is refused. Must-links (a reviewer's, and a
-copy's reports with its original's) are joined first. The result is a function of the *set* of
-reports, never of their order.
+article (or a reviewer's cannot-link) in one incident is refused. Must-links (a reviewer's) are
+joined first; a copy's reports are not clustered here but follow their original's
+(``across.Incidents._cluster``). The result is a function of the *set* of reports, never of their
+order.
 """
 from __future__ import annotations
 
