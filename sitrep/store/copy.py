@@ -31,7 +31,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "constraints": (("a", "b"), ("a", "b", "kind")),
     "incidents": (("id",), ("id", "event_date", "country_code", "country", "admin1", "admin2", "event_type",
                             "sub_event_type", "fatalities_best", "fatalities_low", "fatalities_high", "actors", "grade",
-                            "data")),
+                            "summary", "data")),
     "incident_aliases": (("old_id",), ("old_id", "new_id")),
     "overrides": (("incident_id", "field"), ("incident_id", "field", "value")),
     "audit": (("id",), ("id", "at", '"user"', "action", "incident_id", "before", "after", "undone_by")),

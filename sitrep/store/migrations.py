@@ -5,8 +5,10 @@ migrated forward, never reset; one from a newer sitrep is refused.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from ..errors import StoreError
 
@@ -140,8 +142,32 @@ def _m9_list_plans(db: sqlite3.Connection) -> None:
     db.execute("ANALYZE")
 
 
+def _m10_list_summary(db: sqlite3.Connection) -> None:
+    # the list API's view of each incident (read.list_summary) in a column of its own: a page of the list
+    # parsed every row's whole JSON, claims and evidence of hundreds of reports included (42 ms for 50
+    # rows of a database of wire stories, 1 ms from the column); filled from the stored JSON
+    db.execute("ALTER TABLE incidents ADD COLUMN summary TEXT")
+    fill_summaries(db)
+
+
+def fill_summaries(db: Any, chunk: int = 500) -> None:
+    """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
+    from .read import list_summary
+
+    last = ""
+    while True:
+        rows = db.execute("SELECT id, data FROM incidents WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)).fetchall()
+        if not rows:
+            return
+        db.executemany("UPDATE incidents SET summary = ? WHERE id = ?",
+                       [(json.dumps(list_summary(json.loads(r[1])), ensure_ascii=False, sort_keys=True, default=str), r[0])
+                        for r in rows])
+        last = rows[-1][0]
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
-                                                          _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans]
+                                                          _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
+                                                          _m10_list_summary]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

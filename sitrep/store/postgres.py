@@ -352,8 +352,16 @@ def _m9_list_plans(db: _Connection) -> None:
     db.execute("DROP INDEX IF EXISTS incidents_type_date")
 
 
+def _m10_list_summary(db: _Connection) -> None:
+    # as SQLite's: the list API's view of each incident in a column of its own
+    from .migrations import fill_summaries
+
+    db.execute("ALTER TABLE incidents ADD COLUMN summary TEXT")
+    fill_summaries(db)
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
-              _m7_fatality_range, _m8_generation, _m9_list_plans]
+              _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary]
 
 
 def migrate(db: _Connection, where: str) -> int:

@@ -27,7 +27,7 @@ from ..errors import ConfigError, StoreError
 from ..models import Article, Claim, Incident
 from . import codec
 from .migrations import migrate
-from .read import ReadMixin
+from .read import ReadMixin, list_summary
 from .review import ReviewMixin, apply_overrides
 
 
@@ -508,7 +508,7 @@ class Store(ReadMixin, ReviewMixin):
                "fatalities_best": inc.fatalities.best if inc.fatalities.best is not None else inc.fatalities.low,
                "fatalities_low": inc.fatalities.low, "fatalities_high": inc.fatalities.high,
                "actors": "|" + "|".join(a.name.lower() for a in inc.actors) + "|", "grade": data.get("grade"),
-               "data": _dumps(data)}
+               "summary": _dumps(list_summary(data)), "data": _dumps(data)}
         box = self._box_columns(point)
         row.update(box)
         self.db.execute(
