@@ -24,7 +24,8 @@ connection, for ``sitrep serve`` and, beside it, the same app on a socket uvicor
     sitrep copy bench/out/serve-100000.db postgresql://me@/sitrep_bench
     .venv/bin/python bench/bench_serve.py --db postgresql://me@/sitrep_bench    # the same on PostgreSQL
 
-``--db`` serves a database made elsewhere (issue 13: the list API on both backends).
+``--db`` serves a database made elsewhere (issue 13: the list API on both backends); ``--workers N``
+runs ``sitrep serve --workers N`` (N processes on the one socket).
 """
 from __future__ import annotations
 
@@ -187,11 +188,11 @@ def database(n: int) -> Path:
     return path
 
 
-def start_server(db: Path | str) -> tuple[subprocess.Popen[str], int]:
+def start_server(db: Path | str, workers: int = 1) -> tuple[subprocess.Popen[str], int]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.pop("SITREP_READ_TOKEN", None)
     proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--host", HOST,
-                             "--port", "0"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+                             "--port", "0", "--workers", str(workers)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -359,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--incidents", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--workers", type=int, default=1, help="sitrep serve --workers (processes answering)")
     ap.add_argument("--requests", type=int, default=3000, help="per scenario (bounded)")
     ap.add_argument("--seconds", type=float, default=60, help="per scenario, at most")
     ap.add_argument("--suggested-indexes", action="store_true",
@@ -378,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or database(args.incidents)
     if args.suggested_indexes:
         db = with_suggested_indexes(db)
-    proc, port = start_server(db)
+    proc, port = start_server(db, args.workers)
     rng = random.Random(42)
     try:
         ids = asyncio.run(sample_ids(port, rng))

@@ -63,3 +63,63 @@ def test_served_connections_get_tcp_nodelay(tmp_path, monkeypatch, host):
         assert asyncio.run(_accepted_nodelay(sock)) == 1
     finally:
         sock.close()
+
+
+def _get_json(port: int, path: str, data: bytes | None = None, headers: dict | None = None) -> dict:
+    import json
+    import urllib.request
+
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=10) as r:  # only ever 127.0.0.1
+        return json.loads(r.read())
+
+
+def test_several_worker_processes_answer_alike_and_stop_together(tmp_path):
+    # `sitrep serve --workers 2`: two processes on one socket; a reviewer's correction made through
+    # one is what both answer next (each keeps its answers by the store's generation), and SIGTERM
+    # stops the supervisor and its workers
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from serve_fixtures import TOKEN, build_seed_db
+
+    db = build_seed_db(tmp_path / "w.db", pipeline=False)
+    env = dict(os.environ, SITREP_TOKEN=TOKEN, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", "0", "--workers", "2"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"127\.0\.0\.1:(\d+)/.*2 worker processes", line)
+        assert m, line
+        port = int(m.group(1))
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                rows = _get_json(port, "/api/incidents")["incidents"]
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "no worker answered"
+                time.sleep(0.2)
+        assert len(rows) == 2
+        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        assert len(workers) >= 2, workers
+        iid = rows[0]["id"]
+        auth = {"Authorization": f"Bearer {TOKEN}", "X-Sitrep-User": "ana", "Content-Type": "application/json"}
+        _get_json(port, f"/api/incidents/{iid}/corrections", b'{"field": "grade", "value": "Discounted"}', auth)
+        for _ in range(20):  # new connections: the kernel hands them to either worker
+            graded = {r["id"]: r["grade"] for r in _get_json(port, "/api/incidents")["incidents"]}
+            assert graded[iid] == "Discounted"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) is not None
+    for pid in workers:
+        try:
+            state = open(f"/proc/{pid}/status").read()
+        except FileNotFoundError:
+            continue
+        cmd = open(f"/proc/{pid}/cmdline").read().replace("\0", " ")
+        assert "State:\tZ" in state, (pid, cmd, state[:200])

@@ -127,9 +127,10 @@ def _default_factory(db: Path | None) -> Callable[[], Any]:
 
 
 def _settings_db() -> str:
-    from .. import settings
+    """The database when none is given: ``$SITREP_DB``, else the ``store.db`` setting."""
+    from ..store import database_path
 
-    return str(settings.get("store", "db"))
+    return database_path(None)
 
 
 def create_app(config: ServeConfig | None = None) -> FastAPI:

@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--db", default=None, help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes answering on the socket (default 1; one per CPU core serves the most readers)")
     p.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=run)
 
@@ -24,4 +26,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from .server import serve
 
-    return serve(db=args.db, host=args.host, port=args.port, log_level=args.log_level)
+    return serve(db=args.db, host=args.host, port=args.port, log_level=args.log_level, workers=args.workers)

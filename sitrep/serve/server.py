@@ -1,6 +1,7 @@
 """Run the app under uvicorn, printing the address once the socket is bound."""
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from pathlib import Path
@@ -42,12 +43,18 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
-          out: TextIO | None = None) -> int:
+          out: TextIO | None = None, workers: int = 1) -> int:
+    """Serve the database until stopped. ``workers`` > 1: that many processes answer on the one
+    socket (uvicorn's supervisor restarts one that dies, and stops them all on SIGINT or SIGTERM),
+    each with its own store connections and answer cache; the API reads, so they never wait on each
+    other, and a reviewer's write is one transaction whichever answers it."""
     import uvicorn
 
     from ..store import redacted
     from .app import create_app
 
+    if workers < 1:
+        raise ConfigError(f"--workers must be 1 or more, not {workers}")
     out = out or sys.stdout
     path = check_db(db)
     config = ServeConfig.from_env(db=path)
@@ -55,9 +62,18 @@ def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     review = "on (token set)" if config.tokens else "off (set SITREP_TOKEN to enable)"
-    print(f"sitrep: serving {redacted(path)} at http://{shown}:{bound}/  (API /api, docs /docs, review {review})",
+    procs = f", {workers} worker processes" if workers > 1 else ""
+    print(f"sitrep: serving {redacted(path)} at http://{shown}:{bound}/  (API /api, docs /docs, review {review}{procs})",
           file=out, flush=True)
-    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level=log_level, access_log=False,
-                                           timeout_graceful_shutdown=3))
-    server.run(sockets=[sock])
+    if workers == 1:
+        server = uvicorn.Server(uvicorn.Config(create_app(config), log_level=log_level, access_log=False,
+                                               timeout_graceful_shutdown=3))
+        server.run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ["SITREP_DB"] = path  # each worker process makes its app from the environment (create_app)
+    multi = uvicorn.Config("sitrep.serve.app:create_app", factory=True, workers=workers, log_level=log_level,
+                           access_log=False, timeout_graceful_shutdown=3)
+    Multiprocess(multi, sockets=[sock]).run()
     return 0
