@@ -77,6 +77,27 @@ def test_loading_twice_stores_nothing_twice(inputs, tmp_path, new_db):
     assert (first.new, first.failed) == (20, 1) and (again.new, again.duplicate) == (0, 21)
 
 
+def test_a_row_that_does_not_read_back_fails_its_article_and_the_rest_are_stored(inputs, tmp_path, new_db):
+    # a batch output edited or truncated by hand: one article's cleaned JSON broken, one report's JSON
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    batch([str(inputs)], out, engine="local")
+    for table, column, victim in (("articles", "cleaned", 2), ("reports", "json", 0)):
+        rows = tables.read_table(out, table)
+        rows[victim][column] = rows[victim][column][:40]
+        shutil.rmtree(out / table)
+        (out / table).mkdir()
+        pq.write_table(pa.Table.from_pylist(rows, schema=tables.SCHEMAS[table]), out / table / "part-00000.parquet")
+    report = load(out, new_db())
+    assert report.failed == 3 and report.new == 18, report.failures
+    reasons = [f.reason for f in report.failures if "cannot read its batch row back" in f.reason]
+    assert len(reasons) == 2 and all("\n" not in r for r in reasons)
+    (out / "errors" / "part-00000.parquet").write_bytes(b"junk")  # a file that is no Parquet: one line, exit 3
+    assert main(["load", str(out), "--db", str(tmp_path / "y.db")]) == 3
+
+
 def test_reports_and_claims_rows_follow_the_extraction(inputs, tmp_path):
     batch([str(inputs)], tmp_path / "out", engine="local")
     reports = tables.read_table(tmp_path / "out", "reports")

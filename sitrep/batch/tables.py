@@ -126,7 +126,12 @@ def read_table(out: Path, table: str) -> list[dict[str, Any]]:
         from ..errors import InputError
 
         raise InputError(f"{out}: not a sitrep batch output (no {table}/ folder)")
-    got = ds.dataset(folder, format="parquet", schema=SCHEMAS[table]).to_table()
+    try:
+        got = ds.dataset(folder, format="parquet", schema=SCHEMAS[table]).to_table()
+    except (OSError, ValueError, TypeError) as e:  # pyarrow's ArrowInvalid is a ValueError
+        from ..errors import InputError
+
+        raise InputError(f"{out}: cannot read its {table} table: {str(e).splitlines()[0]}") from None
     keys = [(k, "ascending") for k in ("seq", "position") if k in got.column_names]
     return got.sort_by(keys).to_pylist()  # type: ignore[no-any-return]
 
@@ -145,18 +150,29 @@ class Read:
 def read_back(out: Path) -> Iterator[Read]:
     """The batch's items in input order, as typed records (the inverse of ``result_rows``)."""
     reports: dict[int, list[Incident]] = {}
+    broken: dict[int, str] = {}  # seq -> why one of its rows could not be read back
     for r in read_table(out, "reports"):
-        reports.setdefault(r["seq"], []).append(codec.incident(json.loads(r["json"])))
+        try:
+            reports.setdefault(r["seq"], []).append(codec.incident(json.loads(r["json"])))
+        except (ValueError, KeyError, TypeError) as e:
+            broken.setdefault(r["seq"], f"report {r.get('report_id')}: {type(e).__name__}: {e}")
     errors = {(e["seq"], e["stage"]): e for e in read_table(out, "errors")}
     items: list[Read] = []
     for a in read_table(out, "articles"):
-        raw = codec.article(json.loads(a["raw"]))
-        if a["cleaned"] is None:
-            err = errors.get((a["seq"], "extract"))
-            result: Extraction | str = err["reason"] if err else "extraction failed: no result in the batch"
-        else:
-            summaries = [Summary(**s) for s in json.loads(a["summaries"] or "[]")]
-            result = Extraction(codec.article(json.loads(a["cleaned"])), reports.get(a["seq"], []), summaries)
+        try:  # a row that does not decode fails its article, with the reason; the rest are stored
+            raw = codec.article(json.loads(a["raw"]))
+            if a["seq"] in broken:
+                raise ValueError(broken[a["seq"]])
+            if a["cleaned"] is None:
+                err = errors.get((a["seq"], "extract"))
+                result: Extraction | str = err["reason"] if err else "extraction failed: no result in the batch"
+            else:
+                summaries = [Summary(**s) for s in json.loads(a["summaries"] or "[]")]
+                result = Extraction(codec.article(json.loads(a["cleaned"])), reports.get(a["seq"], []), summaries)
+        except (ValueError, KeyError, TypeError) as e:
+            items.append(Read(a["seq"], where=a.get("id") or f"seq {a['seq']}",
+                              reason=f"cannot read its batch row back: {str(e).splitlines()[0][:200]}"))
+            continue
         items.append(Read(a["seq"], raw, result))
     items.extend(Read(seq, where=e["where"], reason=e["reason"]) for (seq, stage), e in errors.items() if stage == "read")
     items.sort(key=lambda r: r.seq)
