@@ -264,3 +264,28 @@ def test_a_wire_story_told_two_hundred_times_is_one_incident_and_only_its_origin
         assert originals < 40
         assert s.db.execute("SELECT COUNT(*) FROM links").fetchone()[0] <= originals * (originals - 1) // 2
         assert len(s.get_incident(rows[0]["id"])["evidence"]) == 1  # one sentence, told once
+
+
+def test_a_writer_with_warm_caches_sees_a_split_made_by_another_process():
+    # the API's reviewer splits a claim out of the Rogers incident while an ingest holds its caches
+    # of stored reports: the ingest's next re-merge of that incident must not bring the claim back
+    feed = [e for e in _feed() if e.article.id.startswith("rogers-")]
+    first, last = feed[:-1], feed[-1]
+    dumps = []
+    for warm in (True, False):
+        with Store.open(":memory:") as s:
+            writer = Incidents(s)
+            for e in first:
+                (writer if warm else Incidents(s)).add(e)
+            iid = _incident_of(s)["rogers-0"]
+            inc = s.get_incident(iid)
+            of_article = {r["id"]: r["article_id"] for r in inc["reports"]}
+            claim = next(c for c in inc["claims"] if of_article[c["report_id"]] == "rogers-1")
+            split = Incidents(s).split_incident(iid, [claim["id"]], "ana")  # the reviewer's own writer
+            (writer if warm else Incidents(s)).add(last)
+            seen = _incident_of(s)
+            assert seen["rogers-0"] == seen[last.article.id] != split
+            assert claim["id"] not in {c["id"] for c in s.get_incident(seen["rogers-0"])["claims"]}
+            assert claim["id"] in {c["id"] for c in s.get_incident(split)["claims"]}
+            dumps.append(s.dump())
+    assert dumps[0] == dumps[1]
