@@ -400,7 +400,11 @@ def main(argv: list[str] | None = None) -> int:
             results["scenarios"][name] = asyncio.run(load(port, paths, args.clients, args.seconds))
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=30)  # several workers each finish their open connections first
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     from sitrep.store import redacted
 
     shown = f"{redacted(args.db)}: " if args.db else ""
