@@ -16,7 +16,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.2"
+VERSION = "2026.12.3"
 
 
 def version() -> str:
@@ -78,9 +78,10 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]
             (sensitive if len(alias) <= 5 and alias.isupper() or alias in ("IS",) else insensitive).append(alias)
 
     def flexible(alias: str) -> str:
-        # "Communist Party of India - Maoist" also matches "Communist Party of India-Maoists"
+        # "Communist Party of India - Maoist" also matches "Communist Party of India-Maoists", and
+        # "Tehrik-e-Taliban Pakistan" matches "Tehrik e Taliban Pakistan"
         out = re.escape(alias)
-        out = re.sub(r"(?:\\ )?\\-(?:\\ )?", r"\\s*[-–]\\s*", out)
+        out = re.sub(r"(?:\\ )?\\-(?:\\ )?", r"(?:\\s*[-–]\\s*|\\s+)", out)
         out = out.replace("'", "['’]?").replace("\\ ", r"\s+")
         return out + ("s?" if len(alias) > 5 else "")
 
@@ -92,6 +93,11 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]
         re.compile(rf"(?<![\w-])(?:{alt(insensitive)})(?![\w-])", re.I),
         by_alias,
     )
+
+
+# a capitalised "Army" or "Forces" after one of these words ends a rebel group's own name
+# ("Sudan Liberation Army", "Revolutionary Armed Forces of Colombia", "Free Syrian Army")
+_REBEL_NAME_BEFORE = re.compile(r"(?-i:Liberation|Revolutionary|Resistance|Republican|Salvation|Free\s+\w+|Mukti|Rebel|Patriotic|People['’]?s|Armed|Democratic)\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,6 +166,8 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
         for m in pat.finditer(sentence):
             if any(m.start() < o.end and m.end() > o.start for o in out):
                 continue
+            if kind == "State forces" and m.group(0)[:1].isupper() and _REBEL_NAME_BEFORE.search(sentence, 0, m.start()):
+                continue  # the "Army" of the "South Sudan Liberation Army" is no state's army
             label = name.format(country=country) if country else name.replace(" of {country}", "").replace(" ({country})", "")
             out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
     out.sort(key=lambda a: a.start)
@@ -167,9 +175,11 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+(?:the\s+)?(?:responsibility|credit)|\bclaimed\s+(?:the|this|that|both|these)\s+(?:attacks?|bombings?|blasts?|killings?)|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|conducted)", re.I)
-_CLAIMED_BY = re.compile(r"\b(?:responsibility|credit)\s+(?:was|has been|had been)\s+claimed\s+by\b|\bclaimed\s+by\b", re.I)
+# "claimed by X"; "the perpetrators claimed to be members of X" names X as the claimant too
+_CLAIMED_BY = re.compile(r"\b(?:responsibility|credit)\s+(?:was|has been|had been)\s+claimed\s+by\b|\bclaimed\s+by\b"
+                         r"|\b(?:claimed|claiming|said)\s+(?:to\s+be|they\s+were|he\s+was)\s+(?:members?\s+of|from)\b", re.I)
 _DENIED = re.compile(r"\bden(?:ied|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|being behind|carrying out)", re.I)
-_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion)\b"
+_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion|attribut(?:e|es|ed|ing))\b"
                         r"|\b(?:authorities|officials?|police|sources|investigators|the (?:army|military|government))\s+(?:suspect|believe|blame)s?\b", re.I)
 _SUSPECTED_BY = re.compile(r"\b(?:were|was|are|is)\s+(?:thought|believed|suspected)\s+to\s+be\s+(?:responsible|behind)", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none)\s+(?:group|one|organi[sz]ation)\s+(?:\w+\s+){0,3}?(?:claimed|has claimed|had claimed|took)\b", re.I)
@@ -200,16 +210,30 @@ def unknown_group(before: str) -> Mention | None:
     words = name.split()
     if len(words) < 2 and not m.group("acr") or not words or words[0].lower() in _NOT_A_NAME or not words[0][:1].isupper():
         return None
-    return Mention(m.start(), m.end(), m.group(0).strip(), name, "Rebel group")
+    return Mention(m.start(), m.end(), m.group(0).strip(), _own_name(name), "Rebel group")
 
 
 _GROUP_WORDS = r"(?:militants|members|fighters|rebels|insurgents|cadres|operatives|gunmen|guerrillas)"
 _SUSPECTED_OF = re.compile(r"\bsuspected\s+(?:(?:\w+\s+){0,2}?" + _GROUP_WORDS + r"|member)\s+of\s+(?:the\s+)?", re.I)
 _SUSPECTED_NAME = re.compile(r"\bsuspected\s+(?:the\s+)?", re.I)
+# "police suspected that the Indian Mujahideen was responsible": the suspect is the name after
+# "that", when the clause says it was responsible, not who suspected it
+_SUSPECTED_THAT = re.compile(r"\b(?:suspected|believed|thought|suspect|believe)\s+that\s+(?:the\s+)?", re.I)
+_RESPONSIBLE_AFTER = re.compile(r"(?:\s+(?:militant\s+)?(?:group|organi[sz]ation)|\s+" + _GROUP_WORDS + r")?"
+                                r"\s+(?:was|were|is|are|had\s+been|may\s+have\s+been)\s+(?:responsible|behind)\b", re.I)
 _NAME_AHEAD = re.compile(
     r"(?P<name>(?-i:[A-Z])[\w'’`.-]*(?:\s+(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal|in|-)){0,7})"
     r"(?:\s*\((?P<acr>[^)]{2,12})\))?"
 )
+
+
+_TAIL_WORD = re.compile(r"\s+" + _GROUP_WORDS + r"\b", re.I)
+
+
+def _own_name(name: str) -> str:
+    """A group's name as it writes itself, with typographic apostrophes made plain ("Karbi
+    People’s Liberation Tigers" is "Karbi People's Liberation Tigers")."""
+    return name.replace("’", "'").replace("‘", "'").replace("`", "'")
 
 
 def suspected_groups(sentence: str) -> list[Mention]:
@@ -218,7 +242,7 @@ def suspected_groups(sentence: str) -> list[Mention]:
     kidnapped". The group's own name stands, typed as a rebel group; a bare "suspected militants"
     names nobody."""
     out: list[Mention] = []
-    for pat, tail in ((_SUSPECTED_OF, False), (_SUSPECTED_NAME, True)):
+    for pat, tail in ((_SUSPECTED_OF, None), (_SUSPECTED_NAME, _TAIL_WORD), (_SUSPECTED_THAT, _RESPONSIBLE_AFTER)):
         for hit in pat.finditer(sentence):
             m = _NAME_AHEAD.match(sentence, hit.end())
             if not m:
@@ -227,11 +251,11 @@ def suspected_groups(sentence: str) -> list[Mention]:
             while words and (words[-1].islower() or words[-1] == "-"):
                 words.pop()
             end = m.end() if m.group("acr") and len(words) == len(m.group("name").split()) else m.start() + len(" ".join(words))
-            if tail and not re.match(r"\s+" + _GROUP_WORDS + r"\b", sentence[end:], re.I):
+            if tail is not None and not tail.match(sentence, end):
                 continue
             if len(words) < 2 and not m.group("acr") or words[0].lower() in _NOT_A_NAME:
                 continue
-            out.append(Mention(m.start(), end, sentence[m.start():end], " ".join(words), "Rebel group"))
+            out.append(Mention(m.start(), end, sentence[m.start():end], _own_name(" ".join(words)), "Rebel group"))
     return out
 
 
@@ -240,8 +264,10 @@ def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]
     named = [a for a in actors if a.actor_type not in ("Civilians", "Protesters")]
     out: list[Responsibility] = []
     for g in suspected_groups(sentence):
-        if not any(g.start < a.end and g.end > a.start for a in named):
-            named.append(g)
+        inside = [a for a in named if g.start < a.end and g.end > a.start]
+        # "Adivasi Cobra Militants of Assam": the generic "militants" is part of the group's name
+        if all(a.name.startswith("Unidentified") and g.start <= a.start and a.end <= g.end for a in inside):
+            named = [a for a in named if a not in inside] + [g]
     for pat in (_CLAIMED, _SUSPECTED_BY):
         hit = pat.search(sentence)
         known = [a for a in named if not a.name.startswith("Unidentified")]
@@ -283,7 +309,9 @@ def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]
             if not a.name.startswith("Unidentified") and a.actor_type != "State forces":
                 out.append(Responsibility(a.name, a.actor_type, "suspected", a.text))
             return out
-        near = sorted(named, key=lambda a: (a.name.startswith("Unidentified"), abs(a.start - s.start())))
+        # who "suspected that ..." is the one suspecting, not the suspect
+        pool = [a for a in named if a.start >= s.end()] if re.match(r"\s+that\b", sentence[s.end():]) else named
+        near = sorted(pool, key=lambda a: (a.name.startswith("Unidentified"), abs(a.start - s.start())))
         if near and abs(near[0].start - s.start()) < 80:
             a = near[0]
             out.append(Responsibility(a.name, a.actor_type, "suspected", a.text))

@@ -89,18 +89,21 @@ def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
     - a generic attack between armed actors is an armed clash (Battles), not violence against civilians;
     - territory taken by state forces is "Government regains", by others "Non-state actor overtakes";
     - a clash with protesters and no armed group is a violent demonstration (Riots);
-    then the weapon-and-setting decision table (``decide``)."""
+    then the weapon-and-setting decision table (``decide``), also over the clash and the territory
+    the first two rules give (a mob that beats a policeman, police taking a building back after a
+    shooting)."""
     armed, civilian, max_priority, _ = _context()
     state, non_state, protest, armed_group = _sides()
     if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed_target(text) and not civilian.search(text):
-        return _as(trigger, "Battles", "Armed clash", "190")
+        # the decision table still applies: unorganised people who beat a policeman are a mob
+        return decide(_as(trigger, "Battles", "Armed clash", "190"), text)
     if trigger.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and sentence:
         before = sentence[:trigger.start]
         cues = [(m.end(), "state") for m in state.finditer(before)] + [(m.end(), "non") for m in non_state.finditer(before)]
         if cues:
             side = max(cues)[1]
-            return (_as(trigger, "Battles", "Government regains territory", "190") if side == "state"
-                    else _as(trigger, "Battles", "Non-state actor overtakes territory", "190"))
+            return decide(_as(trigger, "Battles", "Government regains territory", "190") if side == "state"
+                          else _as(trigger, "Battles", "Non-state actor overtakes territory", "190"), text)
     if (trigger.sub_event_type == "Arrests" and sentence and not _PASSIVE_BEFORE.search(sentence[:trigger.start])
             and taker(sentence[:trigger.start]) == "non_state"):
         return _as(trigger, "Violence against civilians", "Abduction/forced disappearance", "181")
