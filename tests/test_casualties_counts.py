@@ -57,7 +57,6 @@ def test_shares(sentence, expected):
         ("A village chief was killed along with two of his bodyguards near the market.", [("killed", 3)]),
         ("Soldiers killed the group's leader, Ahmad, along with one other fighter.", [("killed", 2)]),
         ("Police caught the two men at the roadside; police killed both perpetrators.", [("killed", 2)]),
-        ("The rebels raided the village and later killed Ram Das Mahato, a supporter of the party.", [("killed", 1)]),
         ("Gunmen killed Afghan National Army soldiers in Kandahar.", []),
         ("Gunmen stormed the house, shooting and killing a teacher, and wounding his brother.", [("killed", 1), ("injured", 1)]),
         ("A mob assaulted two laborers of a construction firm.", [("injured", 2)]),
@@ -121,18 +120,6 @@ def test_one_persons_fate(sentence, expected):
     ],
 )
 def test_names_in_apposition(sentence, expected):
-    assert read(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    "sentence,expected",
-    [
-        ("Upon arrival, officers found a male and female deceased inside the residence.", [("killed", 2)]),
-        ("Deputies found 37-year-old Tammy Modlin and 16-year-old Montana Modlin dead on a bed.", [("killed", 2)]),
-        ("Officers found the car and the driver dead.", []),
-    ],
-)
-def test_people_found_dead(sentence, expected):
     assert read(sentence) == expected
 
 

@@ -14,7 +14,7 @@ from .another import find_another
 from .another import kind_of as _another_kind
 from .coordinated import Coordinated, find_companions, find_coordinated
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
-from .groups import (background, both_after, counted_share, found_dead, group_of_share, groups_of_shares, is_share,
+from .groups import (background, both_after, counted_share, group_of_share, groups_of_shares, is_share,
                      others_added, own_group, parts_dropped, parts_of_total)
 from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
 
@@ -27,10 +27,26 @@ _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
 # A dataset's own coding note: "Unknown fatalities coded as 10", "Fatalities are split across 2
 # events (3)", "Fatalities coded as 0 (VoJ reported 1)". The coder's figure stands for the event.
 _CODED = re.compile(
-    r"\bfatalit(?:y|ies)\s+(?:\w+\s+){0,3}?coded\s+as\s+(?P<n>\d+)"
-    r"|\bfatalities\s+(?:are\s+|were\s+)?split\s+(?:up\s+)?(?:across|between|among)\s+\d+\s+events?\s*\((?P<n2>\d+)\)",
+    r"\bfatalit(?:y|ies|ie)\s+(?:\w+\s+){0,3}?coded\s+as\s+(?P<n>\d+)"
+    r"|\bfatalities\s+(?:are\s+|were\s+)?split\s+(?:up\s+)?(?:across|between|among)\s+\d+\s+events?\s*\((?P<n2>\d+)\)"
+    r"|\b(?P<n3>\d+)\s+fatalities\s+(?=(?:are\s+|were\s+)?(?:split|spread))"
+    # a closing note that is only the count: "2 fatalities.", "1 fatality, 5 injured", "Fatalities 2 and 1 injured."
+    r"|^\W*(?:total\s+)?(?:at\s+least\s+)?(?P<n4>\d+)\s+fatalit(?:y|ies)\b(?=\s*(?:[,.;\[]|and\b|$))|^\W*fatalities:?\s+(?P<n5>\d+)\b(?=\s*(?:[,.;\[]|and\b|$))",
     re.I,
 )
+# "coded as 10, split between three locations", "20 fatalities split up between 3 events": the
+# coder shares the figure out, and each event gets its part, rounded down (ACLED's practice)
+_SPLIT = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:are\s+|were\s+)?(?:split|spread)\s+(?:up\s+)?(?:across|between|among|over)\s+(?P<k>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:\w+\s+)?(?:events?|locations?|places|areas|districts|incidents|attacks|days)\b(?!\s*\()",
+    re.I,
+)
+_FATES = {"killed", "dead", "injured", "wounded", "hurt", "missing", "arrested", "abducted", "kidnapped"}
+#: a count right after a verb with a fate of its own: "1 killed 3 injured" (two tallies, not a subject and its object)
+_OWN_FATE = re.compile(r",?\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:killed|dead|injured|wounded|hurt|missing|arrested)\b(?=\s*(?:[,.;\[]|and\b|\d|$))", re.I)
+_THEN_KILLED = re.compile(r"\s+and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:killed|executed|murdered|beheaded|shot dead)\b", re.I)
+_TO_DEATH = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?to\s+death\b", re.I)
+_NP_PREP_START = re.compile(r"\s*(?:[\w'’-]+\s+){1,2}(?:from|of)\s", re.I)
 _PASSIVE_AUX = {"was", "were", "been", "are", "is", "being", "be"}
 _ACTIVE_OBJECT = re.compile(
     r"\s+(?:a|an|the|his|her|their|its|him|them|at least|more than|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -45,7 +61,10 @@ _SINGLE_VERBS = (
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:who|which)\s+(?:were|was|are|is)\b[^;()]{0,100}?,(?=\s*(?:were|was|had|have|are|is)\b)"  # ", which were his wife, mother, and brother, were"
+    r"|,\s*(?:identified as|named)\s+[^;()]{0,200}?,(?=\s*(?:were|was|had been|have been)\b)"  # ", identified as A, B, and C, were killed"
     r"|,\s*(?:identified as|named|aged|an?|the|both|excluding|except|besides)\b[^,;]{0,80},"
+    # "two men suspected of robberies in the area were fatally assaulted": a reduced relative clause
+    r"|\s+(?:suspected|accused)\s+of\s+[^,;()]{1,120}?(?=\s+(?:were|was|had been|have been)\s)"
     # "two children who were in the area were killed": a relative clause without commas
     r"|\s+(?:who|that)\s+(?:were|was|had been|are|is)\s+(?!(?:killed|shot|wounded|injured|hurt|dead)\b)[^,;()]{1,50}?(?=\s+(?:were|was|had been|have been)\s)"
     r"|,\s*(?:who|whom)\b[^,;()]{0,100},"  # "Two bus drivers, who were sleeping in a bus, were burned to death"
@@ -82,7 +101,7 @@ def _compiled() -> dict[str, object]:
     before["shot"] = re.compile(rf"\b(?:{v['kinds']['shot']['before']})\b(?!{single['shot_at']})", re.I)
     verbs = rf"(?:{single['wounded']})|(?:{_SINGLE_VERBS})|shot(?! himself| herself| dead| and killed| to death)(?!{single['shot_at']})"
     after = {
-        k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their|the remaining|the other|the last))?\s+$", re.I)
+        k: re.compile(rf"\b(?:{v['kinds'][k]['after']})(?:\s+(?:his|her|their|its|the|all|all of the|all of their|the remaining|the other|the last|(?:a|an|the|his|her|their)\s+family\s+of))?\s+$", re.I)
         for k in KINDS
         if v["kinds"][k]["after"]
     }
@@ -108,9 +127,6 @@ def _compiled() -> dict[str, object]:
         "and_one": re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\s*,?\s+and\s+(?P<one>a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?"
                              rf"(?P<noun>{v['person_nouns']})\b(?!\s+(?:was|were|is|are|who)\b)", re.I),
         "them": re.compile(single["them"], re.I),
-        "named_object": re.compile(
-            rf"\b(?:killed|killing|murdered|assassinated|executed|beheaded|shot dead|gunned down)\s+"
-            rf"(?P<oname>(?!{_NOT_NAME}\b)(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){{1,3}})(?=\s*[,.;]|\s+(?:in|at|on|near|during|after|when|and)\b)"),
         "object": re.compile(rf"\s+(?P<who>(?:a|an|one|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']}|\d+-year-old)\b"
                              rf"|(?!(?:In|On|At|The|By|For|Near|After|Before|During|Outside|Inside)\b)(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})(?![\w'’.-])"
                              rf"(?!\s+(?:[\w'’-]+\s+)?(?:{v['person_nouns']})\b))", re.I),
@@ -231,8 +247,11 @@ def _with_revisions(figures: list[Figure], revisions: list[Figure]) -> list[Figu
     return sorted(kept + revisions, key=lambda f: f.start)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*|%|\d+(?:st|nd|rd|th)\b|\d+")  # "5th Brigade": an ordinal is a word, no count
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[A-Za-z][\w'’.-]*|%|\d+", s)
+    return _WORD.findall(s)
 
 
 def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
@@ -246,6 +265,32 @@ def _np_after(sentence: str, pos: int) -> tuple[list[str], str]:
         if len(words) == 4:
             break
     return words, " ".join(words)
+
+
+def _new_fate(sentence: str, n: Number, raw: list[tuple[str, Number, int, str | None]]) -> bool:
+    """Does a share ("three of them", "one of the men") tell a fate the group's own count was not
+    given in this sentence ("Five people were shot and three of them died": three killed)?"""
+    c = _compiled()
+    group = _SHARE_GROUP.match(sentence, n.end)  # the group's own words ("of the injured") tell no fate
+    if group and _FATE_GROUP.search(group.group(0)):
+        return False  # "two of the wounded later died": a revision of a counted group, read elsewhere
+    start = group.end() if group else n.end
+    verb = min(((m.start(), kind) for kind, pat in c["before"].items() if (m := pat.search(sentence, start, n.end + _AFTER_LOOK))),
+               default=None)
+    if verb is None:
+        return False
+    return not any(kind == verb[1] for kind, o, _, _ in raw if o.start < n.start)
+
+
+def _word_end(text: str, i: int) -> int:
+    """Where the i-th word of ``_words(text)`` ends in ``text``."""
+    ms = list(_WORD.finditer(text))
+    return ms[i].end() if i < len(ms) else len(text)
+
+
+_SHARE_GROUP = re.compile(r"\s+of\s+(?:them|whom|us|(?:the|those|these|its|their|his|her)(?:\s+[\w'’-]+){1,2}?(?=\s+(?:were|was|are|is|had|have|who|died)\b))", re.I)
+_FATE_GROUP = re.compile(r"\b(?:dead|injured|wounded|hurt|killed|victims?|casualties|deceased|fatalities|shot)\b", re.I)
+_AND_SHARE = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the|them|those|these)\b", re.I)
 
 
 def _accepts_after(words: list[str], person: re.Pattern[str], thing: re.Pattern[str]) -> bool:
@@ -275,7 +320,8 @@ def find_figures(sentence: str) -> list[Figure]:
         look = max(0, n.start - _BEFORE_LOOK)
         subset_of = _SUBSET_OF.match(sentence, n.end)
         if (subset_of and not own_group(sentence, n.end) and counted_share(sentence, n, numbers)
-                and not any(p.search(sentence, look, n.start) for p in c["after"].values())):
+                and not any(p.search(sentence, look, n.start) for p in c["after"].values())
+                and not _new_fate(sentence, n, raw)):
             continue  # "many of the injured", "two of whom were women": a share of a group already counted
         words, np_text = _np_after(sentence, n.end)
         # 1. count after a verb: "killing at least 83 people", "left 140 people dead"
@@ -290,6 +336,10 @@ def find_figures(sentence: str) -> list[Figure]:
                 if not tail:
                     continue
                 kind = "killed" if tail.group(1).lower() == "dead" else "injured"
+            elif words and words[0].lower() in _FATES:
+                continue  # "1 killed 3 injured": the count has its own fate word, it is no object
+            if kind == "shot" and _TO_DEATH.match(sentence, n.end):
+                kind = "killed"  # "shot two men to death"
             if _accepts_after(words, person, thing):
                 raw.append((kind, n, m.start(), np_text or None))
                 prev_after = (kind, m.start(), n.end + len(np_text) + 1)
@@ -323,10 +373,12 @@ def find_figures(sentence: str) -> list[Figure]:
         gap_from = group.end if group else n.end
         gap = _APPOSITIVE.sub(" ", re.sub(r"\([^()]{0,60}\)", " ", sentence[gap_from:best[0]]))
         gap_words = _words(gap)
-        if len(gap_words) > 10 or re.search(r"[;:()]", gap):
+        # "nine fighters from the Guardians of the Republic's 5th Brigade were reported killed": a
+        # phrase inside the noun phrase may make it longer
+        if len(gap_words) > (14 if _NP_PREP_START.match(gap) else 10) or re.search(r"[;:()]", gap):
             continue
         ok, saw_person = True, not gap_words
-        i, content = 0, 0
+        i, content, verbs_after_person = 0, 0, 0
         while i < len(gap_words):
             w = gap_words[i].lower()
             if w.isdigit() and not (i > 0 and gap_words[i - 1].lower() == "and"):
@@ -335,13 +387,21 @@ def find_figures(sentence: str) -> list[Figure]:
             if thing.match(w):
                 ok = False
                 break
+            if saw_person and not person.match(w) and w not in _AUX and w not in _BOUNDARY and w not in _NP_PREPS:
+                verbs_after_person += 1  # words after the noun that are no part of it ("managed to flee")
             if person.match(w):
                 saw_person = True
             elif w in _NP_PREPS and saw_person and i + 1 < len(gap_words):
                 pass  # "two soldiers from the United States were killed": a phrase inside the noun phrase
             elif w in _BOUNDARY:
                 # "two soldiers and three civilians were killed": 'and' may join counts
+                if w == "and" and _AND_SHARE.match(gap, _word_end(gap, i)):
+                    ok = False  # "two suspects and one of the suspects was shot": the one is a share, counted on its own
+                    break
                 if w == "and" and re.search(r"\band\s+(?:\S+\s+)?\d|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)\b", gap, re.I):
+                    if verbs_after_person >= 2:
+                        ok = False  # "Three suspects managed to flee and one was killed": the first count has a clause of its own
+                        break
                     i += 1
                     continue
                 ok = False
@@ -356,22 +416,31 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if gap_words and not saw_person and content > 2:
             continue  # "two explosive technicians were killed": two words of a noun phrase may name people
-        if _ACTIVE_OBJECT.match(sentence, best[2]) and not any(w.lower() in _PASSIVE_AUX for w in gap_words):
+        if (_ACTIVE_OBJECT.match(sentence, best[2]) and not any(w.lower() in _PASSIVE_AUX for w in gap_words)
+                and not _OWN_FATE.match(sentence, best[2])):
             continue  # "three militants shot and killed two officers": the count is the attackers
         victims = _victims(gap)
         raw.append((best[1], n, best[0], victims))
+        if best[1] in ("abducted", "arrested") and _THEN_KILLED.match(sentence, best[2]):
+            raw.append(("killed", n, best[0], victims))  # "3 civilians were kidnapped and killed": both fates
     figures = _with_revisions(_merge_coordinated(raw, hedge), revised_totals(sentence))
     if not any(f.kind == "killed" for f in figures):
         # "two were killed and a third died of his wounds" is counted by its numbers already
         figures = _with_revisions(figures, deaths_of_wounded(sentence))
     coded = _CODED.search(sentence)
     if coded:
-        value = int(coded.group("n") or coded.group("n2"))
+        value = int(next(g for g in coded.group("n", "n2", "n3", "n4", "n5") if g))
+        split = None if coded.group("n2") else _SPLIT.match(sentence, coded.end())
+        if split and (parse_int(split.group("k")) or 0) > 1:
+            value //= parse_int(split.group("k")) or 1
         figures = [f for f in figures if f.kind != "killed"]
         figures.append(Figure("killed", value, value, "coded as", coded.start(), coded.end(), None, None))
+    both = both_after(sentence, hedge)
     if not any(f.kind == "killed" for f in figures):
-        figures += (enumerated_victims(sentence, hedge) or killed_them(sentence, numbers, hedge) or found_dead(sentence, hedge)
-                    or both_after(sentence, hedge) or named_object(sentence, hedge))
+        figures += (enumerated_victims(sentence, hedge) or killed_them(sentence, numbers, hedge)
+                    or [f for f in both if f.kind == "killed"])
+    if not any(f.kind == "injured" for f in figures):
+        figures += [f for f in both if f.kind == "injured"]
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
     figures = with_companions(figures, find_companions(sentence), sentence)
@@ -380,15 +449,6 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += found_body(sentence, hedge) or homicide_victim(sentence, hedge)
     figures += _zero_claims(sentence, figures)
     return background(sentence, others_added(parts_dropped(figures)))
-
-
-def named_object(sentence: str, hedge: str | None = None) -> list[Figure]:
-    """One person named as the object of a killing: "abducted and later killed Khagen Das
-    Adhikary, a party supporter"."""
-    m = _compiled()["named_object"].search(sentence)
-    if m is None or _PASSIVE_IN.search(sentence, max(0, m.start() - 12), m.start()):
-        return []
-    return [Figure("killed", 1, 1, None, m.start(), m.end(), m.group("oname"), hedge)]
 
 
 def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) -> list[Figure]:

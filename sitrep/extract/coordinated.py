@@ -31,7 +31,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     v = tomllib.loads(resources.files("sitrep.extract").joinpath("data/casualties.toml").read_text("utf-8"))
     c = v["coordinated"]
     return {
-        "verb": re.compile(rf"{c['aux']}(?P<kw>{c['verb']})\b", re.I),
+        "verb": re.compile(rf"{c['aux']}(?P<kw>{c['verb']})\b|\s(?:(?:both|all|later|also|reportedly)\s+)?(?P<dkw>{c['died']})\b", re.I),
         "boundary": re.compile(c["boundary"], re.I),
         "person": re.compile(rf"^(?:{v['person_nouns']})$", re.I),
         "not_people": re.compile(rf"^(?:{c['not_people']})$", re.I),
@@ -139,7 +139,7 @@ def find_coordinated(sentence: str) -> list[Coordinated]:
         if read:
             start = left.index(subject, cut) + read[1]
             end = left.index(subject, cut) + len(subject)
-            verb = "killed" if p["died_after"].search(sentence, m.end()) else m.group("kw").lower()
+            verb = "killed" if m.group("dkw") or p["died_after"].search(sentence, m.end()) else m.group("kw").lower()
             out.append(Coordinated(start, end, read[0], verb, sentence[start:end]))
     return out
 

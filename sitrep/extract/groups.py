@@ -1,14 +1,13 @@
 """Whom a count counts, past the sentence's plain reading: a share of a group ("two of the
 injured"), the parts of a total ("20 people including four children"), people besides those told
 elsewhere ("several other insurgents"), background figures (an earlier attack, a running total),
-and people listed without a count ("found a male and female deceased", "killed both perpetrators").
+and people named without a count ("killed both perpetrators").
 Vocabulary: ``data/casualties.toml`` (``[single]`` background, since)."""
 from __future__ import annotations
 
 import functools
 import re
 
-from .coordinated import companion_count
 from .figure import BACKGROUND, RUNNING_TOTAL, Figure, vocab
 from .numbers import Number, is_date_or_age
 
@@ -21,8 +20,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "own_group": re.compile(rf"\s+of\s+(?:{v['own_group']})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']})\b", re.I),
         "background": re.compile(single["background"], re.I),
         "since": re.compile(single["since"], re.I),
-        "both": re.compile(rf"\b(?:killing|killed|shot dead|gunned down|executed|murdered)\s+both\s+(?:of\s+)?(?:the\s+|their\s+)?"
-                           rf"(?:[\w'’-]+\s+)?(?P<noun>{v['person_nouns']})\b", re.I),
+        "summary": re.compile(single["summary"], re.I),
+        "both": re.compile(rf"\b(?P<kw>killing|killed|shot dead|gunned down|executed|murdered|wounding|wounded|injuring|injured)\s+"
+                           rf"(?:both\s+(?:of\s+)?(?:the\s+|their\s+)?(?:[\w'’-]+\s+)?(?P<noun>{v['person_nouns']})\b|(?P<them>them both|both of them)\b)", re.I),
     }
 
 
@@ -103,14 +103,15 @@ def parts_of_total(sentence: str, numbers: list[Number]) -> set[int]:
 
 def background(sentence: str, figures: list[Figure]) -> list[Figure]:
     """Figures told as background: "the commander is linked to an IED attack that killed four US
-    soldiers" (qualifier "background": another event, which tolls leave out), "forces have killed
+    soldiers" (qualifier "background": another event, which tolls leave out; so is a release's
+    summary of "separate clearing operations", no one event's figure), "forces have killed
     more than 80 Haqqani leaders since January" (qualifier "running total": many events, which
     tolls read only where the text counts nothing else)."""
     c = _patterns()
     out = []
     for f in figures:
         if f.qualifier in (None, "at least", "more than") or (f.qualifier or "") in _vague_words():
-            if c["background"].search(sentence, 0, f.start):
+            if c["background"].search(sentence, 0, f.start) or c["summary"].search(sentence):
                 f = Figure(f.kind, f.min, f.max, BACKGROUND, f.start, f.end, f.victims, f.hedge)
             elif c["since"].match(sentence, f.end):
                 f = Figure(f.kind, f.min, f.max, RUNNING_TOTAL, f.start, f.end, f.victims, f.hedge)
@@ -153,22 +154,10 @@ def _vague_words() -> frozenset[str]:
     return frozenset(lexicon()["vague"])
 
 
-_FOUND_DEAD = re.compile(r"\bfound\s+(?P<np>[^.;:]{3,90}?)\s+(?:dead|deceased)\b", re.I)
-_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+(?=(?-i:[A-Z]))", re.I)
-
-
-def found_dead(sentence: str, hedge: str | None = None) -> list[Figure]:
-    """People listed as found dead, each counted: "officers found a male and female deceased
-    inside the residence" is 2, "they found 37-year-old Tammy Modlin and 16-year-old Montana
-    Modlin dead" is 2."""
-    m = _FOUND_DEAD.search(sentence)
-    if m is None:
-        return []
-    count = companion_count(_AGE_BEFORE.sub("", m.group("np")))
-    return [Figure("killed", count, count, None, m.start("np"), m.end(), m.group("np"), hedge)] if count >= 2 else []
-
-
 def both_after(sentence: str, hedge: str | None = None) -> list[Figure]:
-    """"police killed both perpetrators": two."""
-    m = _patterns()["both"].search(sentence)
-    return [Figure("killed", 2, 2, None, m.start(), m.end(), m.group("noun"), hedge)] if m else []
+    """"police killed both perpetrators", "wounding both of them": two, of the verb's kind."""
+    out = []
+    for m in _patterns()["both"].finditer(sentence):
+        kind = "injured" if m.group("kw").lower().startswith(("wound", "injur")) else "killed"
+        out.append(Figure(kind, 2, 2, None, m.start(), m.end(), m.group("noun") or m.group("them"), hedge))
+    return out

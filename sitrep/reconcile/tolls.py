@@ -8,10 +8,7 @@ Rules (documented in docs/extraction.md):
 - a revised total ("the death toll has risen to 31", qualifier "revised"; "a third victim died":
   at least 3) supersedes earlier lower counts: best is at least the latest revision (UCDP practice);
   high already allows it, low stays the smallest credible minimum.
-- "another N" claims add to the running figure instead of competing with it; a lone "another"
-  victim or "other" people told after a total of several are part of that total.
-- a one-person claim about someone a larger claim names (a victim of a listed pair told again by
-  name) is part of that figure, not a competing count.
+- "another N" claims add to the running figure instead of competing with it.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored, and so are background figures (qualifier
   "background": an earlier attack someone is linked to); a running total ("killed more than 80
@@ -50,7 +47,7 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         v = coded[-1].min
         return Range(v, v, v)
     base = [c for c in positive if c.qualifier != "another"]
-    extra = sum(c.min for c in positive if c.qualifier == "another" and not inside_total(c, base))
+    extra = sum(c.min for c in positive if c.qualifier == "another")
     attackers = [c for c in base if _ATTACKERS.match(c.victims or "")]
     if kind == "killed" and attackers and len(attackers) < len(base) and not not_credible:
         # "three civilians were killed ... Three assailants were killed in the return fire": the
@@ -60,7 +57,6 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         return Range((victims.low or 0) + (own.low or 0), (victims.best or 0) + (own.best or 0), (victims.high or 0) + (own.high or 0))
     if not base:
         return Range(extra, extra, extra)
-    base = [c for c in base if not named_in_larger(c, base)] or base
     low = min(c.min for c in base) + extra
     high = max(c.max if c.max is not None else c.min for c in base) + extra
     counts = Counter(c.min for c in base)
@@ -78,31 +74,6 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
 #: victims that are the attackers themselves ("three assailants", "both gunmen"): a count apart.
 #: Plural only: a lone "gunman shot and killed" is most often the one death the story tells
 _ATTACKERS = re.compile(r"^(?:(?:the|both|all|suspected|unidentified|armed|other)\s+){0,2}(?:assailants|attackers|gunmen|perpetrators|hijackers)$", re.I)
-
-
-def inside_total(claim: Claim, base: list[Claim]) -> bool:
-    """Is an "another" person or "other" people told after a total of several ("two people were
-    hurt ... one was shot in the leg. Another victim was injured")? Then they are part of it:
-    "another" adds only to the one-by-one telling before it."""
-    if not (claim.min == 1 and claim.victims and not claim.victims[0].isdigit()) and not _OTHERS.match(claim.victims or ""):
-        return False
-    return any(b.min > 1 and b.start < claim.start and b.article_id == claim.article_id for b in base)
-
-
-_OTHERS = re.compile(r"^others?\b", re.I)
-
-
-def named_in_larger(claim: Claim, claims: list[Claim]) -> bool:
-    """Is a one-person claim about someone a larger claim names ("Rialmo fatally shot LeGrier"
-    beside "killed Quintonio LeGrier, 19, and his neighbor Bettie Jones, 55")? It tells a part of
-    that figure, not a competing count of the whole."""
-    if claim.min != 1 or not claim.victims or not _NAME.fullmatch(claim.victims):
-        return False
-    last = claim.victims.split()[-1]
-    return any(o.min > 1 and o.victims and re.search(rf"\b{re.escape(last)}\b", o.victims) for o in claims)
-
-
-_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+")
 
 
 def is_revision(claim: Claim) -> bool:
