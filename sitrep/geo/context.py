@@ -232,6 +232,26 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _newspaper_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(rules()["newspaper"]["nouns"], key=len, reverse=True))
+    # the city: one to three capitalised words right before the noun, after a headline's separator
+    return re.compile(rf"(?:^|[-|–—«:]\s*)(?:The\s+)?(?!The\s)((?:[A-Z][a-z.'’]+\s+){{0,2}}[A-Z][a-z.'’]+)\s+(?:{nouns})(?![a-z])")
+
+
+def find_newspaper(text: str) -> tuple[int, int, str] | None:
+    """"The Homicide Report - Los Angeles Times", "| Chicago Tribune": (start, end, city name) of
+    a city's own newspaper named in the headline (``data/document.toml`` [newspaper]); not a
+    national paper ("New York Times")."""
+    r = rules()["newspaper"]
+    head = text[: int(r["headline_chars"])]
+    national = tuple(r["national"])
+    for m in _newspaper_pattern().finditer(head):
+        if not any(head.startswith(n, m.start(1)) for n in national):
+            return m.start(1), m.end(1), m.group(1)
+    return None
+
+
 def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """"Reno, Nev.", "Columbia, S.C.", "Goldsboro, NC": (start, end, state name) of each abbreviation."""
     states = rules()["us_states"]

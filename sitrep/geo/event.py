@@ -521,6 +521,19 @@ class EventPlaces:
         # the name as the dateline writes it ("ST. GEORGE" for Saint George), as a written name is kept
         return None if place is None else replace(place, text=name.title() if name.isupper() else name)
 
+    def newspaper_town(self, text: str) -> Place | None:
+        """The city of the local newspaper the headline names ("The Homicide Report - Los Angeles
+        Times"): a city of 100,000 or more with no namesake a tenth its size. None without one."""
+        from .context import _unambiguous_city, find_newspaper
+
+        found = find_newspaper(text)
+        if found is None:
+            return None
+        start, end, name = found
+        city = _unambiguous_city(self.candidates(name))
+        place = self.entry_place(city) if city is not None else None
+        return None if place is None else replace(place, text=name, start=start, end=end)
+
     def dateline_names_state(self, text: str, dateline: str | None) -> bool:
         """Does the dateline name its US state ("RENO, Nev.", "WAYNE COUNTY, MO", "AMARILLO, Texas")?"""
         from .context import _area_of, find_dateline

@@ -41,6 +41,7 @@ class DocumentKeeping:
         """A town stays inside the document's country unless strong evidence takes it out: the
         best-ranked candidate inside wins over one outside; a name with none inside is dropped, or
         kept unresolved when its detection was strong (an NER place, a type word)."""
+        mentions = self._near_spelling_in_area(mentions, doc)
         if not doc.settled:
             return self._keep_near_spelling_inside(mentions, doc)  # international news: the ranking's bonus is all
         keep = []
@@ -156,6 +157,48 @@ class DocumentKeeping:
                 keep.append(m)
             else:
                 m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
+        return keep
+
+    def _near_spelling_in_area(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """A weak reading (a near spelling, or a small town read by an alternate name) stays inside
+        the admin1 areas the text names for the document's country: in "Monger village, Latehar,
+        Jharkhand, India" Monger is not Mangaluru, Karnataka, nor is "Lalgarh in West Midnapore,
+        West Bengal" Laungowal, Punjab. It yields to a candidate inside those areas; with none, the
+        name stays written and is placed as the area (its address may place it finer, shapes.py).
+        A reading inside the areas, or in an area written beside the name, stands; local news'
+        lone capitalised words are left to the near-spelling rule of ``_keep_in_document``."""
+        cc = doc.country
+        areas = {k for k, v in doc.admin1.items() if k[0] == cc and v > 0}
+        if not areas:
+            return mentions
+        area = doc.area if doc.area in areas else max(areas, key=lambda k: doc.admin1[k])
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            weak = c is not None and (c.q >= 3 or c.q >= 1 and c.pop < self.weights.abroad_max_population)
+            if c is None or not weak or m.fallback or m.by_address or c.cc != cc or (c.cc, c.admin1) in areas \
+                    or not c.fclass == "P":
+                keep.append(m)
+                continue
+            written = [a for a in (self._container(m.container) if m.container else None,
+                                   self._container(m.near) if m.near else None) if a is not None]
+            if any(a.fcode == "ADM1" and a.admin1 == c.admin1 for a in written):
+                keep.append(m)
+                continue
+            inside = next((o for _, o in m.ranking if (o.cc, o.admin1) in areas), None)
+            if inside is not None:
+                m.chosen, m.leaves = inside, f"kept inside {inside.admin1}, not {c.name}, {c.admin1}"
+                keep.append(m)
+            elif doc.settled and c.q >= 3 and " " not in m.text.strip() and m.type_hint is None \
+                    and m.container is None and m.near is None:
+                keep.append(m)  # local news' capitalised word ("Wilbourn"): dropped as a near spelling below
+            else:
+                # the name stays written ("Senapati"), placed as the area
+                m.chosen, m.leaves = self._area_entry(*area), f"not {c.name}: {c.admin1} lies outside {area[1]}; placed as {area[1]}"
+                if m.chosen is None:
+                    self._document_fallback([m], doc)
+                m.fallback = True
+                keep.append(m)
         return keep
 
     def _short_alternate(self, m: _Mention, c: Candidate) -> bool:

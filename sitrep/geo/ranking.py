@@ -57,6 +57,9 @@ class Weights:
     version: int
     short_alternate_max_letters: int = 4
     short_alternate_min_population: int = 1_000_000
+    same_name_confident: float = 1.0
+    metropolis_min_population: int = 3_000_000
+    same_name_floor: float = -1.6
 
     @classmethod
     def load(cls) -> Weights:
@@ -69,7 +72,10 @@ class Weights:
                    neighbourhood_max_population=int(r["leave"]["neighbourhood_max_population"]),
                    city_min_population=int(r["leave"]["city_min_population"]), version=int(r["version"]),
                    short_alternate_max_letters=int(r["leave"]["short_alternate_max_letters"]),
-                   short_alternate_min_population=int(r["leave"]["short_alternate_min_population"]))
+                   short_alternate_min_population=int(r["leave"]["short_alternate_min_population"]),
+                   same_name_confident=float(r["detect"]["same_name_confident"]),
+                   same_name_floor=float(r["detect"]["same_name_floor"]),
+                   metropolis_min_population=int(r["leave"]["metropolis_min_population"]))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

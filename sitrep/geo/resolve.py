@@ -41,7 +41,7 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+from .shapes import (areas_written_as_areas, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
                      read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -183,7 +183,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
     def _parse(self, text: str, ents: list[tuple[int, int, str]] | None,
                dateline: str | None) -> tuple[list[_Mention], DocumentGeography]:
         found = self._find(text, ents or [])
-        mentions = [m for m in found if m.score >= _ACCEPT]
+        mentions = _one_sense(found, self.weights)
         doc = build_document(text, dateline, mentions, self.candidates, self._demonym_country)
         mentions = self._near_misses_inside(text, found, mentions, doc)
         self._resolve_all(text, mentions, doc)
@@ -451,6 +451,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         read_addresses(text, mentions)
         obey_chains(text, mentions)
         obey_areas(text, mentions)
+        areas_written_as_areas(text, mentions, self.weights.metropolis_min_population)
         # one sense per discourse: a repeated name keeps the choice of its best-supported mention,
         # the one its address placed first ("Tuzla industrial zone in Tuzla, Istanbul")
         for ms in by_text.values():
@@ -588,3 +589,12 @@ class Geoparser(EventPlaces, DocumentKeeping):
                      latitude=c.lat, longitude=c.lon, admin1=c.admin1, admin2=c.admin2,
                      country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
                      population=c.pop or None, precision=prec)
+
+
+def _one_sense(found: list[_Mention], w: Weights) -> list[_Mention]:
+    """The accepted mentions of ``found``, with the near misses of a name the text writes elsewhere
+    as a place beyond doubt ("in Fargo" ... "Fargo raised its goal"): one sense per discourse
+    (``ranking.toml`` [detect])."""
+    sure = {norm(m.text) for m in found if m.score >= _ACCEPT + w.same_name_confident}
+    floor = _ACCEPT + w.same_name_floor
+    return [m for m in found if m.score >= _ACCEPT or m.score >= floor and norm(m.text) in sure]

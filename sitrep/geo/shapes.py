@@ -278,3 +278,23 @@ def obey_areas(text: str, mentions: list[Mention]) -> None:
         m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
         m.by_address = True
         m.leaves = f"inside {y.text}, written after it"
+
+
+def areas_written_as_areas(text: str, mentions: list[Mention], metropolis: int) -> None:
+    """"rural Saraqab in Idleb", "Cukurca district of Hakkari": a name written as the area a town
+    lies in, that names both a city and the province around it, is the province when the town lies
+    in it (the city is another town beside it, not its container). Not a metropolis of
+    ``metropolis`` people or more, whose districts and suburbs the text writes in it ("Abu Ghraib
+    in Baghdad", "Zamoskvorechye, Moscow"): there the city stands."""
+    for m, y in zip(mentions, mentions[1:]):
+        c, area = m.chosen, y.chosen
+        if c is None or area is None or c.fclass != "P" or area.fclass != "P" or m.fallback or c.gid == area.gid \
+                or area.pop >= metropolis:
+            continue
+        if not (written_in(text, m.end, y.start, y.end) or in_area(text, m.end, y.start, y.end)
+                or CHAIN_GAP.fullmatch(text, m.end, y.start) and "of" in text[m.end:y.start].lower().split()):
+            continue
+        province = next((o for _, o in y.ranking if o.fcode == "ADM1" and o.cc == c.cc and o.admin1 == c.admin1), None)
+        if province is not None and area.admin1 == c.admin1:
+            y.chosen = province
+            y.leaves = f"the province {m.text} lies in, not the city"

@@ -99,7 +99,7 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
         location = geo.town_in_text(text, location, places) or location
     if location is not None:
         location = geo.neighbourhood_town(text, location, places) or location
-    location = dateline_town(text, location, geo, article.dateline) or location
+    location = dateline_town(text, location, geo, article.dateline) or newspaper_town(text, location, geo) or location
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
         location = geo.country_fallback(text, read.places, article.dateline)  # a street still tells its country
@@ -220,6 +220,27 @@ def dateline_town(text: str, location: Place | None, geo: Geoparser, dateline: s
             location.country_code != town.country_code or location.admin1 != town.admin1):
         return town
     return None
+
+
+def newspaper_town(text: str, location: Place | None, geo: Geoparser) -> Place | None:
+    """The city of the local newspaper the headline names ("The Homicide Report - Los Angeles
+    Times") as the event's place, where the text gives only an area around that city ("according to
+    Los Angeles County coroner's records") or a small town far away that bears the name of one of
+    the city's neighbourhoods ("shot in Green Meadows": not Green Meadows, Ohio). A local paper
+    tells of its city; a town of the city's own area, or a larger one, stands. Never without a place."""
+    if location is None or location.precision is None or location.latitude is None:
+        return None
+    town = geo.newspaper_town(text)
+    if town is None or town.country_code != location.country_code:
+        return None
+    small = (location.population or 0) < geo.weights.neighbourhood_max_population
+    if not (location.precision in (3, 4) and lies_in(town, location)
+            or location.precision in (1, 2) and location.admin1 != town.admin1 and small):
+        return None
+    if location.precision in (3, 4) and location.name and location.text and location.name.startswith(location.text):
+        return dataclasses.replace(town, precision=2)  # the area by its own name: the city as the paper writes it
+    # a name written in the text ("in Exposition Park") stays written, at the paper's city (where_prec 2)
+    return dataclasses.replace(town, text=location.text, start=location.start, end=location.end, precision=2)
 
 
 def resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:
