@@ -190,18 +190,14 @@ class Incidents(ReviewActions):
 
     # -- clustering and materializing ------------------------------------------------------------
 
-    def recluster(self, report_ids: Iterable[str], extra_incidents: Iterable[str] = (),
-                  changed: set[str] | None = None) -> list[str]:
+    def recluster(self, report_ids: Iterable[str], changed: set[str] | None = None) -> list[str]:
         """Re-cluster the match-graph component of ``report_ids``; returns the incident ids of its
         clusters. Each is merged and written again, unless ``changed`` is given: then only those
         whose reports changed, or that hold one of the ``changed`` reports (new, or whose article's
         copy status changed), are (the others are as stored)."""
         store = self.store
         self._fresh()
-        start = set(report_ids)
-        for iid in extra_incidents:
-            start.update(store.reports_in(iid))
-        comp = store.component(start)
+        comp = store.component(set(report_ids))
         if not comp:
             return []
         rows, edges, must, cannot = store.graph(comp, known=self._sigs)
