@@ -50,8 +50,6 @@ def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
 def serve(*, db: Path | str | None = None, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
           out: TextIO | None = None, workers: int = 1) -> int:
     """Serve the database until stopped; ``workers`` > 1: that many processes (``_supervise``)."""
-    import uvicorn
-
     from ..store import redacted
     from .app import create_app
 
