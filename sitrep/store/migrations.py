@@ -153,6 +153,7 @@ def _m10_list_summary(db: sqlite3.Connection) -> None:
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
+    from .sqlite import _dumps  # as write_incident writes it
 
     last = ""
     while True:
@@ -160,8 +161,7 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
         if not rows:
             return
         db.executemany("UPDATE incidents SET summary = ? WHERE id = ?",
-                       [(json.dumps(list_summary(json.loads(r[1])), ensure_ascii=False, sort_keys=True, default=str), r[0])
-                        for r in rows])
+                       [(_dumps(list_summary(json.loads(r[1]))), r[0]) for r in rows])
         last = rows[-1][0]
 
 
