@@ -3,7 +3,8 @@
 Find, then write: ``find_figures(sentence)`` returns candidate figures with their spans; the
 caller attaches each to an incident and adds the source and quote. Vocabulary lives in
 ``data/casualties.toml``; number readings in ``numbers.py``; shares, parts, totals and
-background figures in ``groups.py``; the ``Figure`` record in ``figure.py``.
+background figures in ``groups.py``; deaths the act implies (a suicide bomber) in ``implied.py``; the
+``Figure`` record in ``figure.py``.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import re
 
 from .another import find_another
 from .another import kind_of as _another_kind
-from .coordinated import Coordinated, find_companions, find_coordinated
+from .coordinated import Coordinated, find_companions, find_coordinated, find_found_dead
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
-from .groups import (background, both_after, counted_share, group_of_share, groups_of_shares, is_share,
-                     others_added, own_group, parts_dropped, parts_of_total)
+from .groups import (also_added, background, both_after, counted_share, fate_unknown, group_of_share, groups_of_shares,
+                     is_share, others_added, own_group, parts_dropped, parts_of_total, shared_across)
+from .implied import suicide_bombers
 from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
@@ -115,9 +117,9 @@ def _compiled() -> dict[str, object]:
         "rise": re.compile(v["toll_may_rise"], re.I),
         "single": re.compile(
             rf"(?:\b(?P<det>a|an|one|the|another)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0[’']?s)?"
-            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?:found\s+|confirmed\s+)?(?P<kw>{verbs})\b"
+            rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?:found\s+|confirmed\s+)?(?P<kw>{verbs})\b"
             rf"|\b(?P<akw>fatally (?:shooting|shot|stabbing|stabbed)|shooting and killing|shot and killed|murdering|murdered|gunning down"
-            rf"|killing|killed|wounding|wounded|injuring|injured|shooting|shot|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
+            rf"|killing|killed|wounding|wounded|injuring|injured|shooting|shot|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one|his|her|(?<=killing\s)the|(?<=killed\s)the)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
             rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
             rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
@@ -132,6 +134,8 @@ def _compiled() -> dict[str, object]:
                              rf"(?!\s+(?:[\w'’-]+\s+)?(?:{v['person_nouns']})\b))", re.I),
         "died_after": re.compile(single["died_after"], re.I),
         "pronoun_death": re.compile(single["pronoun_death"], re.I),
+        "pronoun_wound": re.compile(single["pronoun_wound"], re.I),
+        "unharmed": re.compile(single["unharmed"], re.I),
         "fired_before": re.compile(rf"(?:{single['fired_before']})", re.I),
         "found_body": re.compile(single["found_body"].replace("{person}", v["person_nouns"]), re.I),
         "homicide": re.compile(single["homicide"].replace("{person}", v["person_nouns"]), re.I),
@@ -446,9 +450,12 @@ def find_figures(sentence: str) -> list[Figure]:
     figures = with_companions(figures, find_companions(sentence), sentence)
     figures += another_victim(sentence, figures, hedge)
     if not any(f.kind == "killed" for f in figures):
-        figures += found_body(sentence, hedge) or homicide_victim(sentence, hedge)
+        figures += found_body(sentence, hedge) or found_dead_figures(sentence, hedge) or homicide_victim(sentence, hedge)
+    if not any(f.kind == "killed" for f in figures):
+        figures += suicide_bombers(sentence, hedge)
     figures += _zero_claims(sentence, figures)
-    return background(sentence, others_added(parts_dropped(figures)))
+    figures = fate_unknown(also_added(others_added(parts_dropped(figures)), sentence), sentence)
+    return background(sentence, shared_across(figures, sentence))
 
 
 def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) -> list[Figure]:
@@ -631,6 +638,8 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
             continue
         if re.search(r"[^s’']s$", noun.lower()) and not re.match(r"one\s+of\b", m.group(0), re.I):
             continue  # "Teenagers shot in Columbus", "two of the victims had gunshot wounds": not one person
+        if kind in ("injured", "shot") and c["unharmed"].search(m.group(0)):
+            continue  # "The child, unharmed by the gunfire, was transported to a hospital"
         qualifier = "another" if (m.group("det") or "").lower() == "another" else None
         out.append(Figure(kind, 1, 1, qualifier, m.start(), m.end(), noun, hedge))
         taken.add(kind)
@@ -659,7 +668,24 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         if p:  # "He died overnight.": the person the story is about
             offset = len(sentence) - len(sentence.lstrip())
             out.append(Figure("killed", 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge))
-    return out
+    return out + pronoun_wound(sentence, taken | {f.kind for f in out}, hedge)
+
+
+def pronoun_wound(sentence: str, taken: set[str], hedge: str | None = None) -> list[Figure]:
+    """One person wounded, told by a pronoun opening the sentence, where it counts no one else:
+    "He was wounded in the thigh and taken to Mount Sinai Hospital." (injured), "She was shot in
+    the leg." (shot: the fate stays open, and the killed are subtracted from it), "He was shot and
+    later died" (killed)."""
+    if taken & {"killed", "injured", "shot"}:
+        return []
+    c = _compiled()
+    offset = len(sentence) - len(sentence.lstrip())
+    p = c["pronoun_wound"].search(sentence.lstrip())
+    if not p:
+        return []
+    # "He was shot in the chest and later died at the hospital": the wound's fate is death
+    kind = "killed" if c["died_after"].search(sentence, p.end() + offset) else "injured" if p.group("inj") else "shot"
+    return [Figure(kind, 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge)]
 
 
 _NOT_NAME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -692,6 +718,12 @@ def found_body(sentence: str, hedge: str | None = None) -> list[Figure]:
     body is found in the backyard of a home", "a fisherman found the body of a man with a gunshot wound"."""
     m = _compiled()["found_body"].search(sentence)
     return [Figure("killed", 1, 1, None, m.start(), m.end(), "body", hedge)] if m else []
+
+
+def found_dead_figures(sentence: str, hedge: str | None = None) -> list[Figure]:
+    """People found dead, counted by the object of "found" ("officers found a male and female
+    deceased inside the residence" is 2); read where the sentence counts no death otherwise."""
+    return [Figure("killed", f.count, f.count, None, f.start, f.end, f.subject, hedge) for f in find_found_dead(sentence)]
 
 
 def homicide_victim(sentence: str, hedge: str | None = None) -> list[Figure]:

@@ -41,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "died_after": re.compile(c["died_after"], re.I),
         "companion_verb": re.compile(c["companion_verb"], re.I),
         "companion_end": re.compile(c["companion_end"], re.I),
+        "found_dead": re.compile(c["found_dead"], re.I),
     }
 
 
@@ -176,3 +177,18 @@ def companion_count(phrase: str) -> int:
             break
         total += n
     return total
+
+
+def find_found_dead(sentence: str) -> list[Coordinated]:
+    """People an active "found" or "discovered" finds dead: "officers found a male and female
+    deceased inside the residence" (2), "they found 37-year-old Tammy Modlin and 16-year-old
+    Montana Modlin dead on a bed" (2), "deputies discovered a man dead in his car" (1)."""
+    out: list[Coordinated] = []
+    low = sentence.lower()
+    if "dead" not in low and "deceased" not in low:
+        return out  # a cheap look first
+    for m in _patterns()["found_dead"].finditer(sentence):
+        count = companion_count(re.sub(r"\b\d+-year-old\s+", "", m.group("who")))  # "37-year-old Tammy Modlin"
+        if count:
+            out.append(Coordinated(m.start("who"), m.end("who"), count, "killed", m.group("who")))
+    return out

@@ -10,6 +10,8 @@ from importlib import resources
 #: the qualifiers of a figure that counts an earlier attack someone is linked to, and of a running total
 BACKGROUND = "background"
 RUNNING_TOTAL = "running total"
+#: the qualifier of a death the act implies ("a suicide bomber blew himself up"): counted only where nothing else is
+IMPLIED = "implied"
 
 
 @dataclass(frozen=True, slots=True)

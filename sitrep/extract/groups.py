@@ -9,7 +9,7 @@ import functools
 import re
 
 from .figure import BACKGROUND, RUNNING_TOTAL, Figure, vocab
-from .numbers import Number, is_date_or_age
+from .numbers import Number, is_date_or_age, parse_int
 
 
 @functools.lru_cache(maxsize=1)
@@ -21,6 +21,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "background": re.compile(single["background"], re.I),
         "since": re.compile(single["since"], re.I),
         "summary": re.compile(single["summary"], re.I),
+        "shared_across": re.compile(single["shared_across"], re.I),
         "both": re.compile(rf"\b(?P<kw>killing|killed|shot dead|gunned down|executed|murdered|wounding|wounded|injuring|injured)\s+"
                            rf"(?:both\s+(?:of\s+)?(?:the\s+|their\s+)?(?:[\w'’-]+\s+)?(?P<noun>{v['person_nouns']})\b|(?P<them>them both|both of them)\b)", re.I),
     }
@@ -145,6 +146,22 @@ def others_added(figures: list[Figure]) -> list[Figure]:
 
 
 _OTHERS = re.compile(r"^others?\b", re.I)
+_ALSO = re.compile(r"(?:(?!\b(?:and|but|while|when|after)\b)[^,.;:]){0,60}?\b(?:(?:were|was|have been|had been|has been)\s+also|also\s+(?:were|was|died))\b", re.I)
+
+
+def also_added(figures: list[Figure], sentence: str) -> list[Figure]:
+    """"Local authorities reported that 4 Taliban militants were also killed": people besides
+    those counted in another sentence ("3 policemen were killed"), so the figure adds to theirs
+    (qualifier "another"), where nothing in its own sentence comes before it ("three civilians
+    were killed and two soldiers were also wounded" counts the two as they are)."""
+    out = []
+    for f in figures:
+        # a count only: "Ke'Arre Stewart was also killed" names one of the people counted already
+        if (f.qualifier is None and f.min > 0 and parse_int(sentence[f.start:f.end]) and _ALSO.match(sentence, f.start)
+                and not any(o.start < f.start for o in figures if o is not f)):
+            f = Figure(f.kind, f.min, f.max, "another", f.start, f.end, f.victims, f.hedge)
+        out.append(f)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,6 +169,38 @@ def _vague_words() -> frozenset[str]:
     from .numbers import lexicon
 
     return frozenset(lexicon()["vague"])
+
+
+_FATE_UNKNOWN = re.compile(r"\b(?:not\s+(?:immediately\s+)?(?:stated|known|clear|confirmed|reported)|unclear|unknown)\s+(?:if|whether)\b", re.I)
+_CLAUSE_END = re.compile(r"[;.!?]|,?\s+but\b", re.I)
+
+
+def fate_unknown(figures: list[Figure], sentence: str) -> list[Figure]:
+    """"It is not stated if the former minister was wounded or killed": a fate left open is no
+    figure; the figures of the clause after it ("..., but at least 7 were killed") stand."""
+    m = _FATE_UNKNOWN.search(sentence)
+    if not m:
+        return figures
+    end = _CLAUSE_END.search(sentence, m.end())
+    stop = end.start() if end else len(sentence)
+    return [f for f in figures if not (m.end() <= f.start < stop)]
+
+
+def shared_across(figures: list[Figure], sentence: str) -> list[Figure]:
+    """"At least 60 people were killed and another 100 injured across all ten incidents": a toll
+    of several attacks together, shared out as the coders do (each event its part, rounded down, at
+    least one): 6 killed and 10 injured here. Zero claims and a coder's own figure stand as they are."""
+    m = _patterns()["shared_across"].search(sentence)
+    k = parse_int(m.group("k")) if m else None
+    if not k or k < 2:
+        return figures
+    out = []
+    for f in figures:
+        if f.kind in ("killed", "injured", "shot") and f.min > 0 and f.qualifier != "coded as":
+            part = max(1, f.min // k)
+            f = Figure(f.kind, part, None if f.max is None else max(part, f.max // k), f.qualifier, f.start, f.end, f.victims, f.hedge)
+        out.append(f)
+    return out
 
 
 def both_after(sentence: str, hedge: str | None = None) -> list[Figure]:

@@ -12,7 +12,8 @@ Rules (documented in docs/extraction.md):
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored, and so are background figures (qualifier
   "background": an earlier attack someone is linked to); a running total ("killed more than 80
-  leaders since January") counts only where nothing else is counted.
+  leaders since January") counts only where nothing else is counted, and so does a death the act
+  implies (qualifier "implied": "Two suicide bombers detonated vests" is 2 killed).
 - attackers killed ("three assailants were killed in the return fire") are counted apart from the
   people they killed, and the two figures add up (GTD's nkill includes the perpetrators).
 - a coder's own figure stated in the text ("Unknown fatalities coded as 10", ACLED notes) settles it.
@@ -36,6 +37,8 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
     mine = [c for i, c in enumerate(claims) if c.kind == kind and i not in not_credible and c.qualifier != "background"]
     if any(c.qualifier != "running total" for c in mine):
         mine = [c for c in mine if c.qualifier != "running total"]
+    if any(c.qualifier != "implied" and (c.min > 0 or (c.max or 0) > 0) for c in mine):
+        mine = [c for c in mine if c.qualifier != "implied"]  # "a suicide bomber blew himself up": only where nothing counts
     if not mine:
         return Range()
     positive = [c for c in mine if c.min > 0 or (c.max or 0) > 0]
