@@ -16,7 +16,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.3"
+VERSION = "2026.12.4"
 
 
 def version() -> str:
@@ -88,16 +88,18 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list[_Entry]]]
     def alt(names: list[str]) -> str:
         return "|".join(flexible(a) for a in sorted(set(names), key=len, reverse=True))
 
+    # "pro-Taliban militants", "Taliban-linked militants": GTD names the group they side with
+    before, after = r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\bPro-))", r"(?:(?![\w-])|(?=-(?:linked|affiliated|allied|aligned)\b))"
     return (
-        re.compile(rf"(?<![\w-])(?:{alt(sensitive)})(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?:{alt(insensitive)})(?![\w-])", re.I),
+        re.compile(rf"{before}(?:{alt(sensitive)}){after}"),
+        re.compile(rf"{before}(?:{alt(insensitive)}){after}", re.I),
         by_alias,
     )
 
 
 # a capitalised "Army" or "Forces" after one of these words ends a rebel group's own name
 # ("Sudan Liberation Army", "Revolutionary Armed Forces of Colombia", "Free Syrian Army")
-_REBEL_NAME_BEFORE = re.compile(r"(?-i:Liberation|Revolutionary|Resistance|Republican|Salvation|Free\s+\w+|Mukti|Rebel|Patriotic|People['’]?s|Armed|Democratic)\s+$")
+_REBEL_NAME_BEFORE = re.compile(r"(?-i:Liberation|Revolutionary|Insurgent|Resistance|Republican|Salvation|Free\s+\w+|Mukti|Rebel|Patriotic|People['’]?s|Armed|Democratic)\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,9 +181,9 @@ _CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|a
 _CLAIMED_BY = re.compile(r"\b(?:responsibility|credit)\s+(?:was|has been|had been)\s+claimed\s+by\b|\bclaimed\s+by\b"
                          r"|\b(?:claimed|claiming|said)\s+(?:to\s+be|they\s+were|he\s+was)\s+(?:members?\s+of|from)\b", re.I)
 _DENIED = re.compile(r"\bden(?:ied|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|being behind|carrying out)", re.I)
-_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion|attribut(?:e|es|ed|ing))\b"
+_SUSPECTED = re.compile(r"\b(?:blamed|suspected|believed|thought|accused|likely|suspicion|speculat(?:e|es|ed)|attribut(?:e|es|ed|ing))\b"
                         r"|\b(?:authorities|officials?|police|sources|investigators|the (?:army|military|government))\s+(?:suspect|believe|blame)s?\b", re.I)
-_SUSPECTED_BY = re.compile(r"\b(?:were|was|are|is)\s+(?:thought|believed|suspected)\s+to\s+be\s+(?:responsible|behind)", re.I)
+_SUSPECTED_BY = re.compile(r"\b(?:were|was|are|is)\s+(?:thought|believed|suspected)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:responsible|behind|involved)", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none)\s+(?:group|one|organi[sz]ation)\s+(?:\w+\s+){0,3}?(?:claimed|has claimed|had claimed|took)\b", re.I)
 
 
@@ -195,7 +197,7 @@ class Responsibility:
 
 _NAME_RUN = re.compile(
     r"(?P<name>(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal)(?:\s+(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal|-)){0,7})"
-    r"(?:\s*\((?P<acr>[^)]{2,12})\))?(?:\s+(?:militants|members|fighters|rebels|insurgents|group|cadres|operatives))?\s*$"
+    r"(?:\s*\((?P<acr>[^)]{2,12})\))?(?:\s+(?:militants|members|fighters|rebels|insurgents|group|cadres|operatives|tribesmen|extremists))?\s*$"
 )
 _NOT_A_NAME = {"no", "the", "a", "an", "it", "they", "he", "she", "police", "authorities", "officials", "militants", "unidentified"}
 
@@ -222,7 +224,7 @@ _SUSPECTED_THAT = re.compile(r"\b(?:suspected|believed|thought|suspect|believe)\
 _RESPONSIBLE_AFTER = re.compile(r"(?:\s+(?:militant\s+)?(?:group|organi[sz]ation)|\s+" + _GROUP_WORDS + r")?"
                                 r"\s+(?:was|were|is|are|had\s+been|may\s+have\s+been)\s+(?:responsible|behind)\b", re.I)
 _NAME_AHEAD = re.compile(
-    r"(?P<name>(?-i:[A-Z])[\w'’`.-]*(?:\s+(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal|in|-)){0,7})"
+    r"(?P<name>(?-i:[A-Z])[\w'’`.-]*(?:\s+(?:(?-i:[A-Z])[\w'’`.-]*|of|the|for|and|de|al|el|wal|in|against|-)){0,7})"
     r"(?:\s*\((?P<acr>[^)]{2,12})\))?"
 )
 
@@ -259,6 +261,56 @@ def suspected_groups(sentence: str) -> list[Mention]:
     return out
 
 
+# "the commander of the Rajan Mukti faction of Janatantrik Terai Mukti Morcha (JTMM), identified as
+# Janamukti, claimed responsibility": the claimant speaks for the group named after "of"
+_LEADER_OF = re.compile(r"\b(?:leaders?|commanders?|spokes(?:man|men|person|woman)|chiefs?|heads?|members?|cadres?)\s+(?:of|for|from)\s+"
+                        r"(?:the\s+)?(?:(?:[\w-]+\s+){1,3}?faction\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def leader_group(before: str) -> Mention | None:
+    """The group a claimant leads or speaks for, named in the 150 characters before the claim
+    ("a spokesman for the Karbi Longri Liberation Front claimed"), when the table does not know it."""
+    hits = [h for h in _LEADER_OF.finditer(before) if len(before) - h.end() <= 150]
+    for hit in reversed(hits):
+        m = _NAME_AHEAD.match(before, hit.end())
+        if not m:
+            continue
+        words = m.group("name").split()
+        while words and (words[-1].islower() or words[-1] == "-"):
+            words.pop()
+        if (len(words) >= 2 or m.group("acr")) and words and words[0].lower() not in _NOT_A_NAME:
+            end = m.end() if m.group("acr") and len(words) == len(m.group("name").split()) else m.start() + len(" ".join(words))
+            return Mention(m.start(), end, before[m.start():end], _own_name(" ".join(words)), "Rebel group")
+    return None
+
+
+# leaflets, posters or pamphlets a group left at the scene name it as the suspect, as GTD codes
+# them: "leaflets of the Khumbuwan Mukti Morcha were found", "CPI-Maoist posters left at the site"
+_LEFT_AFTER = re.compile(r"\b(?:leaflets|pamphlets|posters|banners|handbills)\s+(?:\w+\s+){0,2}?(?:of|from|by|belonging\s+to|signed\s+by)\s+(?:the\s+)?", re.I)
+_LEFT_BEFORE = re.compile(r"(?:\s*\([^)]{2,12}\))?\s+(?:posters|leaflets|pamphlets|banners|handbills)\b", re.I)
+
+
+def left_behind(sentence: str, named: list[Mention]) -> list[Mention]:
+    """Groups named by the leaflets, posters or pamphlets of the attack: a known actor right after
+    "leaflets of" or right before "posters", or a group's own name after "pamphlets from"."""
+    out: list[Mention] = []
+    for hit in _LEFT_AFTER.finditer(sentence):
+        known = [a for a in named if a.start == hit.end()]
+        if known:
+            out.append(known[0])
+            continue
+        m = _NAME_AHEAD.match(sentence, hit.end())
+        if m:
+            words = m.group("name").split()
+            while words and (words[-1].islower() or words[-1] == "-"):
+                words.pop()
+            if len(words) >= 2 or m.group("acr"):
+                end = m.start() + len(" ".join(words))
+                out.append(Mention(m.start(), end, sentence[m.start():end], _own_name(" ".join(words)), "Rebel group"))
+    out.extend(a for a in named if _LEFT_BEFORE.match(sentence, a.end) and a not in out)
+    return [a for a in out if not a.name.startswith("Unidentified") and a.actor_type not in ("State forces", "Civilians", "Protesters")]
+
+
 def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]:
     """Claims, suspicions and denials of responsibility stated in one sentence."""
     named = [a for a in actors if a.actor_type not in ("Civilians", "Protesters")]
@@ -273,10 +325,11 @@ def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]
         known = [a for a in named if not a.name.startswith("Unidentified")]
         denied_claim = pat is _CLAIMED and hit is not None and _NO_CLAIM.search(sentence[:hit.end()])
         if hit and not denied_claim and not any(a.end <= hit.start() and hit.start() - a.end < 40 for a in known):
-            extra = unknown_group(sentence[:hit.start()])
+            extra = unknown_group(sentence[:hit.start()]) or leader_group(sentence[:hit.start()])
             if extra is not None:
                 named.append(extra)
-    if not named:
+    left = left_behind(sentence, named)
+    if not named and not left:
         return out
     m = _CLAIMED.search(sentence)
     by = _CLAIMED_BY.search(sentence)
@@ -299,6 +352,8 @@ def responsibility(sentence: str, actors: list[Mention]) -> list[Responsibility]
         if before:
             a = before[-1]
             out.append(Responsibility(a.name, a.actor_type, "denied", a.text))
+    if not out:
+        out.extend(Responsibility(a.name, a.actor_type, "suspected", a.text) for a in left[:1])
     s = _SUSPECTED.search(sentence)
     if s and not out:
         # "suspected X militants": the actor right after the word is the suspect (an unnamed one

@@ -185,6 +185,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
     # "no arrests have been made" names no arrest; a negated violence word ("No one has been shot")
     # still tells of the violence the story is about, so it stays
     found = [t for t in found if t.violent or not is_negated(sentence, t.start)]
+    # "No arrests or clashes were reported": a bare "no" right before the word names no event at all
+    found = [t for t in found if not _bare_negation().search(sentence, max(0, t.start - 40), t.start)]
     if any(t.event_type == "Protests" for t in found):
         cause = _context()[3]
         found = [t for t in found if t.event_type == "Protests" or t.priority >= 60 or not cause.search(sentence[:t.start])]
@@ -231,6 +233,11 @@ def is_reference(sentence: str, start: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _negation() -> re.Pattern[str]:
     return re.compile(_raw()["negated"]["pattern"], re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_negation() -> re.Pattern[str]:
+    return re.compile(_raw()["negated"]["bare"], re.I)
 
 
 def is_negated(sentence: str, start: int) -> bool:
