@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ class FakeStore:
         return all(checks)
 
     def query_incidents(self, *, sort: str = "-event_date", cursor: str | None = None, limit: int = 50,
-                        **filters: Any) -> tuple[list[dict[str, Any]], str | None]:
+                        raw: bool = False, **filters: Any) -> tuple[list[Any], str | None]:
         self.calls.append(("query_incidents", dict(filters, sort=sort, cursor=cursor, limit=limit)))
         if cursor is not None and not cursor.isdigit():
             raise ValueError("bad cursor")
@@ -115,7 +116,8 @@ class FakeStore:
         start = int(cursor or 0)
         page = rows[start:start + limit]
         nxt = str(start + limit) if start + limit < len(rows) else None
-        return [{k: copy.deepcopy(i[k]) for k in SUMMARY_KEYS} for i in page], nxt
+        rows = [{k: copy.deepcopy(i[k]) for k in SUMMARY_KEYS} for i in page]
+        return ([json.dumps(r) for r in rows] if raw else rows), nxt
 
     def get_incident(self, incident_id: str) -> dict[str, Any] | None:
         inc = self.incidents.get(incident_id)

@@ -147,3 +147,43 @@ def test_crafted_locations_are_400_not_500_on_the_real_store(client, location):
     assert r.status_code == 400, r.text
     assert r.json()["error"]["code"] == "invalid_parameter"
     assert client.get(f"/api/audit?incident_id={iid}").json()["audit"] == []
+
+
+def test_a_read_past_the_loop_limit_is_answered_from_a_worker_thread(client, monkeypatch):
+    """Lists, stats and roll-ups run on the event loop under a time limit; one that runs past it
+    (here: every one, the limit already spent) is answered by a worker thread, the same answer."""
+    from sitrep.serve import api
+    from sitrep.store import sqlite
+
+    urls = ["/api/incidents?sort=-fatalities", "/api/incidents?q=Homs", "/api/stats", "/api/rollup?period=month"]
+    on_loop = [client.get(u).json() for u in urls]
+    client.app.state.cache._items.clear()
+    hops = []
+    real = api.run_in_threadpool
+
+    async def counted(fn, *args, **kw):
+        hops.append(fn)
+        return await real(fn, *args, **kw)
+
+    monkeypatch.setattr(api, "LOOP_SECONDS", -1.0)
+    monkeypatch.setattr(sqlite, "PROGRESS_STEPS", 1)  # the clock looked at from the first step
+    monkeypatch.setattr(api, "run_in_threadpool", counted)
+    assert [client.get(u).json() for u in urls] == on_loop
+    assert len(hops) == len(urls)
+
+
+def test_time_limit_stops_a_long_read_and_only_inside_it(tmp_path, monkeypatch):
+    from sitrep.store import Store, sqlite
+    from sitrep.store.read import QueryTooLong
+
+    count = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n"
+    with Store.open(tmp_path / "s.db") as store:
+        with pytest.raises(QueryTooLong), store.time_limit(0.005):
+            store.db.execute(count).fetchone()
+        monkeypatch.setattr(sqlite, "PROGRESS_STEPS", 1)
+        with pytest.raises(QueryTooLong), store.time_limit(-1):  # the list's own error handling lets it through
+            store.query_incidents(q="bombing")
+        monkeypatch.undo()
+        assert store.db.execute(count).fetchone()[0] == 3000000  # outside the limit: runs to its end
+        with store.time_limit(5):
+            assert store.query_incidents() == ([], None)

@@ -21,17 +21,26 @@ class ResponseCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get_or_make(self, key: str, generation: int, make: Callable[[], bytes]) -> bytes:
-        """The cached body for ``key`` at ``generation``, else ``make()``'s (then kept)."""
+    def get(self, key: str, generation: int) -> bytes | None:
+        """The kept body for ``key`` at ``generation``, or None (not counted as a miss: the caller
+        may make it elsewhere, through ``get_or_make``)."""
         k = (key, generation)
         with self._lock:
             body = self._items.get(k)
             if body is not None:
                 self._items.move_to_end(k)
                 self.hits += 1
-                return body
+            return body
+
+    def get_or_make(self, key: str, generation: int, make: Callable[[], bytes]) -> bytes:
+        """The cached body for ``key`` at ``generation``, else ``make()``'s (then kept)."""
+        body = self.get(key, generation)
+        if body is not None:
+            return body
+        with self._lock:
             self.misses += 1
         body = make()  # outside the lock: two misses of one key may both compute it, never wait
+        k = (key, generation)
         if len(body) <= self.max_bytes // 8:
             with self._lock:
                 if k not in self._items:

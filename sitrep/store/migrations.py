@@ -150,6 +150,14 @@ def _m10_list_summary(db: sqlite3.Connection) -> None:
     fill_summaries(db)
 
 
+def _m11_reports_by_article(db: sqlite3.Connection) -> None:
+    # a full-text search goes from the matching articles to their incidents: an index holding both ids
+    # answers that without reading each report's row (its JSON), a third of a search's time at 100,000
+    db.execute("CREATE INDEX IF NOT EXISTS reports_article_incident ON reports(article_id, incident_id)")
+    db.execute("DROP INDEX IF EXISTS reports_article")
+    db.execute("ANALYZE reports")
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -167,7 +175,7 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
-                                                          _m10_list_summary]
+                                                          _m10_list_summary, _m11_reports_by_article]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

@@ -136,6 +136,9 @@ class PostgresStore(Store):
         "month": "to_char(date_trunc('month', i.event_date::date), 'YYYY-MM-DD')",
     }
 
+    #: no reads on the API's event loop: each is a round trip to the server, which a worker thread waits out
+    time_limit = None
+
     if psycopg is not None:
         value_errors = (pg_errors.DataError, pg_errors.IntegrityError, pg_errors.ProgrammingError,
                         psycopg.InterfaceError, pg_errors.ProgramLimitExceeded)
@@ -360,8 +363,14 @@ def _m10_list_summary(db: _Connection) -> None:
     fill_summaries(db)
 
 
+def _m11_reports_by_article(db: _Connection) -> None:
+    # as SQLite's: from a search's articles to their incidents by the index alone (an index-only scan)
+    db.execute("CREATE INDEX IF NOT EXISTS reports_article_incident ON reports(article_id, incident_id)")
+    db.execute("DROP INDEX IF EXISTS reports_article")
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
-              _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary]
+              _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary, _m11_reports_by_article]
 
 
 def migrate(db: _Connection, where: str) -> int:

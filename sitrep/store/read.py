@@ -79,6 +79,11 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
 
 
+class QueryTooLong(Exception):
+    """A read inside ``Store.time_limit`` ran past its time (not an error of the request: run it
+    again where it may take its time)."""
+
+
 class ReadMixin:
     """Reads, over SQL both backends run; the few phrases that differ are the hooks below, each
     given here as SQLite says it and overridden by ``store/postgres.py``."""
@@ -86,6 +91,10 @@ class ReadMixin:
     db: Any  # the backend's connection (sqlite3, or the PostgreSQL adapter)
     query_errors: tuple[type[BaseException], ...]
     rollup_periods: dict[str, str] = ROLLUP_PERIODS
+
+    def interrupted(self, error: BaseException) -> bool:
+        """Whether ``error`` is a read stopped by ``time_limit`` (a backend that has one says)."""
+        return False
 
     @staticmethod
     def _same_text(column: str) -> str:
@@ -172,8 +181,9 @@ class ReadMixin:
                         actor: str | None = None, min_fatalities: int | None = None,
                         bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
                         grades: Sequence[str] | None = None, sort: str = "-event_date", cursor: str | None = None,
-                        limit: int = 50, admin2: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of incident summaries and the cursor of the next page (None at the end)."""
+                        limit: int = 50, admin2: str | None = None, raw: bool = False) -> tuple[list[Any], str | None]:
+        """One page of incident summaries and the cursor of the next page (None at the end); ``raw``:
+        each summary as the JSON text the store holds (the API sends it on as it is)."""
         if sort not in _SORTS:
             raise ConfigError(f"sort must be one of {sorted(_SORTS)}, not {sort!r}")
         key, desc = _SORTS[sort]
@@ -190,9 +200,11 @@ class ReadMixin:
         try:
             rows = self.db.execute(sql, (*params, limit + 1)).fetchall()
         except self.query_errors as e:
+            if self.interrupted(e):
+                raise QueryTooLong("the list ran past its time limit") from e
             raise ConfigError(f"bad query: {e}") from e
         page = rows[:limit]
-        items = [json.loads(r["summary"]) for r in page]
+        items = [r["summary"] if raw else json.loads(r["summary"]) for r in page]
         next_cursor = _encode_cursor([page[-1]["k"], page[-1]["id"]]) if len(rows) > limit else None
         return items, next_cursor
 
