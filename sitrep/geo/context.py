@@ -280,10 +280,32 @@ def find_dateline(dateline: str | None, text: str) -> tuple[str, str | None] | N
         head = re.sub(r"\s*\([^)]*\)", "", head).strip()
         rest = re.sub(r"\s*\([^)]*\)", "", rest).strip() or None
         return (head, rest) if head else None
+    span = dateline_span(text)
+    if span is None:
+        return None
+    m = span[2]
+    return m.group(1).strip(), (m.group(2) or "").strip() or None
+
+
+# a dateline after a headline on the same line: "Loud music complaint leads to threatening.
+# CROMWELL — Police thought ...": only with a dash a headline never ends on
+_DATELINE_AFTER_HEADLINE = re.compile(
+    r"[^\n]{0,250}?[.!?]\s+([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*([A-Z][A-Za-z .]{1,30}?))?\s*(?:\([^)]{2,40}\))?\s*(?:—|–|--)\s")
+
+
+def dateline_span(text: str) -> tuple[int, int, re.Match[str]] | None:
+    """(start, end, match) of the place a dateline opens one of the text's first lines with
+    ("DAYTON, Ohio —"), or the first line after its headline ("... resolved. CROMWELL — Police")."""
+    offset = 0
     for line in text.split("\n", 3)[:3]:
         m = _DATELINE.match(line)
         if m and len(m.group(1).strip()) >= 3:
-            return m.group(1).strip(), (m.group(2) or "").strip() or None
+            return offset + m.start(1), offset + m.start(1) + len(m.group(1).rstrip()), m
+        offset += len(line) + 1
+    first = text.split("\n", 1)[0]
+    m = _DATELINE_AFTER_HEADLINE.match(first)
+    if m:
+        return m.start(1), m.end(1), m
     return None
 
 
@@ -306,6 +328,20 @@ def _area_of(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None
     """The country, else the admin1 area, a name denotes by its main or alternate name."""
     areas = [c for c in cands if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1")]
     return max(areas, key=lambda c: (c.fcode.startswith("PCL"), c.pop)) if areas else None
+
+
+def _holding_area(m, mentions: list) -> Candidate | None:
+    """"Tarn Taran city (Punjab)", "Mbouda, Ouest": an admin1 name that several countries share
+    (Punjab, Ouest, La Libertad) is the one that holds another place the text names, where only one
+    country's does; the most populous namesake otherwise."""
+    areas = [c for c in m.cands if c.q <= 1 and c.fcode == "ADM1"]
+    if len({c.cc for c in areas}) < 2:
+        return None
+    holders = [a for a in areas if any(
+        o is not m and o.text.lower() != m.text.lower()
+        and any(t.q == 0 and (t.fclass == "P" or t.fcode == "ADM2") and t.cc == a.cc and t.admin1 == a.admin1 for t in o.cands)
+        for o in mentions)]
+    return holders[0] if len({a.cc for a in holders}) == 1 else None
 
 
 def _unambiguous_city(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
@@ -361,6 +397,10 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             doc.add("state_abbreviation", "US", state)
     for m in mentions:
         area = _area_of(m.cands)
+        if area is not None and area.fcode == "ADM1":
+            if any(c.q == 0 and c.fclass == "H" for c in m.cands):
+                continue  # "Hodeidah Red Sea port": the sea before Sudan's Red Sea state, no evidence of Sudan
+            area = _holding_area(m, mentions) or area
         if area is None:
             city = _unambiguous_city(m.cands)
             if city is not None:

@@ -108,9 +108,16 @@ def taken_to(text: str, p: Place) -> bool:
 
 
 def home_of(text: str, p: Place) -> bool:
-    """Is ``p`` a person's home town ("a 25-year-old man from Dayton", "a resident of Kent")?"""
+    """Is ``p`` a person's home town ("a 25-year-old man from Dayton", "a resident of Kent", "this
+    Whitman man is accused")?"""
     assert p.start is not None
+    if p.end is not None and _HOME_AFTER.match(text, p.end):
+        return True
     return bool(_home_of().search(text[max(0, p.start - 40):p.start]))
+
+
+# "a Whitman man", "the Chiefland teen": a person's home town written before the person
+_HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native)\b", re.I)
 
 
 def heads_longer_name(text: str, p: Place, type_words: dict[str, str], starts: set[int],

@@ -28,6 +28,8 @@ from ..models import Place
 from .context import DocumentGeography
 from .context import build as build_document
 from .context import is_attribute, weak_country
+from .context import dateline_span
+from .context import rules as document_rules
 from .event import _SENT_END, EventPlaces, is_source_base  # noqa: F401  (is_source_base: part of this module's API)
 from .gazetteer import Candidate, Gazetteer
 from .index import Anchors as _Anchors
@@ -41,7 +43,7 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (areas_written_as_areas, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+from .shapes import (address_bonus, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
                      read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -118,6 +120,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         self.common = _common_words()
         self.prefixes = frozenset(cues["prefix"]["words"])
         self.compass = frozenset(cues["prefix"]["compass"])
+        self.resident_nouns = frozenset(cues["resident"]["nouns"])
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -247,10 +250,17 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 found.append(m)
                 k = e
             i = j
+        head = dateline_span(text)
+        if head is not None:
+            for m in found:
+                if head[0] <= m.start and m.end <= head[1] and m.text.isupper():
+                    m.score = max(m.score + 3.0, _ACCEPT)  # "CROMWELL —", "HUDSON --": the town a dateline names, whatever NER says
         found = self._add_ner_only(text, found, ents, toks, starts)
         read_shapes(text, found, self.type_words)
         list_bonus(text, found)
         inside_bonus(text, found)
+        address_bonus(text, found)
+        bracketed_province_bonus(text, found)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
@@ -299,6 +309,13 @@ class Geoparser(EventPlaces, DocumentKeeping):
         if prev in self.locative and text[toks[k - 1][1]:m.start].strip() == "":
             s += 1.5
         bracketed = False
+        if nxt in self.resident_nouns and any(c.q == 0 and c.fclass == "P" for c in m.cands):
+            s += 1.5  # "A Gainesville man", "Chiefland police said": a town written as a home or a seat
+        if e - k > 1 and toks[e - 1][2].lower() in self.type_words and any(
+                c.fcode in ("ADM1", "ADM2") and c.q == 0 for c in m.cands):
+            # "Madison County", "Tarrant County Medical Examiner": an area whose own name holds its
+            # type word is written as an area, even inside an office's name
+            s += 1.5
         if nxt in self.type_words:
             s += 1.5
             # "Murshidabad district", "Sagbama LGA": the type word names the kind of area one of its
@@ -362,19 +379,35 @@ class Geoparser(EventPlaces, DocumentKeeping):
     @functools.lru_cache(maxsize=8192)
     def _demonym_country(self, word: str) -> str | None:
         """The country code of a nationality word ("Pakistani" -> PK), None when it is none."""
+        listed = document_rules()["demonyms"].get(word)
+        if listed is not None:
+            return listed  # "Burkinabe", "Thai", "Saudi": no stem reaches the country's name
+        if word.endswith(("ns", "is")) and len(word) > 5 and not any(c.q <= 1 for c in self.candidates(word)):
+            # not a place's own name ending so ("Badghis", "Tunis")
+            one = self._demonym_country(word[:-1])
+            if one is not None:
+                return one  # "Palestinians", "Somalis": the plural of a nationality
         w = word.lower()
         if len(w) < 4 or not w.endswith(("an", "ans", "ese", "i", "is", "ish", "ic", "ics", "ean", "eans", "ite", "ites", "ot", "ots")):
             return None  # "Bamako" is no nationality whatever "Bay" region its stem resembles
-        if any(c.fcode.startswith("PCL") or (c.q == 0 and c.fclass == "P" and c.pop >= 100_000) for c in self.candidates(word)):
-            return None  # a country's or a city's own name ("Karachi", not a nationality of "Karach-")
+        if any(c.q <= 1 and c.fcode.startswith("PCL") or (c.q == 0 and c.fclass == "P" and c.pop >= 100_000)
+               for c in self.candidates(word)):
+            # a country's or a city's own name ("Karachi", not a nationality of "Karach-"); a near
+            # spelling of a country ("Pakistani": Pakistan) is its nationality
+            return None
         stems = {w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "e", w[:-3] + "a", w[:-3], w[:-4] + "y", w + "istan", w[:-1] + "y"}
         if w.endswith("ese"):
             stems |= {w[:-3] + "a", w[:-3]}
-        for stem in sorted(stems, key=len, reverse=True):
-            if len(stem) >= 3:
-                for c in self.gazetteer.lookup(stem):
-                    if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1"):
-                        return c.cc or ""
+        # tried only after the stems above ("Indian" is India's before it is Indiana's): Mexican,
+        # Lebanese, Turkish, Honduran, Somali
+        rarer = ({w[:-2] + "o", w[:-1] + "s"} if w.endswith("an") else {w[:-3] + "on"} if w.endswith("ese")
+                 else {w[:-3] + "ey"} if w.endswith("ish") else {w + "a"} if w.endswith("i") else set()) - stems
+        for group in (stems, rarer):
+            for stem in sorted(group, key=len, reverse=True):
+                if len(stem) >= 3:
+                    for c in self.gazetteer.lookup(stem):
+                        if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1"):
+                            return c.cc or ""
         return None
 
     def _add_ner_only(self, text: str, found: list[_Mention], ents: list[tuple[int, int, str]], toks: list,

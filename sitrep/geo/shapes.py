@@ -110,8 +110,10 @@ def read_shapes(text: str, found: list[Mention], type_words: dict[str, str]) -> 
     """The type word after each name ("Idlib province"), "the city of X", "northern X", its container
     ("X, Y", "X (Y)") and "the X suburb of Y", written on each mention."""
     for m in found:
-        if any(c.fclass == "H" for c in m.cands) and re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I):
-            m.type_hint = "H"  # "in the Red Sea": the sea, not Sudan's Red Sea state
+        if any(c.fclass == "H" for c in m.cands) and (
+                re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I)
+                or re.match(r"\s+(?:port|ports|coast|coastline|coastal|waters|seaport|shore|shores)\b", text[m.end:m.end + 12], re.I)):
+            m.type_hint = "H"  # "in the Red Sea", "Hodeidah Red Sea port": the sea, not Sudan's Red Sea state
             continue
         after = re.match(r"\s+([A-Za-z]+)", text[m.end:m.end + 20])
         if after and after.group(1).lower() in type_words:
@@ -186,6 +188,44 @@ def inside_bonus(text: str, found: list[Mention]) -> None:
         areas = {(c.cc, c.admin1) for c in b.cands if c.q <= 1 and c.admin1 and (c.fcode == "ADM1" or c.fclass == "P")}
         if any((c.cc, c.admin1) in areas for c in a.cands if c.fclass == "P"):
             a.score += 1.5
+
+
+# the floor a name's detection score must clear for its address to vouch for it: titles (-5),
+# demonyms (-5) and names inside a person's full name (-3 and more) stay out
+_ADDRESS_FLOOR = -2.5
+
+
+def address_bonus(text: str, found: list[Mention]) -> None:
+    """"La Sabana, Guerrero", "Cabanatuan, Nueva Ecija", "Malekan (East Azarbaijan)": a town written
+    with an area that holds one of its entries is a place, and so is the area, whatever NER thought
+    of either word (the small model tags many such names PERSON or ORG). Both names together are
+    rarely a coincidence: an entry of the first must lie in an entry of the second. Not a list
+    ("Homs, Aleppo and Hama"), which ``in_area`` leaves out."""
+    for a, b in zip(found, found[1:]):
+        if a.score >= ACCEPT and b.score >= ACCEPT or min(a.score, b.score) <= _ADDRESS_FLOOR:
+            continue
+        if not in_area(text, a.end, b.start, b.end) or re.search(r"\bthe\s+$", text[max(0, a.start - 4):a.start], re.I):
+            continue  # "the Dersim (Tunceli) massacres": a name qualifying a noun, not an address
+        # a district's bare name is derived from its entry ("Nueva Ecija": "Province of Nueva Ecija");
+        # a derived region ("Central": "Central Region" of six countries) proves too little
+        areas = [c for c in b.cands if c.q <= 1 and c.fcode in ("ADM1", "ADM2") or c.q == 2 and c.fcode == "ADM2"]
+        if any(_holds(area, t) for area in areas for t in a.cands
+               if t.q <= 1 and (t.fclass == "P" or t.fcode in ("ADM2", "ADM3")) and t.gid != area.gid):
+            a.score, b.score = max(a.score, ACCEPT + 0.5), max(b.score, ACCEPT + 0.5)
+
+
+def bracketed_province_bonus(text: str, found: list[Mention]) -> None:
+    """"Okpanam (Oshimili North LGA, Delta)", "Kubwa (Abuja LGA, FCT)", "Tokabangou (Markoye,
+    Oudalan)": the last area bracketed after a name is its province, the way ACLED and many wires
+    write an address; a province's name that is also a common word ("Delta", "Plateau", "Rivers")
+    or that NER tagged ORG is a place there."""
+    for m in found:
+        if ACCEPT <= m.score or m.score <= _ADDRESS_FLOOR or text[m.end:m.end + 1] != ")":
+            continue
+        # one country's province only: "Central" (Ghana, Zambia, Paraguay ...) needs the rest of the text
+        if in_address_brackets(text, m.start, m.end) and any(c.q == 0 and c.fcode == "ADM1" for c in m.cands) \
+                and len({c.cc for c in m.cands if c.q <= 1 and c.fcode == "ADM1"}) == 1:
+            m.score = ACCEPT + 0.5
 
 
 def _holds(area: Candidate, c: Candidate) -> bool:

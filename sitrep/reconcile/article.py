@@ -92,6 +92,15 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
         near = resolved_near(text, location, places)
         if near is not None and (near.precision or 6) < location.precision and near.country_code == location.country_code:
             location = dataclasses.replace(near, text=location.text, start=location.start, end=location.end)
+    if location is not None and location.precision in (3, 4) and geo.names_entry(location) and any(
+            p.start == location.start and p.precision is not None for p in places):
+        # "youths of Okpanam (Oshimili North LGA, Delta)": the area chosen by its own name is the
+        # address of a village the gazetteer lacks, written right before it: the village, placed
+        # at the area (not where the area already stands for a name, "Mohmand Agency")
+        village = max((q for q in places if q.precision is None and q.end is not None and q.end <= location.start
+                       and _addressed_at(text, q, location, places)), key=lambda q: q.end or 0, default=None)
+        if village is not None:
+            location = dataclasses.replace(location, text=village.text, start=village.start, end=village.end)
     if location is not None and event_type != "Strategic developments":
         # an area or a country, where the text names a town inside it: the more specific place (not
         # for agreements, ceasefires and the like, which a country or an area may be the place of:
@@ -245,13 +254,21 @@ def newspaper_town(text: str, location: Place | None, geo: Geoparser) -> Place |
 
 def resolved_near(text: str, place: Place, places: list[Place]) -> Place | None:
     """An unresolved name ("Hawija, northern Baghdad") stands near the resolved place written right
-    after it in the same address: that place, at where_prec 2 or coarser."""
+    after it in the same address: that place, at where_prec 2 or coarser, under the name as
+    written (as ``in_country`` keeps it: "Okpanam (Oshimili North LGA, Delta)" is Okpanam, placed
+    at Delta state)."""
     after = [p for p in places if p.precision is not None and p.start is not None and place.end is not None
              and 0 <= p.start - place.end <= 60 and not re.search(r"[.;!?]", text[place.end:p.start])]
     if not after:
         return None
     p = min(after, key=lambda p: p.start)
-    return dataclasses.replace(p, precision=max(p.precision or 2, 2))
+    return dataclasses.replace(p, text=place.text, start=place.start, end=place.end, precision=max(p.precision or 2, 2))
+
+
+def _addressed_at(text: str, village: Place, area: Place, places: list[Place]) -> bool:
+    """Is ``area`` the first resolved place of the address written right after ``village``?"""
+    near = resolved_near(text, village, places)
+    return near is not None and (near.name, near.latitude, near.longitude) == (area.name, area.latitude, area.longitude)
 
 
 def _by_before(text: str, pos: int) -> bool:
