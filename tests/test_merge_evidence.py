@@ -84,11 +84,18 @@ def test_the_police_who_investigate_every_shooting_say_nothing_of_which(actor, i
     ("Among the dead was 45-year-old Dana Whitfield. Police named the shooters as Omar Haddad, 28, and "
      "Lena Brandt, 27, who died in a shootout with officers.",
      "The shooters, Omar Haddad, 28, and Lena Brandt, 27, were killed by police hours after the attack.", 0, True),
+    # a local outlet's formula for two shootings six days apart (GVDB, Fox 59, Indianapolis): not one story
+    ("When they arrived on scene, police found a person shot in the leg.",
+     "When they arrived on scene, officers found a man shot in the leg.", 6, False),
+    # ... the same words told of the same day are one story told twice
+    ("When they arrived on scene, police found a person shot in the leg.",
+     "When they arrived on scene, officers found a man shot in the leg.", 0, True),
 ])
 def test_a_merge_needs_content_evidence(first, second, days, same):
     police = "Police Forces of United States"
     a = _sig("r1", _inc([first], perpetrator=police))
-    b = _sig("r2", _inc([second], date=(dt.date(2016, 1, 24) + dt.timedelta(days=days)).isoformat(), perpetrator=police))
+    day = dt.date(2016, 1, 24) + dt.timedelta(days=days)  # each told the day after it happened
+    b = _sig("r2", _inc([second], date=day.isoformat(), perpetrator=police), published=(day + dt.timedelta(days=1)).isoformat())
     assert (match(a, b) is not None) is same
 
 

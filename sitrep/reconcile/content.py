@@ -419,15 +419,19 @@ def revises(a: Features, b: Features) -> bool:
     return up(a, b) or up(b, a)
 
 
-def evidence(a: Features, b: Features, same_day: bool = False) -> bool:
+def evidence(a: Features, b: Features, same_day: bool = False, days: int | None = None) -> bool:
     """Whether the content says "this one", beyond type, town and week: a person named by both, a
     site named by both, the same toll of at least ``[weights] same_count_min``, near-identical
-    evidence sentences (``[match] same_text``), or, on the same day, a victim's age or a street in
-    common. Two
-    shootings in one town and week share the words "police", "shot" and "hospital" and little
-    else: words alone that are not near-identical are no evidence."""
+    evidence sentences (``[match] same_text``) of events at most ``[match] same_text_days`` apart
+    (``days``: between the days read; None when a day was not read), or, on the same day, a victim's
+    age or a street in common. Two shootings in one town and week share the words "police", "shot"
+    and "hospital" and little else: words alone that are not near-identical are no evidence; and a
+    local outlet tells each of its city's shootings in the same words ("officers found a man shot in
+    the leg"), so near-identical words of events read six days apart are its formula, not one story."""
     w, m = rules()["weights"], rules()["match"]
-    if shared_people(a, b) or a.sites & b.sites or jaccard(a.text, b.text) >= float(m["same_text"]):
+    if shared_people(a, b) or a.sites & b.sites:
+        return True
+    if (days is None or days <= int(m["same_text_days"])) and jaccard(a.text, b.text) >= float(m["same_text"]):
         return True
     # a street runs through many blocks ("Highland Avenue" of a shooting at "20th and Highland" the day
     # before), and "a 23-year-old man" is shot in many towns: only told of the same day are they one

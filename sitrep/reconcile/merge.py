@@ -388,7 +388,8 @@ def evidenced(a: Signature, b: Signature) -> bool:
     if a.event_type not in VIOLENT_TYPES or b.event_type not in VIOLENT_TYPES:
         return bool(content.shared_people(f, g) or f.sites & g.sites)
     same_day = a.day is not None and a.day == b.day
-    return content.evidence(f, g, same_day) or bool(vouching_perpetrators(a, b))
+    days = None if a.day is None or b.day is None or a.loose or b.loose else abs(a.day - b.day)
+    return content.evidence(f, g, same_day, days) or bool(vouching_perpetrators(a, b))
 
 
 def vouching_perpetrators(a: Signature, b: Signature) -> set[str]:
