@@ -98,24 +98,32 @@ async def _answer(request: Request, make: Callable[[Any], bytes], scans: bool = 
     store that cannot (PostgreSQL: each read a round trip) is read from worker threads only."""
     key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
     cache = request.app.state.cache
-
-    def body(store: Any) -> bytes:
-        return cache.get_or_make(key, store.generation(), lambda: _call(make, store))
-
     store = _store(request)
-    time_limit = getattr(store, "time_limit", None)
-    if time_limit is not None:
+    if _on_loop(store):
         try:
-            with time_limit(LOOP_SECONDS):
-                kept = cache.get(key, store.generation())
+            with store.time_limit(LOOP_SECONDS):
+                generation = store.generation()
+                kept = cache.get(key, generation)
                 if kept is not None:
                     return Response(kept, media_type="application/json")
                 if not scans:
-                    return Response(body(store), media_type="application/json")
+                    return Response(cache.put(key, generation, _call(make, store)), media_type="application/json")
         except QueryTooLong:
             pass
+    body = await _in_thread(request, lambda other: cache.get_or_make(key, other.generation(), lambda: _call(make, other)))
+    return Response(body, media_type="application/json")
+
+
+def _on_loop(store: Any) -> bool:
+    """Whether the event loop reads ``store`` itself: one that can bound a read (``time_limit``:
+    SQLite, a local file), not one whose every read is a round trip to a server (PostgreSQL)."""
+    return getattr(store, "time_limit", None) is not None
+
+
+async def _in_thread(request: Request, read: Callable[[Any], Any]) -> Any:
+    """``read(store)`` in a worker thread, with that thread's own store."""
     pool = request.app.state.pool
-    return Response(await run_in_threadpool(lambda: body(pool.get())), media_type="application/json")
+    return await run_in_threadpool(lambda: read(pool.get()))
 
 
 async def _lookup(request: Request, read: Callable[[Any], Any]) -> Any:
@@ -123,10 +131,7 @@ async def _lookup(request: Request, read: Callable[[Any], Any]) -> Any:
     (SQLite, well under a millisecond), else in a worker thread (PostgreSQL: the loop would stand idle
     through each round trip to the server)."""
     store = _store(request)
-    if getattr(store, "time_limit", None) is not None:
-        return read(store)
-    pool = request.app.state.pool
-    return await run_in_threadpool(lambda: read(pool.get()))
+    return read(store) if _on_loop(store) else await _in_thread(request, read)
 
 
 def _next_url(request: Request, cursor: str | None) -> str | None:

@@ -22,8 +22,7 @@ class ResponseCache:
         self.hits = self.misses = 0
 
     def get(self, key: str, generation: int) -> bytes | None:
-        """The kept body for ``key`` at ``generation``, or None (not counted as a miss: the caller
-        may make it elsewhere, through ``get_or_make``)."""
+        """The kept body for ``key`` at ``generation``, or None."""
         k = (key, generation)
         with self._lock:
             body = self._items.get(k)
@@ -32,24 +31,26 @@ class ResponseCache:
                 self.hits += 1
             return body
 
+    def put(self, key: str, generation: int, body: bytes) -> bytes:
+        """Keep ``body``, an answer just made for ``key`` at ``generation`` (counted as a miss);
+        returns it. One over an eighth of the byte budget is not kept."""
+        k = (key, generation)
+        with self._lock:
+            self.misses += 1
+            if len(body) <= self.max_bytes // 8 and k not in self._items:
+                self._items[k] = body
+                self._bytes += len(body)
+            while self._items and (len(self._items) > self.max_entries or self._bytes > self.max_bytes):
+                _, old = self._items.popitem(last=False)
+                self._bytes -= len(old)
+        return body
+
     def get_or_make(self, key: str, generation: int, make: Callable[[], bytes]) -> bytes:
         """The cached body for ``key`` at ``generation``, else ``make()``'s (then kept)."""
         body = self.get(key, generation)
         if body is not None:
             return body
-        with self._lock:
-            self.misses += 1
-        body = make()  # outside the lock: two misses of one key may both compute it, never wait
-        k = (key, generation)
-        if len(body) <= self.max_bytes // 8:
-            with self._lock:
-                if k not in self._items:
-                    self._items[k] = body
-                    self._bytes += len(body)
-                while self._items and (len(self._items) > self.max_entries or self._bytes > self.max_bytes):
-                    _, old = self._items.popitem(last=False)
-                    self._bytes -= len(old)
-        return body
+        return self.put(key, generation, make())  # made outside the lock: two misses of one key may both compute it, never wait
 
     def __len__(self) -> int:
         return len(self._items)
