@@ -145,3 +145,86 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch)
     monkeypatch.undo()
     with Store.open(path) as s:  # and the next open migrates it
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_an_unchanged_incident_is_not_written_again_and_a_changed_one_is(new_db):
+    """Clustering a component again rewrites only the incidents that changed: one whose merge comes out
+    the same is not written (the generation holds, so the API's kept answers stay good), one that a
+    new report joins is, on both backends."""
+    with Store.open(new_db()) as s:
+        writer = Incidents(s)
+        writer.add(extraction("a1", incidents=[incident(killed=57)]))
+        (iid,) = [i["id"] for i in s.query_incidents()[0]]
+        row = s.db.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()[0]
+        before = s.generation()
+        with s.transaction():
+            assert writer.recluster(s.reports_in(iid)) == [iid]
+        assert s.generation() == before
+        assert s.db.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()[0] == row
+        writer.add(extraction("a2", published="2016-02-23", incidents=[incident(killed=60, source="SOHR")]))
+        assert s.generation() > before
+        (item,) = s.query_incidents()[0]
+        assert item["id"] == iid and item["n_reports"] == 2 and item["fatalities"] == {"low": 57, "best": 60, "high": 60}
+
+
+def test_date_filters_keep_undated_incidents_out_and_sort_them_last(new_db):
+    """since/until compare the indexes' date key, COALESCE(event_date, ''): an incident with no date
+    is outside every date range and comes last, newest first."""
+    with Store.open(new_db()) as s:
+        Incidents(s).add(extraction("a1", incidents=[incident(killed=57, date="2016-02-21")]))
+        aleppo = dict(name="Aleppo", admin1="Aleppo", country="Syria", country_code="SY", geonameid=170063,
+                      latitude=36.2021, longitude=37.1343)
+        Incidents(s).add(extraction("a2", incidents=[incident(place=aleppo, killed=3, date=None, sub="Armed clash",
+                                                              perpetrator=None)]))
+        Incidents(s).add(extraction("a3", published="2016-03-06",
+                                    incidents=[incident(place=ZEINAB, killed=83, date="2016-03-05")]))
+        dates = [i["event_date"] for i in s.query_incidents()[0]]
+        assert dates == ["2016-03-05", "2016-02-21", None]
+        assert [i["event_date"] for i in s.query_incidents(until="2016-03-01")[0]] == ["2016-02-21"]
+        assert [i["event_date"] for i in s.query_incidents(since="2016-02-22")[0]] == ["2016-03-05"]
+        assert [i["event_date"] for i in s.query_incidents(country="sy", since="2016-01-01", until="2016-12-31",
+                                                           sort="event_date")[0]] == ["2016-02-21", "2016-03-05"]
+        page, cursor = s.query_incidents(country="SY", limit=1)
+        rest, _ = s.query_incidents(country="SY", limit=5, cursor=cursor)
+        assert [i["event_date"] for i in page + rest] == dates
+
+
+def test_a_country_newest_first_walks_one_index(tmp_path):
+    """Migration 12: a country's list in date order, searched or not, reads the country's date index in
+    its order, with no sort of every match."""
+    with Store.open(tmp_path / "s.db") as s:
+        Incidents(s).add(extraction("a1", incidents=[incident(killed=57)]))
+        sql = ("SELECT i.id FROM incidents i WHERE i.country_code = ? COLLATE NOCASE"
+               " ORDER BY COALESCE(i.event_date, '') DESC, i.id DESC LIMIT 51")
+        plan = " ".join(r[3] for r in s.db.execute("EXPLAIN QUERY PLAN " + sql, ("SY",)))
+        assert "incidents_country_date" in plan and "TEMP B-TREE" not in plan
+        names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'")}
+        assert not names & {"incidents_date", "incidents_country", "incidents_country_nocase", "incidents_grade"}
+
+
+def test_full_text_entries_follow_the_articles_a_transaction_keeps(tmp_path):
+    """The full-text entries of a transaction are written at its commit (one FTS5 segment per batch,
+    not one per article): an article whose savepoint rolled back is not found, the others are."""
+    with Store.open(tmp_path / "s.db") as s:
+        writer = Incidents(s)
+        with s.transaction():
+            writer.add(extraction("a1", text="Gunmen attacked a checkpoint near Baqubah on Sunday.",
+                                  incidents=[incident(killed=5)]))
+            with pytest.raises(RuntimeError):
+                with s.transaction():
+                    writer.add(extraction("a2", text="A roadside bomb struck a convoy near Baqubah.",
+                                          incidents=[incident(place=ZEINAB, killed=2)]))
+                    raise RuntimeError("a bad article")
+            writer.add(extraction("a3", text="Police said the Baqubah checkpoint attack was the third this week.",
+                                  incidents=[incident(place=ZEINAB, killed=1, date="2016-02-20")]))
+        found = {a for i in s.query_incidents(q="baqubah")[0] for a in [i["article_id"]]}
+        assert found == {"a1", "a3"}
+        assert s.query_incidents(q="roadside")[0] == []
+        with pytest.raises(RuntimeError):
+            with s.transaction():
+                writer.add(extraction("a4", text="Mortar fire hit a market in Baqubah.", incidents=[incident(killed=4)]))
+                raise RuntimeError("the whole batch fails")
+        assert s.query_incidents(q="mortar")[0] == []
+        writer.add(extraction("a5", text="Mortar fire hit a market in Baqubah again.", published="2016-02-12",
+                              incidents=[incident(place=ZEINAB, killed=4, date="2016-02-11", sub="Armed clash")]))
+        assert [i["article_id"] for i in s.query_incidents(q="mortar")[0]] == ["a5"]

@@ -17,9 +17,11 @@ from ..models import Incident
 from . import codec
 
 #: sort name -> (SQL key expression, descending)
+#: an incident's date as the indexes order it (no date: '')
+DATE_KEY = "COALESCE(i.event_date, '')"
 _SORTS = {
-    "event_date": ("COALESCE(i.event_date, '')", False),
-    "-event_date": ("COALESCE(i.event_date, '')", True),
+    "event_date": (DATE_KEY, False),
+    "-event_date": (DATE_KEY, True),
     "fatalities": ("COALESCE(i.fatalities_best, -1)", False),
     "-fatalities": ("COALESCE(i.fatalities_best, -1)", True),
     "id": ("i.id", False),
@@ -134,11 +136,13 @@ class ReadMixin:
                q: str | None = None, grades: Sequence[str] | None = None,
                admin2: str | None = None) -> tuple[str, list[Any], str]:
         where, params, join = ["1 = 1"], [], ""
+        # dates are compared as the date indexes hold them (COALESCE(event_date, ''), an incident with no
+        # date sorting first), so one index serves a range, its order and the keyset cursor together
         if since is not None:
-            where.append("i.event_date >= ?")
+            where.append(f"{DATE_KEY} >= ?")
             params.append(_iso(since))
         if until is not None:
-            where.append("i.event_date <= ?")
+            where.append(f"{DATE_KEY} > '' AND {DATE_KEY} <= ?")
             params.append(_iso(until))
         if country:
             # an ISO code or a name, one column each, so the planner can use that column's index
@@ -318,8 +322,8 @@ class ReadMixin:
         out = []
         for r in self.db.execute(
                 f"SELECT i.id, i.event_date, i.country_code, i.country, i.admin1, i.event_type, i.fatalities_best,"
-                f" {self._json_field('i.data', 'actors')} AS actors FROM incidents i{join} WHERE {where} AND i.event_date IS NOT NULL"
-                f" ORDER BY i.event_date, i.id", params):
+                f" {self._json_field('i.data', 'actors')} AS actors FROM incidents i{join} WHERE {where} AND {DATE_KEY} > ''"
+                f" ORDER BY {DATE_KEY}, i.id", params):
             actors = [{"name": a.get("name"), "role": a.get("role")} for a in json.loads(r["actors"] or "[]") if a.get("name")]
             out.append({"id": r["id"], "event_date": r["event_date"], "country_code": r["country_code"], "country": r["country"],
                         "admin1": r["admin1"], "event_type": r["event_type"], "fatalities": r["fatalities_best"], "actors": actors})
