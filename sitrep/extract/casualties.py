@@ -15,9 +15,9 @@ from .another import find_another
 from .another import kind_of as _another_kind
 from .coordinated import Coordinated, find_companions, find_coordinated, find_found_dead
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
-from .groups import (also_added, background, both_after, counted_share, fate_unknown, group_of_share, groups_of_shares,
+from .groups import (also_added, background, both_after, counted_share, fatal_shares, fate_unknown, group_of_share, groups_of_shares,
                      is_share, others_added, own_group, parts_dropped, parts_of_total, shared_across)
-from .implied import suicide_bombers
+from .implied import attacker_added, shooter_suicide, suicide_bombers
 from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
@@ -57,7 +57,7 @@ _ACTIVE_OBJECT = re.compile(
 )
 _SINGLE_VERBS = (
     r"shot,? (?:and )?killed|shot and killed|fatally (?:shot|stabbed|wounded|injured|struck)|shot dead|shot to death|killed|murdered|found dead|"
-    r"pronounced (?:dead|deceased)|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and wounded|shot and injured|"
+    r"pronounced (?:dead|deceased)|died|dies|gunned down|stabbed to death|beaten to death|burned to death|shot and (?:critically |seriously |gravely )?(?:wounded|injured)|"
     r"slain|executed|beheaded|lynched|(?:critically |seriously |gravely )?(?:wounded|injured|hurt)|kidnapped|abducted|arrested|detained|"
     r"(?:taken|rushed|transported) to (?:a |the )?(?:local |(?-i:[A-Z])[\w'’.-]+ ){0,3}[Hh]ospital"
 )
@@ -81,6 +81,9 @@ _APPOSITIVE = re.compile(
 # more than ten words between them, which the reading rejects anyway.
 _BEFORE_LOOK = 200
 _AFTER_LOOK = 1000
+#: "members of one family", "of the same tribe": a number inside "of ... <group>" counts no people
+_OF_ONE_GROUP = re.compile(r"\bof\s+$", re.I)
+_ONE_GROUP = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:family|household|clan|tribe|village|neighbou?rhood)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|nor)\s+$", re.I)
 _SUBSET_OF = re.compile(r"\s+of\s+(?:the|those|them|these|whom|us|its|their|his|her)\b", re.I)
 _SUBSET = re.compile(r"\s+of\s+(?:them|whom|those|the)\b", re.I)
@@ -119,8 +122,8 @@ def _compiled() -> dict[str, object]:
             rf"(?:\b(?P<det>a|an|one|the|another)\s+|(?:^|[|:]\s*))(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{v['person_nouns']}|\d+-year-old)(?:,\s*[^,]{{1,100}},)?(?:\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0[’']?s)?"
             rf"\s+(?:who\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|reportedly\s+|allegedly\s+|(?!fatally|critically|seriously|gravely)\w+ly\s+)?(?:found\s+|confirmed\s+)?(?P<kw>{verbs})\b"
             rf"|\b(?P<akw>fatally (?:shooting|shot|stabbing|stabbed)|shooting and killing|shot and killed|murdering|murdered|gunning down"
-            rf"|killing|killed|wounding|wounded|injuring|injured|shooting|shot|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one|his|her|(?<=killing\s)the|(?<=killed\s)the)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
-            rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring)\s+(?:him|her)\b"
+            rf"|killing|killed|wounding|wounded|injuring|injured|shooting|shot|kidnapped|kidnapping|abducted|arrested|arresting|left)\s+(?:a|an|one|his|her|(?<=killing\s)the|(?<=killed\s)the|(?<=wounding\s)(?:the|its)|(?<=injuring\s)(?:the|its)|(?<=killing\s)its|(?<=injured\s)the|(?<=wounded\s)the)\s+(?:[\w-]+\s+){{0,2}}?(?P<anoun>{v['person_nouns']})\b(?(akw)(?:(?<=left\s)|))"
+            rf"|\b(?P<pkw>killing|killed|shot and killed|shot dead|murdered|wounding|injuring|shot(?=\s+(?:him|her)\b(?!\s+(?:dead|to death|and killed)\b)))\s+(?:him|her)\b"
             rf"|\b(?:the|a)\s+victim\s+(?:later\s+)?(?P<vkw>died|was pronounced dead|succumbed)"
             rf"|\b(?:left|leaves|leaving)\s+(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cnoun>{v['person_nouns']})\s+in\s+(?P<ckw>critical|serious|grave|stable|fair)\s+condition",
             re.I,
@@ -131,7 +134,8 @@ def _compiled() -> dict[str, object]:
         "them": re.compile(single["them"], re.I),
         "object": re.compile(rf"\s+(?P<who>(?:a|an|one|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{v['person_nouns']}|\d+-year-old)\b"
                              rf"|(?!(?:In|On|At|The|By|For|Near|After|Before|During|Outside|Inside)\b)(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})(?![\w'’.-])"
-                             rf"(?!\s+(?:[\w'’-]+\s+)?(?:{v['person_nouns']})\b))", re.I),
+                             rf"(?!\s+(?:[\w'’-]+\s+)?(?:{v['person_nouns']})\b)"
+                             r"|(?:him|her)(?![\w'’-])(?!\s+(?:dead|to death)\b))", re.I),
         "died_after": re.compile(single["died_after"], re.I),
         "pronoun_death": re.compile(single["pronoun_death"], re.I),
         "pronoun_wound": re.compile(single["pronoun_wound"], re.I),
@@ -321,6 +325,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if _NEGATED.search(sentence, max(0, n.start - 5), n.start):
             continue  # "no one was injured" is a zero claim, read below
+        if _OF_ONE_GROUP.search(sentence, max(0, n.start - 4), n.start) and _ONE_GROUP.match(sentence, n.end):
+            continue  # "five members of one family": the family is no count of people
         look = max(0, n.start - _BEFORE_LOOK)
         subset_of = _SUBSET_OF.match(sentence, n.end)
         if (subset_of and not own_group(sentence, n.end) and counted_share(sentence, n, numbers)
@@ -340,8 +346,8 @@ def find_figures(sentence: str) -> list[Figure]:
                 if not tail:
                     continue
                 kind = "killed" if tail.group(1).lower() == "dead" else "injured"
-            elif words and words[0].lower() in _FATES:
-                continue  # "1 killed 3 injured": the count has its own fate word, it is no object
+            elif words and words[0].lower() in _FATES and not (len(words) > 1 and person.match(words[1])):
+                continue  # "1 killed 3 injured": the count has its own fate word, it is no object ("two abducted teachers" is one)
             if kind == "shot" and _TO_DEATH.match(sentence, n.end):
                 kind = "killed"  # "shot two men to death"
             if _accepts_after(words, person, thing):
@@ -444,11 +450,13 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += (enumerated_victims(sentence, hedge) or killed_them(sentence, numbers, hedge)
                     or [f for f in both if f.kind == "killed"])
     if not any(f.kind == "injured" for f in figures):
-        figures += [f for f in both if f.kind == "injured"]
+        figures += enumerated_victims(sentence, hedge, "injured") or [f for f in both if f.kind == "injured"]
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
     figures = with_companions(figures, find_companions(sentence), sentence)
     figures += another_victim(sentence, figures, hedge)
+    figures = shooter_suicide(sentence, attacker_added(sentence, fatal_shares(sentence, figures, hedge)), hedge)
+    figures += possessive_victim(sentence, figures, hedge) + struck_by_gunfire(sentence, figures, hedge)
     if not any(f.kind == "killed" for f in figures):
         figures += found_body(sentence, hedge) or found_dead_figures(sentence, hedge) or homicide_victim(sentence, hedge)
     if not any(f.kind == "killed" for f in figures):
@@ -456,6 +464,62 @@ def find_figures(sentence: str) -> list[Figure]:
     figures += _zero_claims(sentence, figures)
     figures = fate_unknown(also_added(others_added(parts_dropped(figures)), sentence), sentence)
     return background(sentence, shared_across(figures, sentence))
+
+
+@functools.lru_cache(maxsize=1)
+def _second_clause() -> dict[str, re.Pattern[str]]:
+    person = vocab()["person_nouns"]
+    return {
+        # "A woman was killed and her boyfriend was wounded": a second victim named by a possessive
+        "possessive": re.compile(
+            rf"\b(?:and|while|but)\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{person})\s+(?:was|has been|had been)\s+"
+            r"(?:also\s+)?(?:critically\s+|seriously\s+|badly\s+|slightly\s+)?(?P<kw>wounded|injured|hurt|shot|killed)\b"
+            r"(?!\s+(?:dead|to death|and killed|at\b|by police|in (?:19|20)\d\d))", re.I),
+        # "A stray bullet hit a woman", "opened fire, striking two officers": gunfire that struck people
+        "struck": re.compile(
+            r"\b(?:(?:stray\s+|errant\s+)?(?:bullets?|gunfire|gunshots?|rounds?|pellets?|shots?)\s+(?:\w+\s+){0,2}?(?:struck|hit|strikes|hits)"
+            r"|(?:opened\s+fire|fired\s+(?:[\w-]+\s+){0,3}?(?:shots?|rounds?|bullets?)|fired)(?:\s+[^,.;]{0,60}?)?,?\s+(?:striking|hitting))\s+"
+            rf"(?:(?P<n>at least \w+|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{person})"
+            rf"|(?:a|an|one|the|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{person}))\b", re.I),
+    }
+
+
+def possessive_victim(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
+    """One more victim named by a possessive in a clause of its own, of a kind the sentence has not
+    counted: "A woman was killed and her boyfriend was wounded" (one injured besides the dead)."""
+    if not any(f.kind in ("killed", "injured", "shot") for f in figures):
+        return []  # the second clause of a sentence that told a first victim
+    m = _second_clause()["possessive"].search(sentence)
+    if m is None or re.search(r"[^s’']s$", m.group("noun").lower()) or m.group("noun").lower() in ("people", "children", "men", "women"):
+        return []
+    kind = _KIND_OF[m.group("kw").lower()]
+    taken = {f.kind for f in figures}
+    if kind in taken or (kind == "shot" and "injured" in taken) or not any(f.start < m.start() for f in figures):
+        return []
+    return [Figure(kind, 1, 1, None, m.start("noun"), m.end(), m.group("noun"), hedge)]
+
+
+def struck_by_gunfire(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
+    """People gunfire struck, their fate open (GVDB counts each victim shot): "A stray bullet hit a
+    woman inside her apartment" (1 shot), "The suspect opened fire, striking two officers" (2).
+    Read where the sentence counts no one shot or injured otherwise."""
+    if any(f.kind in ("shot", "injured") for f in figures):
+        return []
+    low = sentence.lower()
+    if not any(w in low for w in ("struck", "hit", "strik")):
+        return []  # a cheap look first
+    m = _second_clause()["struck"].search(sentence)
+    if m is None:
+        return []
+    if m.group("n"):
+        nums = find_numbers(m.group("n"))
+        if not nums:
+            return []
+        n = nums[0]
+        return [Figure("shot", n.min, n.max, n.qualifier, m.start("n"), m.end(), None, hedge)]
+    if re.search(r"[^s’']s$", m.group("noun").lower()):
+        return []  # "hitting the officers": a group with no count
+    return [Figure("shot", 1, 1, None, m.start("noun"), m.end(), m.group("noun"), hedge)]
 
 
 def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) -> list[Figure]:
@@ -476,16 +540,33 @@ def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) 
 
 
 _ENUM_VERB = re.compile(r"\b(?:killing|killed|shot and killed|shot dead|fatally shot|fatally shooting|murdered|murdering)\s+", re.I)
+#: the verbs of a list of wounded: "fired on and wounded the deputy governor, a tribal leader and two others"
+_ENUM_WOUND = re.compile(r"\b(?:wounding|wounded|injuring|injured|shot and wounded|shot and injured)\s+(?=(?:the|a|an|his|her|their|its)\s)", re.I)
 _ENUM_END = re.compile(r"[.;:()\"“”]|\s(?:when|while|as|after|before|in|at|on|near|during|with|by|who|which|inside|outside|and then|then)\s", re.I)
 _ENUM_ITEM = re.compile(r"^(?:(?P<det>the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,4}))$", re.I)
 
 
-def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
+_POSSESSIVE_ITEM = re.compile(r"^(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.I)
+
+#: "his two sons": a count after a possessive is the item's count
+_POSSESSIVE_BEFORE = re.compile(r"(?:his|her|their|its)\s+", re.I)
+
+
+def _shares_possessive(first: str, item: str) -> bool:
+    """Does a bare noun in a list share the possessive of the list's first item ("his wife and
+    daughter", "her mother and sister")? Then it is one more person."""
+    return bool(_POSSESSIVE_ITEM.match(first)) and bool(re.fullmatch(r"(?-i:[a-z])[\w'’-]*(?:\s+[\w'’-]+)?", item))
+
+
+def enumerated_victims(sentence: str, hedge: str | None = None, kind: str = "killed") -> list[Figure]:
     """Victims listed after one verb, each counted: "killing the director, two body guards and one
-    civilian" is 4, "fatally shot Quintonio LeGrier, 19, and his neighbor Bettie Jones, 55" is 2.
+    civilian" is 4, "fatally shot Quintonio LeGrier, 19, and his neighbor Bettie Jones, 55" is 2;
+    with ``kind`` "injured", the wounded: "wounding its driver, fireman, two passengers" is 4.
     Ages in apposition are not items; the list stops at the first item that is no person."""
     c = _compiled()
-    for m in _ENUM_VERB.finditer(sentence):
+    if kind == "injured" and not any(w in sentence.lower() for w in ("wound", "injur")):
+        return []  # a cheap look first
+    for m in (_ENUM_WOUND if kind == "injured" else _ENUM_VERB).finditer(sentence):
         if re.search(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", sentence[max(0, m.start() - 20):m.start()]):
             continue  # "was shot and killed Sunday, June 14": passive, no list of objects
         end = _ENUM_END.search(sentence, m.end())
@@ -503,11 +584,13 @@ def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
             items.append(item)
         total, count, people = 0, 0, 0
         for item in items:
-            nums = [n for n in find_numbers(item) if n.start == 0]
+            nums = [n for n in find_numbers(item) if n.start == 0 or _POSSESSIVE_BEFORE.fullmatch(item, 0, n.start)]
             last = _words(item)[-1] if _words(item) else ""
             is_person = bool(c["person"].match(last))
             if nums and is_person:
                 total += nums[0].min  # "two body guards"
+            elif is_person and items.index(item) > 0 and _shares_possessive(items[0], item):
+                total += 1  # "his wife and daughter": the item shares the first one's possessive
             elif nums or not _ENUM_ITEM.match(item):
                 break
             else:
@@ -515,7 +598,7 @@ def enumerated_victims(sentence: str, hedge: str | None = None) -> list[Figure]:
             people += is_person or item[0].isupper()
             count += 1
         if count >= 2 and people:
-            return [Figure("killed", total, total, None, m.end(), m.end() + len(span), span.strip(), hedge)]
+            return [Figure(kind, total, total, None, m.end(), m.end() + len(span), span.strip(), hedge)]
     return []
 
 
@@ -625,6 +708,11 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
         if kind == "injured" and _NAMED_HOSPITAL.search(m.group("kw") or ""):
             continue  # "taken to Froedtert Hospital" counts a hurt person only where the sentence tells no death after it
+        if kind and kind in taken and _second_of_kind(sentence, m, out, kind):
+            prev = next(f for f in reversed(out) if f.kind == kind)  # "a man was shot in the leg and a woman was shot in the arm"
+            out[out.index(prev)] = Figure(kind, prev.min + 1, (prev.max or prev.min) + 1, prev.qualifier, prev.start, m.end(),
+                                          f"{prev.victims}, {noun}", prev.hedge)
+            continue
         if not kind or kind in taken or noun.lower().endswith(("people", "children", "men", "women", "troops", "personnel")):
             continue
         if noun.lower() in ("dead", "casualties", "lives", "bodies", "fatalities", "deaths", "injuries", "more", "of them", "of whom"):
@@ -671,9 +759,28 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
     return out + pronoun_wound(sentence, taken | {f.kind for f in out}, hedge)
 
 
+_AND_A = re.compile(r"\s*,?\s+and\s+(?:a|an)\s+$", re.I)
+
+
+def _second_of_kind(sentence: str, m: re.Match[str], out: list[Figure], kind: str) -> bool:
+    """Is the one-person match a second person of a kind this sentence's one-person reading counted
+    already, joined to the first by "and a/an" ("A 19-year-old man was shot in the leg and a
+    20-year-old woman was shot in the arm" is two shot)? An indefinite noun brings in someone new."""
+    det = (m.group("det") or "").lower() if m.group("kw") else ""
+    if det not in ("a", "an") or m.group("kw") is None or not m.group("noun") or re.search(r"[^s’']s$", m.group("noun").lower()):
+        return False
+    prev = [f for f in out if f.kind == kind and f.max == f.min and f.qualifier is None]
+    if not prev or prev[-1].end > m.start():
+        return False
+    if _acts_on_object(sentence, m):
+        return False
+    return bool(_AND_A.search(sentence, prev[-1].end, m.start("det") + len(m.group("det")) + 1))
+
+
 def pronoun_wound(sentence: str, taken: set[str], hedge: str | None = None) -> list[Figure]:
     """One person wounded, told by a pronoun opening the sentence, where it counts no one else:
-    "He was wounded in the thigh and taken to Mount Sinai Hospital." (injured), "She was shot in
+    "He was wounded in the thigh and taken to Mount Sinai Hospital." (injured, and so is "He was
+    treated for non-life-threatening injuries at a local hospital."), "She was shot in
     the leg." (shot: the fate stays open, and the killed are subtracted from it), "He was shot and
     later died" (killed)."""
     if taken & {"killed", "injured", "shot"}:
@@ -684,7 +791,7 @@ def pronoun_wound(sentence: str, taken: set[str], hedge: str | None = None) -> l
     if not p:
         return []
     # "He was shot in the chest and later died at the hospital": the wound's fate is death
-    kind = "killed" if c["died_after"].search(sentence, p.end() + offset) else "injured" if p.group("inj") else "shot"
+    kind = "killed" if c["died_after"].search(sentence, p.end() + offset) else "injured" if p.group("inj") or p.group("treated") else "shot"
     return [Figure(kind, 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge)]
 
 
@@ -728,9 +835,10 @@ def found_dead_figures(sentence: str, hedge: str | None = None) -> list[Figure]:
 
 def homicide_victim(sentence: str, hedge: str | None = None) -> list[Figure]:
     """One death named by its crime (read where the sentence counts no death otherwise): "a suspect
-    is in custody for the murder of a female clerk", "the Trotwood homicide victim is Jason Alford"."""
+    is in custody for the murder of a female clerk", "the Trotwood homicide victim is Jason Alford",
+    "The dead militant was identified as Negi Rawat"."""
     low = sentence.lower()
-    if not any(w in low for w in ("murder", "killing", "slaying", "death of", "homicide", "shooting")):
+    if not any(w in low for w in ("murder", "killing", "slaying", "death of", "homicide", "shooting", "identified")):
         return []  # a cheap look first: the pattern is costly and most sentences name no crime
     m = _compiled()["homicide"].search(sentence)
     return [Figure("killed", 1, 1, None, m.start(), m.end(), "victim", hedge)] if m else []
@@ -743,7 +851,7 @@ def _fate_of_one(verb: str, sentence: str, end: int) -> str | None:
     c = _compiled()
     if c["wounded"].match(verb):
         # a wound alone leaves the fate open (the victim may be the one found dead): "shot"
-        kind = "injured" if re.search(r"grazed|hospitali|injuries", verb) else "shot"
+        kind = "injured" if re.search(r"graze|hospitali|injuries", verb) else "shot"
     else:
         kind = _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1]) or ("injured" if "hospital" in verb else None)
     if kind in ("injured", "shot") and c["died_after"].search(sentence, end):
@@ -761,12 +869,18 @@ _HURT = re.compile(r"\s+(?:injured|wounded|hurt)\b")
 _CONDITION = re.compile(r"\s+(?:\w+\s+){0,3}?in\s+(?:critical|serious|grave|stable|fair)\s+condition")
 
 
+#: the noun of "no <noun> were reported" that names one kind
+_ZERO_NOUN = {"injuries": "injuries", "deaths": "deaths", "fatalities": "fatalities"}
+
+
 def _zero_claims(sentence: str, found: list[Figure]) -> list[Figure]:
     c = _compiled()
     m = c["none"].search(sentence)
     if not m:
         return []
     word = (m.group("kind") or m.group("kind2") or m.group("kind3") or "").lower()
+    if word in ("reported", "caused", "sustained", "suffered"):
+        word = _ZERO_NOUN.get(m.group(0).split()[1].lower(), word)  # "no injuries were reported": the noun tells the kind
     if word in ("killed", "died", "lost", "deaths", "fatalities"):
         kinds = ["killed"]
     elif word in ("injured", "wounded", "hurt", "injuries"):

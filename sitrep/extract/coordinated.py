@@ -68,15 +68,20 @@ def item_count(item: str) -> int | None:
 
 
 def group_count(subject: str) -> int | None:
-    """"Both", "Both victims", "All three men": the count the group names; None otherwise."""
+    """"Both", "Both victims", "All three men", "The two victims": the count the group names; None otherwise."""
     m = _patterns()["group"].match(subject)
     if not m or (m.group("noun") and not _is_person(m.group("noun"))):
         return None
-    return parse_int(m.group("n")) if m.group("n") else 2
+    n = m.group("n") or m.group("m")
+    return parse_int(n) if n else 2
 
 
 #: nouns of a total that the items after it break down ("five people, three civilians and ...")
 _GENERIC = re.compile(r"\b(?:people|persons|individuals|victims|civilians|members|casualties)$", re.I)
+
+#: a plural head with no count of its own, which the items after its comma name ("The victims,
+#: a man and a woman, were shot")
+_PLURAL_HEAD = re.compile(r"^(?:the|both|all|those)\s+(?:[\w’'-]+\s+){0,2}?(?:victims|people|men|women|children|teens|teenagers|persons|individuals|others|officers|suspects)$", re.I)
 
 
 def subject_count(subject: str) -> tuple[int, int] | None:
@@ -97,10 +102,12 @@ def subject_count(subject: str) -> tuple[int, int] | None:
         item = pieces[k].strip()
         if re.fullmatch(r"(?:aged\s+)?\d{1,2}", item, re.I) and k:
             continue  # "Marcus Hill, 32, and": an age in apposition
+        plain = k + 1 < len(pieces) and "and" not in pieces[k + 1]
+        if plain and items >= 2 and _PLURAL_HEAD.match(item):
+            break  # "The victims, a 20-year-old man and a 22-year-old woman,": the items name the victims
         n = item_count(item)
         if n is None:
             break
-        plain = k + 1 < len(pieces) and "and" not in pieces[k + 1]
         if p["name"].match(item):
             names += n
         else:

@@ -210,3 +210,34 @@ def both_after(sentence: str, hedge: str | None = None) -> list[Figure]:
         kind = "injured" if m.group("kw").lower().startswith(("wound", "injur")) else "killed"
         out.append(Figure(kind, 2, 2, None, m.start(), m.end(), m.group("noun") or m.group("them"), hedge))
     return out
+
+
+_FATAL_SHARE = re.compile(
+    r"\s*,\s*(?:and\s+)?(?P<n>one|two|three|four|five|six|\d{1,2})(?:\s+of\s+(?:them|whom|those|the\s+(?:[\w'’-]+\s+)?[\w'’-]+))?"
+    r"\s+(?:fatally|mortally|(?:later\s+|has\s+|have\s+|had\s+|since\s+)*died|(?:was|were)\s+(?:later\s+)?(?:killed|pronounced dead)|(?:is|are)\s+dead)\b",
+    re.I,
+)
+_SHARE_GAP = re.compile(r"[^.;:()\d]{0,60}?(?=\s*,)")
+
+
+def fatal_shares(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
+    """"Two men were shot, one fatally", "three people were wounded, one of whom died": the share
+    told after the verb died (GVDB counts a victim shot dead as killed, the others as injured).
+    A "shot" count stays whole (the killed are subtracted from it when tolls are read); an "injured"
+    count loses the dead. Read where the sentence tells no death otherwise."""
+    if any(f.kind == "killed" for f in figures):
+        return figures
+    for f in figures:
+        if f.kind not in ("shot", "injured") or f.min < 2:
+            continue
+        gap = _SHARE_GAP.match(sentence, f.end)
+        m = _FATAL_SHARE.match(sentence, gap.end()) if gap else None
+        n = parse_int(m.group("n")) if m else None
+        if not n or n >= f.min:
+            continue
+        dead = Figure("killed", n, n, None, m.start("n"), m.end(), f.victims, hedge or f.hedge)
+        if f.kind == "injured":
+            rest = Figure("injured", f.min - n, None if f.max is None else f.max - n, f.qualifier, f.start, f.end, f.victims, f.hedge)
+            figures = [rest if o is f else o for o in figures]
+        return sorted(figures + [dead], key=lambda o: o.start)
+    return figures

@@ -19,6 +19,40 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(vocab()["implied"]["suicide"], re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _self_killed() -> re.Pattern[str]:
+    return re.compile(vocab()["implied"]["self_killed"], re.I)
+
+
+_SELF_WORDS = ("himself", "herself", "own life", "suicide")
+
+
+def shooter_suicide(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
+    """The shooter's own death told after the victims in one sentence: "shot and killed his wife
+    and daughter before turning the gun on himself" is 3 killed, "wounded three people and then
+    took his own life" 1 killed (GVDB and GTD count a perpetrator who dies among the killed).
+    The killed figure before it grows by one; with none, a wounded or shot figure before it gets
+    one killed beside it. A sentence with no victims' figure before the clause is left as it is."""
+    low = sentence.lower()
+    if not any(w in low for w in _SELF_WORDS):
+        return figures  # a cheap look first
+    m = _self_killed().search(sentence)
+    if m is None:
+        return figures
+    before = [f for f in figures if f.start < m.start() and f.min > 0 and f.qualifier not in (IMPLIED, "coded as")]
+    killed = [f for f in before if f.kind == "killed"]
+    if killed:
+        f = killed[-1]
+        if any(o.kind == "killed" and o.start > f.start for o in figures):
+            return figures  # a later count ("killing himself and two others") is read as it stands
+        grown = Figure("killed", f.min + 1, None if f.max is None else f.max + 1, f.qualifier, f.start, m.end(),
+                       ", ".join(v for v in (f.victims, "the shooter") if v), f.hedge)
+        return [grown if o is f else o for o in figures]
+    if any(f.kind in ("injured", "shot") for f in before) and not any(f.kind == "killed" for f in figures):
+        return sorted(figures + [Figure("killed", 1, 1, None, m.start(), m.end(), "the shooter", hedge)], key=lambda o: o.start)
+    return figures
+
+
 def suicide_bombers(sentence: str, hedge: str | None = None) -> list[Figure]:
     """The bombers of a suicide attack, one each unless counted: "a suicide bomber blew himself up"
     (1), "Two suicide bombers detonated vests" (2), "a militant detonated her suicide vest" (1)."""
@@ -31,3 +65,24 @@ def suicide_bombers(sentence: str, hedge: str | None = None) -> list[Figure]:
     if not n:
         return []
     return [Figure("killed", n, n, IMPLIED, m.start(), m.end(), "suicide bombers" if n > 1 else "suicide bomber", hedge)]
+
+
+#: "killing nine people and the bomber": the attacker told after the victims' count, as one more
+_AND_ATTACKER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:suicide\s+|lone\s+|would-be\s+)?"
+    r"(?:bomber|attacker|gunman|assailant|shooter|perpetrator)\b(?![\w'’-])(?!\s+(?:was|were|is|had|has|who|fled|escaped|managed)\b)",
+    re.I,
+)
+
+
+def attacker_added(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"The blast killed nine people and the bomber" is 10 killed: the attacker named after the
+    victims' count shares their fate (GTD's nkill includes the perpetrators)."""
+    out = []
+    for f in figures:
+        m = _AND_ATTACKER.match(sentence, f.end) if f.kind == "killed" and f.min > 0 else None
+        if m and not re.search(r"[.;:,]", sentence[f.end:m.start() + 1]):
+            f = Figure(f.kind, f.min + 1, None if f.max is None else f.max + 1, f.qualifier, f.start, m.end(),
+                       ", ".join(v for v in (f.victims, "the attacker") if v), f.hedge)
+        out.append(f)
+    return out
