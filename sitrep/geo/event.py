@@ -156,6 +156,7 @@ def chain_containers(text: str, places: list[Place]) -> set[int]:
 
 
 _IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?")
+_BRACKET_AFTER = re.compile(r"(\s+(?:village|town|commune|locality|hamlet|settlement))?\s\(")
 _AREA_WORD = re.compile(r"\s+(?:countryside|province|governorate|district|region|county|state|oblast|department)\b", re.I)
 
 
@@ -173,8 +174,9 @@ def areas_written_after(text: str, places: list[Place]) -> set[int]:
             assert q_end is not None
             if _AREA_WORD.match(text, q_end):
                 out.add(j)
-        elif text[p.end:p.end + 2] == " (" and (j := by_start.get(p.end + 2)) is not None and p.precision == 1:
-            out.add(j)
+        elif (gap := _BRACKET_AFTER.match(text, p.end)) and (j := by_start.get(gap.end())) is not None \
+                and (p.precision == 1 or p.precision is None and gap.group(1)):
+            out.add(j)  # "Xamarweyne village (Kismaayo, Lower Juba)": a name the gazetteer lacks, with its kind
     return out
 
 

@@ -43,7 +43,7 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (address_bonus, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+from .shapes import (address_bonus, address_heads, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
                      read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -261,6 +261,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         inside_bonus(text, found)
         address_bonus(text, found)
         bracketed_province_bonus(text, found)
+        found = self._add_address_heads(text, found)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
@@ -269,6 +270,22 @@ class Geoparser(EventPlaces, DocumentKeeping):
             if m.text in surnames and " " not in m.text and not any(lab in ("GPE", "LOC") for _, _, lab in ent_at.over(m.start, m.end)):
                 m.score -= 3.0
         return found
+
+    def _add_address_heads(self, text: str, found: list[_Mention]) -> list[_Mention]:
+        """``found`` with the names the gazetteer lacks that the text writes in an address
+        (``shapes.address_heads``); a rejected match inside such a name gives way to it."""
+        heads = address_heads(text, found, self._no_name_word)
+        if not heads:
+            return found
+        out = [m for m in found if not any(h.start < m.end and m.start < h.end for h in heads)] + heads
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _no_name_word(self, word: str) -> bool:
+        """A capitalised word that opens no town's name: a common word, a title, a demonym, a
+        neighbourhood's prefix ("Barangay Kapitan Pepe, Cabanatuan" is in Cabanatuan)."""
+        w = word.lower().rstrip(".")
+        return w in self.common or w in self.titles or w in _CONNECTORS or w in self.prefixes or self._is_demonym(word)
 
     def _article_heads_name(self, text: str, toks: list, i: int) -> bool:
         """"El Callao", "Al Hishah", "La Paz": a capitalised article that begins a gazetteer name

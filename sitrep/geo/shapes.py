@@ -11,6 +11,7 @@ tells of it, and, once the candidates are ranked, keep a name inside the address
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .gazetteer import Candidate
@@ -78,6 +79,8 @@ def typed_area(kind: str, cands: tuple[Candidate, ...]) -> bool:
 # between a name and the area it lies in: "Tuzla, Istanbul", "Ruhororo commune (Ngozi)",
 # "Namak Ab district, Takhar"; and after the area, not a list ("Idlib, Aleppo and Hama")
 _AREA_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*")  # "Zari district center, Balkh"
+# ... and an admin type word written capitalised: "Mindat District, Chin State"
+_TYPED_AREA_GAP = re.compile(r"\s+(?:District|Township|Province|County|Division|Region|Municipality|Tehsil)\s*[,(]\s*")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*)*,?\s*(?:and|or|&)\s")
 
 
@@ -104,6 +107,77 @@ CHAIN_GAP = re.compile(
     r"neighbou?rhood|sector|division|department|prefecture|oblast|raion|subdistrict|sub-district)\b[\s,]*)?(?:(?:of|in)\s+)?(?:the\s+)?",
     re.I,
 )
+
+
+# a name the gazetteer lacks, written as a place of an address (issue 10, twelfth pass): after a
+# locative word, with its kind ("Bar-Sanguun village", "the Rukban camp"), its area in brackets
+# ("in Ruramba (Kayokwe, Mwaro)") or after a comma ("near Bila Kamianka, Donetsk"); or as the
+# place a kind word names ("the village of Tychero"). One to four capitalised words; an article
+# or a particle may join them ("Shah Wali Kot", "Ras al Ain").
+_HEAD_NAME = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:al|el|ad|as|at|ash|de|del|la|le|du|des|di|bin|ibn|y)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
+_HEAD_KINDS = ("village|villages|town|area|commune|locality|frontline|front|camp|hamlet|settlement|"
+               "sub-?district|district|municipality|county|township|valley|mountain|mountains")
+# an admin area's kind: a name written so with no address after it ("the Jose Luis Bustamante y Rivero
+# municipality") is an area that the text usually places otherwise ("in Arequipa city")
+_ADMIN_KINDS = frozenset({"district", "subdistrict", "sub-district", "municipality", "county", "township"})
+# a kind written as the last word of the name itself ("Sagbama LGA", "Chin State"): the gazetteer's
+# own matching reads those; a hyphen joins capitalised parts or an article ("Ras al-Ain")
+_NAME_KINDS = frozenset({"lga", "state", "province", "region", "governorate", "department", "division", "upazila",
+                         "tehsil", "district", "county", "municipality", "city", "town", "village", "camp", "area"})
+# a building's or a street's name ("the Fadhila Party Headquarters, Al Iskandariyah", "on
+# Soldatskaya Street in Malgobek"): no place of its own, the town written with it is the place
+_FACILITIES = frozenset({"headquarters", "hospital", "mosque", "church", "school", "university", "college", "market",
+                         "station", "airport", "airbase", "base", "prison", "jail", "hotel", "office", "offices",
+                         "compound", "factory", "bank", "stadium", "temple", "shrine", "bridge", "checkpoint",
+                         "street", "st", "avenue", "road", "boulevard", "highway", "lane", "drive", "square"})
+_SENTENCE_GAP = re.compile(r"[.;!?]\s|\n")
+_HYPHEN_PART = re.compile(r"[A-Z][\w'’]*|(?:al|el|ad|as|at|ash|an|ar|az|ez|es|ed|ul|ud|e|i|u)|\d+")
+_ADDRESS_HEAD = re.compile(
+    rf"\b(?:(?:(?P<loc>(?i:in|near|at|around|outside|on|into|towards?))\s+(?:the\s+)?)?(?P<name>{_HEAD_NAME})"
+    rf"(?=\s+(?i:(?P<kind>{_HEAD_KINDS}))\b|(?P<bracket>\s*\()|(?P<comma>,\s*)(?=[A-Z])|\s+in\s+(?=[A-Z]))"
+    rf"|(?i:village|villages|town|hamlet|locality|settlement|commune)\s+of\s+(?:the\s+)?(?P<named>{_HEAD_NAME}))"
+)
+
+
+def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool]) -> list[Mention]:
+    """The names the gazetteer lacks that the text writes as places of an address (``_ADDRESS_HEAD``),
+    as unresolved mentions: "clashes in Ayn Zarah (Tripoli)" is Ayn Zarah, which the event's place
+    then keeps as written, placed at the area after it (``EventPlaces.stand_in``). Not a name a
+    gazetteer match already covers, nor one whose first word ``is_word`` says is no name ("the
+    Governor", "Syrian", a month); after a bracket or a comma, only where an accepted place stands
+    there, the address the name is written in ("Kochkin, Kabul"; not "Obama, who")."""
+    accepted = [m for m in found if m.score >= ACCEPT]
+    starts = {m.start: m for m in accepted}
+    out: list[Mention] = []
+    for hit in _ADDRESS_HEAD.finditer(text):
+        key = "name" if hit.group("name") is not None else "named"
+        start, end = hit.span(key)
+        if key == "name" and hit.group("loc") is None and (
+                hit.group("kind") is None or re.search(r"(?:^|[A-Z][\w'’-]*\s+|[.;!?]\s+)$", text[max(0, start - 40):start])):
+            continue  # with no locative word, only its kind and its address after it make a name a place
+            # ("militants attacked Garbassa village (Kismaayo, Lower Juba)"), never a sentence's first word
+        name = hit.group(key)
+        words = name.split()
+        if words[-1].lower() in _NAME_KINDS or words[-1].lower() in _FACILITIES or any(not _HYPHEN_PART.fullmatch(part) for w in words for part in w.split("-")[1:]):
+            continue  # "Sagbama LGA (Bayelsa)": the kind is written inside; "the Y-highway": no place's name
+        if any(m.start < end and start < m.end for m in accepted) or is_word(words[0]) or any(
+                m.start == start and m.end == end and any(c.q <= 2 for c in m.cands) for m in found):
+            continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
+        kind = hit.group("kind")
+        tail = hit.end("kind") if kind is not None else end
+        gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?", text[tail:tail + 12])
+        area = starts.get(tail + gap.end()) if gap else None
+        addressed = area is not None and any(c.q <= 2 and (c.fcode.startswith(("ADM", "PCL")) or c.fclass == "P") for c in area.cands)
+        if key == "name" and hit.group("loc") is None and not addressed:
+            continue
+        if not addressed and (key == "name" and (kind is None or kind.lower() in _ADMIN_KINDS) or any(
+                m.end <= start and m.cands and not _SENTENCE_GAP.search(text, m.end, start) for m in accepted)):
+            # no address, only an admin kind ("the Jose Luis Bustamante y Rivero municipality"), or a
+            # place of its sentence before it, of which it is a part ("in Karachi, Sindh, ... in the
+            # Bilal Colony area", "in Khunti ... at Kamaria Village")
+            continue
+        out.append(Mention(start, end, name, (), score=ACCEPT + 0.5))
+    return out
 
 
 def read_shapes(text: str, found: list[Mention], type_words: dict[str, str]) -> None:
@@ -301,11 +375,19 @@ def obey_areas(text: str, mentions: list[Mention]) -> None:
     placed at the area (where_prec 2 or coarser), never at a namesake abroad."""
     for m, y in zip(mentions, mentions[1:]):
         c, area = m.chosen, y.chosen
-        if c is None or area is None or not area.cc or c.cc == area.cc or c.fcode.startswith(("PCL", "CONT")) or c.fclass == "H":
+        if c is None or area is None or not area.cc or c.fcode.startswith(("PCL", "CONT")) or c.fclass == "H":
             continue
-        if not in_area(text, m.end, y.start, y.end):
+        # the same holds inside one country for a town and the province (or the large city) written
+        # after it: "near Pisky, Donetsk" is no Pisky of Poltava, but Donetsk's when none is known there
+        same = c.cc == area.cc
+        if same and not (c.fclass == "P" and area.admin1 and c.admin1 != area.admin1 and area.q <= 1
+                         and (area.fcode == "ADM1" or area.fclass == "P" and area.pop >= 500_000)):
+            continue
+        there = (lambda o: o.cc == area.cc and o.admin1 == area.admin1) if same else (lambda o: o.cc == area.cc)
+        if not (in_area(text, m.end, y.start, y.end) or _TYPED_AREA_GAP.fullmatch(text, m.end, y.start)
+                and not _LIST_AFTER.match(text, y.end)):
             if area.fcode in ("ADM1", "ADM2") and written_in(text, m.end, y.start, y.end):
-                inside = [o for _, o in m.ranking if o.cc == area.cc]
+                inside = [o for _, o in m.ranking if there(o)]
                 m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
                 m.by_address = True
                 m.leaves = f"inside {y.text}, written after it"
@@ -314,7 +396,7 @@ def obey_areas(text: str, mentions: list[Mention]) -> None:
         city = area.fclass == "P" and area.pop >= max(500_000, 10 * c.pop)
         if not (area.fcode in ("ADM1", "ADM2") or city or text[m.end:y.start].strip().startswith("(")):
             continue
-        inside = [o for _, o in m.ranking if o.cc == area.cc]
+        inside = [o for _, o in m.ranking if there(o)]
         m.chosen, m.fallback = (inside[0], m.fallback) if inside else (area, True)
         m.by_address = True
         m.leaves = f"inside {y.text}, written after it"
