@@ -16,9 +16,9 @@ from ..errors import ConfigError
 from ..models import Incident
 from . import codec
 
-#: sort name -> (SQL key expression, descending)
 #: an incident's date as the indexes order it (no date: '')
 DATE_KEY = "COALESCE(i.event_date, '')"
+#: sort name -> (SQL key expression, descending)
 _SORTS = {
     "event_date": (DATE_KEY, False),
     "-event_date": (DATE_KEY, True),

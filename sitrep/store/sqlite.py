@@ -325,11 +325,9 @@ class Store(ReadMixin, ReviewMixin):
         so an entry made mid-transaction cost every later statement of the batch a segment write and
         the merges that follow (half of an add's time at 50,000 incidents, growing with the index).
         Nothing reads the index inside a write."""
-        row = (art.id, art.title or "", art.text)
-        if self._depth:
-            self._to_index.append(row)
-        else:
-            self.db.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", row)
+        self._to_index.append((art.id, art.title or "", art.text))
+        if not self._depth:
+            self._flush_index()
 
     def _flush_index(self) -> None:
         """The full-text entries of the transaction's articles, in one statement before its commit."""
