@@ -183,6 +183,20 @@ def _m12_date_keys(db: sqlite3.Connection) -> None:
     db.execute("ANALYZE incidents")
 
 
+#: migration 13's index: a search's incidents, probed by id, tested for a country and sorted by date from it
+SEARCH_PROBE = ("incidents_id_country", "id, {country_code}, COALESCE(event_date, '')")
+
+
+def _m13_search_probe(db: sqlite3.Connection) -> None:
+    # a full-text search in a country probes every incident of the matching articles (about 1,500 for a
+    # word in 1.5% of 57,000 articles) by id: with the country and the date key beside the id, the
+    # probe and the sort read no incident's row, only the page's (5.2 ms a search at 100,000 incidents
+    # with the page read last, read.query_incidents, against 7.4 ms)
+    name, columns = SEARCH_PROBE
+    db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON incidents({columns.format(country_code='country_code COLLATE NOCASE')})")
+    db.execute("ANALYZE incidents")
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -200,7 +214,8 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
-                                                          _m10_list_summary, _m11_reports_by_article, _m12_date_keys]
+                                                          _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
+                                                          _m13_search_probe]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

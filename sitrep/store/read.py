@@ -201,6 +201,9 @@ class ReadMixin:
         order = "DESC" if desc else "ASC"
         limit = max(1, min(int(limit), 1000))
         sql = f"SELECT i.id, i.summary, {key} AS k FROM incidents i{join} WHERE {where} ORDER BY k {order}, i.id {order} LIMIT ?"
+        if q:  # a search sorts every incident it matched: sort their ids and keys, then read the page's rows
+            sql = (f"SELECT i.id, i.summary, p.k FROM ({sql.replace('i.summary, ', '', 1)}) p"
+                   f" JOIN incidents i ON i.id = p.id ORDER BY p.k {order}, p.id {order}")
         try:
             rows = self.db.execute(sql, (*params, limit + 1)).fetchall()
         except self.query_errors as e:

@@ -34,6 +34,12 @@ from .review import ReviewMixin, apply_overrides
 #: ``scheme://`` (or ``scheme:/``, as ``pathlib.Path`` folds it): a database URL, not a file path.
 #: Two letters at least, so that a Windows drive (``C:/``) stays a path.
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):/")
+#: the tables whose planner statistics ``Store.refresh_statistics`` keeps fresh (each a rowid table:
+#: its largest rowid stands for its size), and how many times larger or smaller one grows before it is analysed again
+STATISTICS_TABLES = ("incidents", "reports", "articles", "claims")
+STATISTICS_DRIFT = 2.0
+#: they are checked (two small reads a table) every this many write transactions, and at ``close``
+STATISTICS_EVERY = 64
 #: the URL schemes of the PostgreSQL backend (``store/postgres.py``)
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
@@ -140,6 +146,7 @@ class Store(ReadMixin, ReviewMixin):
         self.path = path
         self._depth = 0
         self._deadline: float | None = None  # of the reads inside ``time_limit``
+        self.commits = 0  # write transactions begun and ended by this store
         self.rollbacks = 0  # counts undone writes: a cache of stored rows (``across``) is stale after one
         self._to_index: list[tuple[str, str, str]] = []  # full-text entries of the open transaction (_index_text)
 
@@ -187,9 +194,33 @@ class Store(ReadMixin, ReviewMixin):
         try:  # SQLite's advice for connections that ran queries: refresh the planner's statistics where stale,
             self.db.execute("PRAGMA busy_timeout = 0")  # unless another process is writing: never wait for it
             self.db.execute("PRAGMA optimize")
+            self.refresh_statistics()
         except sqlite3.Error:
             pass  # a read-only or busy database keeps the statistics it has
         self.db.close()
+
+    def refresh_statistics(self) -> list[str]:
+        """ANALYZE each table the lists plan over (``STATISTICS_TABLES``) that has no statistics yet
+        or has grown or shrunk ``STATISTICS_DRIFT`` times since they were taken; the tables analysed.
+
+        ``PRAGMA optimize`` (SQLite 3.40) only refreshes statistics a table already has, so a database
+        grown from empty by ``sitrep ingest`` kept the empty tables' statistics that the migrations
+        took, and the planner guessed: "this type, at least N killed" sorted every incident of the
+        type (4.5 ms at 100,000 incidents, 0.25 ms with statistics). A full ANALYZE of these tables
+        takes 0.25 s at 100,000 incidents; on doubling, its cost over a database's life is about
+        twice the last one."""
+        stale = []
+        analysed = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+        for table in STATISTICS_TABLES:
+            rows = self.db.execute("SELECT max(rowid) FROM " + table).fetchone()[0] or 0
+            taken = analysed and self.db.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = ? LIMIT 1",
+                                                 (table,)).fetchone()
+            counted = int(taken[0].split()[0]) if taken else 0
+            if rows and not (counted and counted / STATISTICS_DRIFT <= rows <= counted * STATISTICS_DRIFT):
+                stale.append(table)
+        for table in stale:
+            self.db.execute("ANALYZE " + table)
+        return stale
 
     @contextlib.contextmanager
     def time_limit(self, seconds: float) -> Iterator[None]:
@@ -253,6 +284,9 @@ class Store(ReadMixin, ReviewMixin):
         try:
             yield self.db
             self._flush_index()
+            self.commits += 1
+            if self.commits % STATISTICS_EVERY == 0:  # a long ingest keeps the readers' plans good as it goes
+                self.refresh_statistics()
         except BaseException:
             self._depth = 0
             self._to_index.clear()
