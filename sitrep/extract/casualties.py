@@ -301,9 +301,24 @@ _FATE_GROUP = re.compile(r"\b(?:dead|injured|wounded|hurt|killed|victims?|casual
 _AND_SHARE = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the|them|those|these)\b", re.I)
 
 
+#: thing nouns that name no time or measure, and so may modify a person noun right after them
+#: ("three coal truck drivers", "Three village elders"): ``modifier_things`` in casualties.toml
+@functools.lru_cache(maxsize=1)
+def _modifier_thing() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{vocab()['modifier_things']})$", re.I)
+
+
+def _is_thing(words: list[str], i: int, person: re.Pattern[str], thing: re.Pattern[str]) -> bool:
+    """Is the i-th word a thing the count counts? Not when it modifies the person noun right after
+    it ("three coal truck drivers", "Three village elders were killed")."""
+    if not thing.match(words[i]):
+        return False
+    return not (i + 1 < len(words) and _modifier_thing().match(words[i]) and person.match(words[i + 1]))
+
+
 def _accepts_after(words: list[str], person: re.Pattern[str], thing: re.Pattern[str]) -> bool:
-    for w in words[:3]:
-        if thing.match(w):
+    for i, w in enumerate(words[:3]):
+        if _is_thing(words, i, person, thing):
             return False
         if person.match(w):
             return True
@@ -394,7 +409,7 @@ def find_figures(sentence: str) -> list[Figure]:
             if w.isdigit() and not (i > 0 and gap_words[i - 1].lower() == "and"):
                 ok = False
                 break
-            if thing.match(w):
+            if _is_thing(gap_words, i, person, thing):
                 ok = False
                 break
             if saw_person and not person.match(w) and w not in _AUX and w not in _BOUNDARY and w not in _NP_PREPS:
