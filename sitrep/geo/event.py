@@ -31,6 +31,12 @@ Ninth pass (the address):
 * ``EventPlaces.neighbourhood_town``: a name the text writes as a neighbourhood anywhere ("the
   Washington Heights neighborhood") is one in its headline too;
 * ``area_before``: a neighbourhood whose town the gazetteer lacks lies in the area written before it.
+
+Thirteenth pass: ``areas_written_after`` also reads "shelled Kafrsajna in Hama" (a name the
+gazetteer lacks, then its province, or a town named as its province is) and "Dar Salam in Anbar
+(a town, then a province read as itself) as town and address; the address's "in" is then no
+evidence of the event's place. ``shapes.address_heads`` reads the object of an attack verb ("shelled X
+in Hama", "the outskirts of X in Hama") and a name "near" which a sentence ends as places.
 """
 from __future__ import annotations
 
@@ -40,6 +46,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import replace
+from difflib import SequenceMatcher
 from importlib import resources
 
 from ..models import Place
@@ -160,6 +167,23 @@ _BRACKET_AFTER = re.compile(r"(\s+(?:village|town|commune|locality|hamlet|settle
 _AREA_WORD = re.compile(r"\s+(?:countryside|province|governorate|district|region|county|state|oblast|department)\b", re.I)
 
 
+def _key(s: str | None) -> str:
+    return re.sub(r"[\W_]+|^(?:al|el|as|ad|ar|an)\b", "", norm(s or ""))
+
+
+def _as_written(q: Place) -> bool:
+    """Is ``q`` the gazetteer's place of its own name ("Idleb" read as Idlib), not a name the gazetteer
+    lacks that stands in at its area ("Metlaperu village" placed at Chhattisgarh)?"""
+    return SequenceMatcher(None, _key(q.text), _key(q.name)).ratio() >= 0.6
+
+
+def _names_province(q: Place) -> bool:
+    """Is ``q`` an area, or a town named as its province is ("Idlib", "Aleppo", "al-Hasakeh")?"""
+    if (q.precision or 0) >= 3:
+        return True
+    return bool(q.admin1) and _key(q.name) == _key(q.admin1)
+
+
 def areas_written_after(text: str, places: list[Place]) -> set[int]:
     """Indexes of the area written as a town's container after it: "Saraqab in Idleb countryside",
     "Kafr Takharim in Idleb province", "Doutchi (Diffa)". The area is the wider place, whatever
@@ -172,8 +196,10 @@ def areas_written_after(text: str, places: list[Place]) -> set[int]:
         if m is not None and (j := by_start.get(m.end())) is not None:
             q_end = places[j].end
             assert q_end is not None
-            if _AREA_WORD.match(text, q_end):
-                out.add(j)
+            q = places[j]
+            if _AREA_WORD.match(text, q_end) or _as_written(q) and ((q.precision or 0) >= 3 and (p.precision or 0) < q.precision
+                                                                 or p.precision is None and _names_province(q)):
+                out.add(j)  # thirteenth pass: "shelled Kafrsajna in Hama", "Dar Salam in Anbar": the town, its area
         elif (gap := _BRACKET_AFTER.match(text, p.end)) and (j := by_start.get(gap.end())) is not None \
                 and (p.precision == 1 or p.precision is None and gap.group(1)):
             out.add(j)  # "Xamarweyne village (Kismaayo, Lower Juba)": a name the gazetteer lacks, with its kind
@@ -353,6 +379,7 @@ class EventPlaces:
         best: tuple[float, Place] | None = None
         starts = {q.start for q in located}
         wider = chain_containers(text, located)
+        addresses = areas_written_after(text, located)  # their "in" writes the town's address, not the event's
         scored: list[tuple[float, Place]] = []
         for idx, p in enumerate(located):
             s_idx = sent_of(p.start)
@@ -370,7 +397,7 @@ class EventPlaces:
             after = text[p.end:p.end + 25].lower()
             prev_word = [w for w in re.findall(r"[\w-]+", before) if w != "the"][-1:] or [""]  # "in the Gulf of Aden"
             origin = fired_from(before)
-            if prev_word[0] in self.event_preps and not origin:
+            if prev_word[0] in self.event_preps and not origin and idx not in addresses:
                 s += 1.2
             if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
                 s += 1.0

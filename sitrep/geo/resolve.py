@@ -27,7 +27,7 @@ from importlib import resources
 from ..models import Place
 from .context import DocumentGeography
 from .context import build as build_document
-from .context import is_attribute, weak_country
+from .context import find_actors, is_attribute, weak_country
 from .context import dateline_span
 from .context import rules as document_rules
 from .event import _SENT_END, EventPlaces, is_source_base  # noqa: F401  (is_source_base: part of this module's API)
@@ -261,7 +261,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         inside_bonus(text, found)
         address_bonus(text, found)
         bracketed_province_bonus(text, found)
-        found = self._add_address_heads(text, found)
+        found = self._add_address_heads(text, found, ents)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
@@ -271,10 +271,12 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 m.score -= 3.0
         return found
 
-    def _add_address_heads(self, text: str, found: list[_Mention]) -> list[_Mention]:
+    def _add_address_heads(self, text: str, found: list[_Mention], ents: list[tuple[int, int, str]] = ()) -> list[_Mention]:
         """``found`` with the names the gazetteer lacks that the text writes in an address
-        (``shapes.address_heads``); a rejected match inside such a name gives way to it."""
-        heads = address_heads(text, found, self._no_name_word)
+        (``shapes.address_heads``); a rejected match inside such a name gives way to it. An armed
+        group's name or a person's (NER) is no object place ("attacked Kowalczyk in Dayton")."""
+        not_places = {a for a, _, _ in find_actors(text)} | {es for es, _, label in ents if label in ("PERSON",)}
+        heads = address_heads(text, found, self._no_name_word, lambda start: start in not_places)
         if not heads:
             return found
         out = [m for m in found if not any(h.start < m.end and m.start < h.end for h in heads)] + heads

@@ -133,26 +133,33 @@ _FACILITIES = frozenset({"headquarters", "hospital", "mosque", "church", "school
 _SENTENCE_GAP = re.compile(r"[.;!?]\s|\n")
 _HYPHEN_PART = re.compile(r"[A-Z][\w'’]*|(?:al|el|ad|as|at|ash|an|ar|az|ez|es|ed|ul|ud|e|i|u)|\d+")
 _ADDRESS_HEAD = re.compile(
-    rf"\b(?:(?:(?P<loc>(?i:in|near|at|around|outside|on|into|towards?))\s+(?:the\s+)?)?(?P<name>{_HEAD_NAME})"
-    rf"(?=\s+(?i:(?P<kind>{_HEAD_KINDS}))\b|(?P<bracket>\s*\()|(?P<comma>,\s*)(?=[A-Z])|\s+in\s+(?=[A-Z]))"
+    rf"\b(?:(?:(?P<loc>(?i:in|near|at|around|outside|on|into|towards?))\s+(?:the\s+)?"
+    rf"|(?P<obj>(?i:shelled|attacked|targeted|struck|bombed|raided|stormed|besieged|captured|recaptured|overran|entered)"
+    rf"|(?i:outskirts|vicinity|surroundings|environs|countryside|edge)\s+of)\s+(?:the\s+)?)?(?P<name>{_HEAD_NAME})"
+    rf"(?=\s+(?i:(?P<kind>{_HEAD_KINDS}))\b|(?P<bracket>\s*\()|(?P<comma>,\s*)(?=[A-Z])|\s+in\s+(?=[A-Z]|(?:al|el|ad|as|ar|an)-[A-Z])|(?P<end>\.(?:\s|$)))"
     rf"|(?i:village|villages|town|hamlet|locality|settlement|commune)\s+of\s+(?:the\s+)?(?P<named>{_HEAD_NAME}))"
 )
 
 
-def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool]) -> list[Mention]:
+def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool],
+                  is_actor: Callable[[int], bool] = lambda start: False) -> list[Mention]:
     """The names the gazetteer lacks that the text writes as places of an address (``_ADDRESS_HEAD``),
     as unresolved mentions: "clashes in Ayn Zarah (Tripoli)" is Ayn Zarah, which the event's place
     then keeps as written, placed at the area after it (``EventPlaces.stand_in``). Not a name a
     gazetteer match already covers, nor one whose first word ``is_word`` says is no name ("the
     Governor", "Syrian", a month); after a bracket or a comma, only where an accepted place stands
-    there, the address the name is written in ("Kochkin, Kabul"; not "Obama, who")."""
+    there, the address the name is written in ("Kochkin, Kabul"; not "Obama, who"). Thirteenth pass:
+    the object of an attack verb or a part of it ("shelled Kafrsajna in Hama", "the outskirts of X in
+    Hama") with a province or town after it, never a country nor an armed group or a person; and a
+    name "near" which its sentence ends ("explosions near Kovalivske."), with no place of its sentence before it."""
     accepted = [m for m in found if m.score >= ACCEPT]
     starts = {m.start: m for m in accepted}
     out: list[Mention] = []
     for hit in _ADDRESS_HEAD.finditer(text):
         key = "name" if hit.group("name") is not None else "named"
         start, end = hit.span(key)
-        if key == "name" and hit.group("loc") is None and (
+        located = hit.group("loc") is not None or hit.group("obj") is not None
+        if key == "name" and not located and (
                 hit.group("kind") is None or re.search(r"(?:^|[A-Z][\w'’-]*\s+|[.;!?]\s+)$", text[max(0, start - 40):start])):
             continue  # with no locative word, only its kind and its address after it make a name a place
             # ("militants attacked Garbassa village (Kismaayo, Lower Juba)"), never a sentence's first word
@@ -168,9 +175,16 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
         gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?", text[tail:tail + 12])
         area = starts.get(tail + gap.end()) if gap else None
         addressed = area is not None and any(c.q <= 2 and (c.fcode.startswith(("ADM", "PCL")) or c.fclass == "P") for c in area.cands)
-        if key == "name" and hit.group("loc") is None and not addressed:
+        if key == "name" and not located and not addressed:
             continue
-        if not addressed and (key == "name" and (kind is None or kind.lower() in _ADMIN_KINDS) or any(
+        if hit.group("obj") is not None and hit.group("kind") is None and not (addressed and area is not None and not is_actor(start)
+                                                  and not any(c.q <= 1 and c.fcode.startswith("PCL") for c in area.cands)):
+            continue  # "shelled Kafrsajna in Hama", "the outskirts of Tell Hamis in al-Hasakeh": only with the
+            # province or town written after it, never a country, never an armed group ("targeted Hezbollah in Syria")
+        near_end = hit.group("end") is not None
+        if near_end and (hit.group("loc") or "").lower() not in ("near", "outside", "around"):
+            continue  # "observed explosions near Kovalivske.": only "near" a name ends its sentence as a place
+        if not addressed and (key == "name" and not near_end and (kind is None or kind.lower() in _ADMIN_KINDS) or any(
                 m.end <= start and m.cands and not _SENTENCE_GAP.search(text, m.end, start) for m in accepted)):
             # no address, only an admin kind ("the Jose Luis Bustamante y Rivero municipality"), or a
             # place of its sentence before it, of which it is a part ("in Karachi, Sindh, ... in the
