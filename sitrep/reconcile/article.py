@@ -9,11 +9,12 @@ module and ``incidents`` decide.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from ..extract import events
+from ..extract import dates, events
 from ..extract.mentions import ArticleMentions
 from ..geo.context import wire_dateline
 from ..geo.event import lies_in, names_street
@@ -33,10 +34,11 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 def incidents_of(read: ArticleMentions, geo: Geoparser, rules_version: str) -> Extraction:
     """The article's incidents and summaries, each incident stamped with ``rules_version``."""
     drafts, summary_drafts = seg.segment(read.mentions, read.article.text)
+    releases = release_dates(read.article.text, read.article.published, read.article.dateline)
     incidents: list[Incident] = []
     by_draft: dict[int, Incident] = {}  # keyed per draft: a draft that makes no incident leaves a gap
     for d in drafts:
-        inc = _incident(read, d, geo, rules_version)
+        inc = _incident(read, d, geo, rules_version, releases)
         if inc is not None:
             incidents.append(inc)
             by_draft[id(d)] = inc
@@ -63,7 +65,35 @@ def event_type_of(d: seg.Draft) -> events.Trigger | None:
     return events.retype(trig, " ".join(m.text for m in d.mentions), home)
 
 
-def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version: str) -> Incident | None:
+def release_dates(text: str, published: dt.date | None, dateline: str | None = None) -> list[tuple[int, dt.date | None]]:
+    """Where each release of a text that compiles news releases begins, and its date: the text
+    holds two or more release datelines of different dates ("KABUL, Afghanistan (Aug. 19, 2012)"
+    ... "KABUL, Afghanistan (Aug. 20, 2012)": a release and its update). Text before the first
+    one belongs to the first release, unless cleaning cut a dateline off the text's start (then to
+    the release of that dateline, dated by it or by publication). Empty for any other text: its
+    figures are all reported when it was published."""
+    found: list[tuple[int, dt.date]] = []
+    for m in seg.pattern("release_dateline").finditer(text):
+        d = dates.best(dates.find_dates(m.group("when"), published))
+        if d is not None and d.explicit:
+            found.append((m.start(), d.date))
+    if len({d for _, d in found}) < 2:
+        return []
+    if dateline:
+        lead = dates.best(dates.find_dates(dateline, published))
+        first = lead.date if lead is not None and lead.explicit else published
+    else:
+        first = found[0][1]
+    return [(0, first), *found]
+
+
+def reported_on(releases: list[tuple[int, dt.date | None]], start: int, published: dt.date | None) -> dt.date | None:
+    """The date a figure at ``start`` was reported: its release's (``release_dates``), else publication."""
+    return next((d for pos, d in reversed(releases) if pos <= start), published) if releases else published
+
+
+def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version: str,
+              releases: list[tuple[int, dt.date | None]] | None = None) -> Incident | None:
     article, text = read.article, read.article.text
     trig = event_type_of(d)
     if trig is None:
@@ -77,7 +107,8 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
             if d.group == "Arrests" and f.kind != "arrested":
                 continue
             claims.append(Claim(f.kind, f.min, f.max, f.qualifier, m.source, m.text, m.start, m.end,
-                                victims=f.victims, hedge=f.hedge, article_id=article.id, reported=article.published))
+                                victims=f.victims, hedge=f.hedge, article_id=article.id,
+                                reported=reported_on(releases or [], m.start, article.published)))
     location = d.place
     # a street's name ("West Polk Street", "Murree road in Rawalpindi") is no place of its own:
     # the whole text's event place leaves it out, as the sentences' do

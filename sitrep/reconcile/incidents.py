@@ -7,7 +7,11 @@ Input: per-sentence event mentions (trigger, figures, place, date, actors). Rule
   else opens a new one; a mention naming no place joins the most recent compatible incident
   ("the twin blasts", "the death toll");
 - a figure in a sentence that lists two or more places joined by "and" ("blasts in Homs and
-  Damascus left 140 dead") is a summary when those places hold incidents of their own;
+  Damascus left 140 dead") is a summary when those places hold incidents of their own; where
+  they hold none, the sentence is read in its place as any other (``told``);
+- an earlier attack told after an incident as the record of the one it targeted (figures read as
+  background, or a calendar date days before the incident's told as someone's deed) is no part
+  of it and no incident of its own (``tells_record``);
 - agreements told twice are one agreement: a new agreement mention joins an earlier one.
 """
 from __future__ import annotations
@@ -29,10 +33,17 @@ AFTERMATH = ("Arrests", "Disrupted weapons use")
 
 
 @functools.lru_cache(maxsize=1)
-def _within() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str]]:
+def _within() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str], re.Pattern[str]]:
     raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
     return (re.compile(raw["new_event"], re.I), re.compile(raw["political_arrest"], re.I), raw["version"],
-            re.compile(raw["anaphor"], re.I))
+            re.compile(raw["anaphor"], re.I), re.compile(raw["record"], re.I))
+
+
+@functools.lru_cache(maxsize=None)
+def pattern(name: str) -> re.Pattern[str]:
+    """A case-sensitive regex of ``data/within.toml`` by its key (``release_dateline``)."""
+    raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
+    return re.compile(raw[name])
 
 
 def version() -> str:
@@ -54,6 +65,34 @@ def is_aside(m: Mention) -> bool:
     """"The attack came in retaliation to a rocket fired from Gaza earlier": another event named in
     passing, with no date and no toll of its own, is no incident (and never one dated today)."""
     return tells_another_event(m.text) and m.date is None and not m.figures
+
+
+#: days before the incident being told from which a dated attack in its telling is an earlier one
+_RECORD_DAYS = 3
+
+
+def _day(d: object | None):
+    return getattr(d, "date", d)
+
+
+def tells_record(cur: Draft | None, m: Mention) -> bool:
+    """Whether a violent mention, told after the incident ``cur``, is the record of the one that
+    incident is about, not a part of it: an earlier attack whose every figure extraction read as
+    background ("Yasir ... was involved in the Aug. 8 suicide attack in Asadabad district, which
+    killed three U.S. soldiers"), or one written with a calendar date days before the incident's
+    and told as someone's deed ("He openly claimed responsibility for the July 2 vehicle-borne IED
+    attack ... which killed two civilians"). Such a sentence opens no incident, adds nothing to
+    ``cur``, and leaves ``cur`` the incident being told: "Several other insurgents were also killed
+    in the operation" goes on telling the operation."""
+    if cur is None or cur.group != "violent" or m.group != "violent" or not m.figures:
+        return False
+    if all(f.qualifier == "background" for f in m.figures):
+        return True
+    when, told = m.date, next((x.date for x in cur.mentions if x.date is not None), None)
+    if not getattr(when, "explicit", False) or _day(told) is None or (_day(told) - _day(when)).days <= _RECORD_DAYS:
+        return False
+    t = m.trigger
+    return t is not None and bool(_within()[4].search(m.text, 0, t.start))
 
 
 def is_aftermath(m: Mention) -> bool:
@@ -230,7 +269,10 @@ def joins_attack(held: list[Mention], drafts: list[Draft]) -> Draft | None:
     return attack
 
 
-def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[list[Draft], list[SummaryDraft]]:
+def _segment(mentions: list[Mention], text: str, hold: bool = True,
+             told: frozenset[int] = frozenset()) -> tuple[list[Draft], list[SummaryDraft]]:
+    """The drafts and summaries of ``mentions``; ``told``: the sentences that list places but were
+    found to sum up no incidents, read this time as any other sentence."""
     drafts: list[Draft] = []
     summaries: list[SummaryDraft] = []
     pending: list[Mention] = []  # figures before any incident
@@ -238,7 +280,7 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
     last: dict[str, Draft] = {}
     last_any: Draft | None = None
     for m in mentions:
-        if m.background or (drafts and is_aside(m)):
+        if m.background or (drafts and is_aside(m)) or tells_record(last.get("violent"), m):
             continue
         group = m.group
         if group is None:
@@ -251,7 +293,7 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
                     pending.append(m)
             continue
         listed = listed_places(text, m.places)
-        if listed and m.figures and group == "violent":
+        if listed and m.figures and group == "violent" and m.sentence not in told:
             summaries.append(SummaryDraft(m, listed))
             continue
         if is_aftermath(m) and last.get("violent") is not None:
@@ -318,19 +360,23 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True) -> tuple[lis
     if held:
         attack = joins_attack(held, drafts)
         if attack is None:
-            return _segment(mentions, text, hold=False)
+            return _segment(mentions, text, hold=False, told=told)
         attack.mentions[:0] = held
         if attack.place is None:  # the place named with the arrest is the attack's
             attack.place = next((m.place for m in held if m.place is not None), None)
     for s in summaries:
         s.covers = [d for d in drafts if d.group == "violent" and d.place is not None
                     and any(_same_place(d.place, p) or km(d.place, p) <= 30 for p in s.places)]
-        if len(s.covers) < 2:
-            # not a summary after all: the figure belongs to the one incident (or opens one)
-            if s.covers:
-                s.covers[0].mentions.append(s.mention)
-            else:
-                d = Draft("violent", [s.mention], s.mention.place)
-                drafts.append(d)
+    lone = frozenset(s.mention.sentence for s in summaries if not s.covers)
+    if lone:
+        # "In Almar and Qaisar districts, Faryab province a ... security force killed four
+        # insurgents": places listed where no incident is told sum up nothing; the sentence tells
+        # the event the text goes on with ("... resulting in four insurgents killed"), so it is read
+        # in its place, as any other
+        return _segment(mentions, text, hold, told | lone)
+    for s in summaries:
+        if len(s.covers) == 1:
+            # not a summary after all: the figure belongs to the one incident
+            s.covers[0].mentions.append(s.mention)
     summaries = [s for s in summaries if len(s.covers) >= 2]
     return drafts, summaries
