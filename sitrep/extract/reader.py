@@ -204,8 +204,21 @@ def _sentence_case(headline: str) -> str:
     return low
 
 
+def _revises(sentence: str, earlier: str) -> bool:
+    """Does a near repeat give another figure for a count its earlier sentence gives: a revised count
+    ("reportedly killed more than 10 insurgents" ... an update's "The strikes killed 15 insurgents"),
+    not a template repeated with other dates ("more »» ... December 4, 2015")?"""
+    mine = {(f.kind, f.min, f.max) for f in casualties.find_figures(sentence)}
+    if not mine:
+        return False
+    theirs = {(f.kind, f.min, f.max) for f in casualties.find_figures(earlier)}
+    # the same kind of count, another figure: not a count the earlier sentence never gave
+    return bool({k for k, _, _ in mine} & {k for k, _, _ in theirs}) and mine != theirs
+
+
 def _dedupe(sents: list[Sentence], head_end: int = 0) -> list[Sentence]:
-    """Drop sentences that repeat an earlier one nearly word for word (syndication, templates).
+    """Drop sentences that repeat an earlier one nearly word for word (syndication, templates),
+    unless they give a count the earlier one does not (a revised figure, an update's paragraph).
     The headline (text before ``head_end``) is kept and compared with nothing: the lead sentence
     that it sums up is the story, not a repeat."""
     # exact repeats anywhere; near repeats within the last 200 sentences (linear time on huge texts)
@@ -218,10 +231,11 @@ def _dedupe(sents: list[Sentence], head_end: int = 0) -> list[Sentence]:
             continue
         key = " ".join(re.findall(r"\w+", s.text.lower()))
         words = set(key.split())
-        if key in exact or (len(words) >= 8 and any(len(words & w) / min(len(words), len(w)) >= 0.8 for w in recent if w)):
+        if key in exact or (len(words) >= 8 and any(len(words & w) / min(len(words), len(w)) >= 0.8
+                                                    and not _revises(s.text, earlier) for w, earlier in recent if w)):
             continue
         exact.add(key)
-        recent.append(words)
+        recent.append((words, s.text))
         if len(recent) > 200:
             recent.pop(0)
         out.append(s)
