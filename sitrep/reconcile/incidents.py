@@ -30,6 +30,8 @@ from ..models import Place
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
 AFTERMATH = ("Arrests", "Disrupted weapons use")
+#: events an article may go on to call "the attack" (a facility set on fire by militants, as GTD codes it)
+TOLD_AS_ATTACK = ("Looting/property destruction",)
 
 
 @functools.lru_cache(maxsize=1)
@@ -346,6 +348,11 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True,
                     target = cur
         else:
             target = last.get(group)
+            if (target is None and group == "violent" and last_any is not None and last_any.group in TOLD_AS_ATTACK
+                    and refers_back(m) and not tells_another_event(m.text)):
+                # "militants set fire to a party office. The attack caused ... damage": the property
+                # destruction told on as "the attack", and the violence told after it, are that event
+                target = last_any
         if target is None:
             target = Draft(group)
             drafts.append(target)
