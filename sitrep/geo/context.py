@@ -55,6 +55,8 @@ class DocumentGeography:
     evidence: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, what, weight)
     _cc_of: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _lean: dict[str, tuple[str | None, tuple[str, str] | None]] = field(default_factory=dict, repr=False)
+    # a shared admin1 name ("Ouest") and the one namesake that holds a town the text names (``_holding_area``)
+    held: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def add(self, kind: str, cc: str | None, admin1: str | None = None, what: str = "") -> None:
         if not cc:
@@ -333,7 +335,9 @@ def _area_of(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None
 def _holding_area(m, mentions: list) -> Candidate | None:
     """"Tarn Taran city (Punjab)", "Mbouda, Ouest": an admin1 name that several countries share
     (Punjab, Ouest, La Libertad) is the one that holds another place the text names, where only one
-    country's does; the most populous namesake otherwise."""
+    country's does; the most populous namesake otherwise. ``mentions`` may hold names detected
+    below the bar of a place ("Mbouda subdivision (Bamboutos, Ouest)"): a town's name is still
+    evidence of which Ouest holds it, whatever NER says of it."""
     areas = [c for c in m.cands if c.q <= 1 and c.fcode == "ADM1"]
     if len({c.cc for c in areas}) < 2:
         return None
@@ -363,10 +367,11 @@ def named_admin2(text: str, cands: tuple[Candidate, ...] | list[Candidate]) -> C
     return areas[0] if areas and len({c.cc for c in areas}) == 1 else None
 
 
-def build(text: str, dateline: str | None, mentions: list, candidates, demonym_country) -> DocumentGeography:
+def build(text: str, dateline: str | None, mentions: list, candidates, demonym_country, detected: list | None = None) -> DocumentGeography:
     """The document's geography from its dateline, state abbreviations, the areas its accepted
     ``mentions`` name and its demonyms. ``candidates(name)`` is the gazetteer lookup,
-    ``demonym_country(word)`` a demonym's country code (or None)."""
+    ``demonym_country(word)`` a demonym's country code (or None); ``detected``, every name detected
+    (accepted or not), tells a shared admin1 name's country (``_holding_area``)."""
     doc = DocumentGeography()
     states = rules()["us_states"]
     line = find_dateline(dateline, text)
@@ -396,11 +401,16 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
         if not abroad_before(text, start, candidates):
             doc.add("state_abbreviation", "US", state)
     for m in mentions:
+        held = None
         area = _area_of(m.cands)
         if area is not None and area.fcode == "ADM1":
             if any(c.q == 0 and c.fclass == "H" for c in m.cands):
                 continue  # "Hodeidah Red Sea port": the sea before Sudan's Red Sea state, no evidence of Sudan
-            area = _holding_area(m, mentions) or area
+            held = _holding_area(m, detected if detected is not None else mentions)
+            area = held or area
+            if held is not None and re.search(r"[,(]\s*$", text[max(0, m.start - 3):m.start]):
+                # written as a town's address ("Mbouda, Ouest", "(Bamboutos, Ouest)"): the holder ranks first
+                doc.held[m.text] = (held.cc, held.admin1)
         if area is None:
             city = _unambiguous_city(m.cands)
             if city is not None:
@@ -415,8 +425,8 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
                 # "military forces of Armenia" as an actor's country
                 kind = "demonym" if is_attribute(text, m.end) else "actor_country" if names_actor(text, m.start) else "country"
                 doc.add(kind, area.cc, what=m.text)
-        elif ((m.type_hint == "ADM1" or area.pop >= 100_000 or all(c.cc == area.cc for c in m.cands))
-              and area.pop >= max((c.pop for c in m.cands), default=0)):  # a small area with no namesake abroad counts too
+        elif held is not None or ((m.type_hint == "ADM1" or area.pop >= 100_000 or all(c.cc == area.cc for c in m.cands))
+                                  and area.pop >= max((c.pop for c in m.cands), default=0)):  # a small area with no namesake abroad counts too
             doc.add("admin1", area.cc, area.admin1, what=m.text)
     for word, (cc, actor) in actor_demonyms(text, demonym_country).items():
         doc.add("actor_demonym" if actor else "demonym", cc, what=word)

@@ -45,6 +45,7 @@ class Weights:
     close_km: float
     document_country: float
     document_admin1: float
+    holding_area: float
     unsettled_country: float
     unsettled_admin1: float
     actor_country: float

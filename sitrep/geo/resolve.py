@@ -187,7 +187,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
                dateline: str | None) -> tuple[list[_Mention], DocumentGeography]:
         found = self._find(text, ents or [])
         mentions = _one_sense(found, self.weights)
-        doc = build_document(text, dateline, mentions, self.candidates, self._demonym_country)
+        doc = build_document(text, dateline, mentions, self.candidates, self._demonym_country, found)
         mentions = self._near_misses_inside(text, found, mentions, doc)
         self._resolve_all(text, mentions, doc)
         return self._keep_in_document(mentions, doc), doc
@@ -584,6 +584,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 s += t
                 if explain:
                     why.append(("document geography", t))
+            if doc is not None and c.fcode == "ADM1" and doc.held.get(m.text) == (c.cc, c.admin1):
+                t = w.holding_area  # "Mbouda subdivision (Bamboutos, Ouest)": Cameroon's Ouest
+                s += t
+                if explain:
+                    why.append(("holds a town named", t))
             if thin and c.cc in thin and not c.fcode.startswith("PCL"):
                 actor, demonym = thin[c.cc]
                 t = (w.actor_country if actor else 0.0) + (w.demonym_country if demonym else 0.0)

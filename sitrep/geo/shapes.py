@@ -60,7 +60,8 @@ def parenthesised_area(text: str, end: int) -> str | None:
 
 
 # "Tininai (Misrata)", "Gaigorou (Dessa, Tillabery)": a name inside the brackets after a name
-_IN_BRACKETS = re.compile(r"[A-Za-z][\w'’-]*\s+\((?:[A-Z][^(),]{1,30},\s*){0,3}$")
+# (also after a bracketed other name: "Thirah mountain [Aqabat Thirah] (Mukayras, Al Bayda)")
+_IN_BRACKETS = re.compile(r"[A-Za-z][\w'’-]*[\])]?\s+\((?:[A-Z][^(),]{1,30},\s*){0,3}$")
 
 
 def in_address_brackets(text: str, start: int, end: int) -> bool:
