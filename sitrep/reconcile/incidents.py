@@ -35,8 +35,13 @@ TOLD_AS_ATTACK = ("Looting/property destruction",)
 
 
 @functools.lru_cache(maxsize=1)
+def _raw() -> dict:
+    return tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _within() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str], re.Pattern[str]]:
-    raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
+    raw = _raw()
     return (re.compile(raw["new_event"], re.I), re.compile(raw["political_arrest"], re.I), raw["version"],
             re.compile(raw["anaphor"], re.I), re.compile(raw["record"], re.I))
 
@@ -44,8 +49,7 @@ def _within() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str], r
 @functools.lru_cache(maxsize=None)
 def pattern(name: str) -> re.Pattern[str]:
     """A case-sensitive regex of ``data/within.toml`` by its key (``release_dateline``)."""
-    raw = tomllib.loads(resources.files("sitrep.reconcile").joinpath("data/within.toml").read_text("utf-8"))
-    return re.compile(raw[name])
+    return re.compile(_raw()[name])
 
 
 def version() -> str:

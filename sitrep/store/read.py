@@ -200,10 +200,12 @@ class ReadMixin:
             params += [last_key, last_key, last_id]
         order = "DESC" if desc else "ASC"
         limit = max(1, min(int(limit), 1000))
-        sql = f"SELECT i.id, i.summary, {key} AS k FROM incidents i{join} WHERE {where} ORDER BY k {order}, i.id {order} LIMIT ?"
+        page = f"FROM incidents i{join} WHERE {where} ORDER BY k {order}, i.id {order} LIMIT ?"
         if q:  # a search sorts every incident it matched: sort their ids and keys, then read the page's rows
-            sql = (f"SELECT i.id, i.summary, p.k FROM ({sql.replace('i.summary, ', '', 1)}) p"
+            sql = (f"SELECT i.id, i.summary, p.k FROM (SELECT i.id, {key} AS k {page}) p"
                    f" JOIN incidents i ON i.id = p.id ORDER BY p.k {order}, p.id {order}")
+        else:
+            sql = f"SELECT i.id, i.summary, {key} AS k {page}"
         try:
             rows = self.db.execute(sql, (*params, limit + 1)).fetchall()
         except self.query_errors as e:
