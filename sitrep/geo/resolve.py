@@ -275,8 +275,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
         """``found`` with the names the gazetteer lacks that the text writes in an address
         (``shapes.address_heads``); a rejected match inside such a name gives way to it. An armed
         group's name or a person's (NER) is no object place ("attacked Kowalczyk in Dayton")."""
-        not_places = {a for a, _, _ in find_actors(text)} | {es for es, _, label in ents if label in ("PERSON",)}
-        heads = address_heads(text, found, self._no_name_word, lambda start: start in not_places)
+        @functools.cache
+        def not_places() -> frozenset[int]:  # asked only of an attack's object: most texts have none
+            return frozenset(a for a, _, _ in find_actors(text)) | {es for es, _, label in ents if label == "PERSON"}
+
+        heads = address_heads(text, found, self._no_name_word, lambda start: start in not_places())
         if not heads:
             return found
         out = [m for m in found if not any(h.start < m.end and m.start < h.end for h in heads)] + heads
