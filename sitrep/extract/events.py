@@ -64,27 +64,45 @@ def _sides() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
 
 
 @functools.lru_cache(maxsize=1)
-def _acting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     a = _raw()["armed_targets"]
-    return re.compile(a["acting"], re.I), re.compile(a["actor_by"], re.I)
+    return (re.compile(a["acting"], re.I), re.compile(a["actor_by"], re.I), re.compile(rf"\b(?:{a['status']})\b", re.I),
+            re.compile(a["blame_after"], re.I), re.compile(a["blame_before"], re.I))
 
 
 def armed_target(text: str) -> bool:
     """Does an armed actor stand in ``text`` as the one attacked, not the attacker? ("attacked a
-    checkpoint" yes; "militiamen attacked a village", "killed by the police" no)."""
+    checkpoint" yes; "militiamen attacked a village", "killed by the police", "the militant group
+    Boko Haram was thought to be responsible" no), or is the victim's own record told (``victim_status``)?"""
     armed = _context()[0]
-    acting, actor_by = _acting()
-    return any(not acting.match(text, m.end()) and not actor_by.search(text, max(0, m.start() - 40), m.start())
-               for m in armed.finditer(text))
+    acting, actor_by, _, blame_after, blame_before = _acting()
+    return victim_status(text) or any(
+        not acting.match(text, m.end()) and not actor_by.search(text, max(0, m.start() - 40), m.start())
+        and not blamed(text, m, blame_after, blame_before)
+        for m in armed.finditer(text))
+
+
+def blamed(text: str, m: re.Match[str], after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    """Is the armed word ``m`` the one a statement of responsibility blames ("Maoist rebels were
+    believed to be behind it", "officials blamed Maoist rebels")? Then it names the attacker."""
+    return bool(after.match(text, m.end()) or before.search(text, max(0, m.start() - 60), m.start()))
+
+
+def victim_status(text: str) -> bool:
+    """Does ``text`` tell a victim's own record ("the victim had charges against him for drug
+    trafficking", "had a criminal record")? Such a victim counts as an armed actor (ACLED's coding of
+    killings of people involved in crime as clashes with an armed group)."""
+    return bool(_acting()[2].search(text))
 
 
 def _as(trigger: Trigger, event_type: str, sub: str, cameo: str) -> Trigger:
     return Trigger(trigger.start, trigger.end, trigger.text, event_type, sub, cameo, trigger.priority)
 
 
-def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
+def retype(trigger: Trigger, text: str, sentence: str = "", article: str = "") -> Trigger:
     """ACLED's actor-dependent rules on top of the trigger's own type. ``text`` is the incident's
-    evidence; ``sentence`` the trigger's sentence (offsets of ``trigger`` refer to it).
+    evidence; ``sentence`` the trigger's sentence (offsets of ``trigger`` refer to it); ``article``
+    the whole text, where a victim's record may stand in a sentence of its own (``victim_status``).
 
     - a generic attack between armed actors is an armed clash (Battles), not violence against civilians;
     - territory taken by state forces is "Government regains", by others "Non-state actor overtakes";
@@ -94,7 +112,8 @@ def retype(trigger: Trigger, text: str, sentence: str = "") -> Trigger:
     shooting)."""
     armed, civilian, max_priority, _ = _context()
     state, non_state, protest, armed_group = _sides()
-    if trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and armed_target(text) and not civilian.search(text):
+    if (trigger.sub_event_type == "Attack" and trigger.priority <= max_priority and (armed_target(text) or victim_status(article))
+            and not civilian.search(text)):
         # the decision table still applies: unorganised people who beat a policeman are a mob
         return decide(_as(trigger, "Battles", "Armed clash", "190"), text)
     if trigger.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and sentence:

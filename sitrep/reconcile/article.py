@@ -47,10 +47,11 @@ def incidents_of(read: ArticleMentions, geo: Geoparser, rules_version: str) -> E
     return Extraction(read.article, incidents, summaries)
 
 
-def event_type_of(d: seg.Draft) -> events.Trigger | None:
+def event_type_of(d: seg.Draft, article: str = "") -> events.Trigger | None:
     """The trigger that types the draft's incident: its dominant one, except that killings make a
     violent trigger win over an arrest or a seizure, and an arrest told as an attack's aftermath
-    does not type the attack; then retyped by the draft's words (``events.retype``)."""
+    does not type the attack; then retyped by the draft's words (``events.retype``; ``article``, the
+    whole text, for a victim's record told in a sentence of its own)."""
     trig = events.dominant(d.triggers)
     if trig is None:
         return None
@@ -62,7 +63,7 @@ def event_type_of(d: seg.Draft) -> events.Trigger | None:
         # an arrest or a seized weapon told as the attack's aftermath does not type the attack
         trig = events.dominant([t for t in d.triggers if t.violent]) or trig
     home = next((m.text for m in d.mentions if trig in m.triggers), "")
-    return events.retype(trig, " ".join(m.text for m in d.mentions), home)
+    return events.retype(trig, " ".join(m.text for m in d.mentions), home, article)
 
 
 def release_dates(text: str, published: dt.date | None, dateline: str | None = None) -> list[tuple[int, dt.date | None]]:
@@ -95,7 +96,7 @@ def reported_on(releases: list[tuple[int, dt.date | None]], start: int, publishe
 def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version: str,
               releases: list[tuple[int, dt.date | None]] | None = None) -> Incident | None:
     article, text = read.article, read.article.text
-    trig = event_type_of(d)
+    trig = event_type_of(d, text)
     if trig is None:
         return None
     event_type, sub, cameo = trig.event_type, trig.sub_event_type, trig.cameo

@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..extract.events import Trigger
+from ..extract.events import Trigger, retype
 from ..extract.mentions import Mention
 from ..geo.index import great_circle_km
 from ..models import Place
@@ -226,9 +226,12 @@ _DEMONSTRATION = ("Violent demonstration", "Excessive force against protesters",
 
 
 def is_demonstration(m: Mention) -> bool:
-    """A protest, a protest met by force, or a demonstration turned violent (a riot)."""
+    """A protest, a protest met by force, or a demonstration turned violent (a riot), a clash that
+    its own sentence tells as demonstrators' included ("others clashed with police", "police
+    intervened in the demonstration, which started a clash": Violent demonstration by ``retype``)."""
     t = m.trigger
-    return t is not None and t.sub_event_type in _DEMONSTRATION
+    return t is not None and (t.sub_event_type in _DEMONSTRATION
+                              or t.sub_event_type == "Armed clash" and retype(t, m.text, m.text).sub_event_type in _DEMONSTRATION)
 
 
 def one_demonstration(d: Draft | None, m: Mention) -> bool:
