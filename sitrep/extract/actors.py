@@ -16,7 +16,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.4"
+VERSION = "2026.12.5"
 
 
 def version() -> str:
@@ -179,8 +179,60 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
                 continue  # the "Army" of the "South Sudan Liberation Army" is no state's army
             label = name.format(country=country) if country else name.replace(" of {country}", "").replace(" ({country})", "")
             out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
+    _members_of(sentence, out)
     out.sort(key=lambda a: a.start)
-    return out
+    return _headed(sentence, out)
+
+
+def _headed(sentence: str, out: list[Mention]) -> list[Mention]:
+    """Drops the generic "militants" of "Tehrik-e-Taliban Pakistan (TTP) militants", "Taliban
+    fighters": the head noun of a named group's mention is that group, not a second actor."""
+    keep: list[Mention] = []
+    for a in out:
+        prev = keep[-1] if keep else None
+        if (prev is not None and a.name.startswith("Unidentified") and not prev.name.startswith("Unidentified")
+                and prev.actor_type not in ("State forces", "Civilians", "Protesters") and re.fullmatch(r"\)?\s*", sentence[prev.end:a.start])):
+            continue
+        keep.append(a)
+    return keep
+
+
+# "militants from the Arauco Malleco Coordinating Group (CAM)", "cadres of the Sanghiya Limbuwan
+# Committee", "a group called Black Hawks": fighters of a group the alias table does not know, named
+# by its own name (GTD codes the group so, and ACLED names an unknown armed group by its own name)
+_MEMBERS_OF = re.compile(r"\b(?:(?:armed\s+)?(?:militants?|fighters?|cadres|rebels?|guerrillas?|gunm[ae]n|insurgents?)\s+(?:of|from)|armed\s+members?\s+of"
+                         r"|(?:a\s+|the\s+)?(?:militant\s+|armed\s+|rebel\s+)?group\s+(?:called|calling\s+itself|known\s+as))\s+(?:the\s+)?"
+                         r"(?:(?:[\w-]+\s+){1,3}?faction\s+of\s+(?:the\s+)?)?", re.I)
+
+#: the words of an organisation's own name ("Front", "Committee", "Brigades")
+_ORGANISATION = re.compile(r"\b(?:Front|Army|Group|Movement|Committee|Part(?:y|i)|Brigades?|Battalions?|Council|Organi[sz]ation|Liberation|"
+                           r"Mujahideen|Mujahidin|Jihad|Tigers|Forces?|Union|League|Alliance|Federation|Cells?|Command|Coordinat\w*|"
+                           r"Resistance|Revolutionary|Militia|Jamaat|Tehrik|Lashkar|Harkat|Ansar|Jund|Katibat?)\b")
+
+
+def _members_of(sentence: str, out: list[Mention]) -> None:
+    """Adds to ``out`` the groups named as the fighters' own (``_MEMBERS_OF``) where no actor is
+    read there already; the generic "militants" of the phrase is that group, so it goes."""
+    for hit in _MEMBERS_OF.finditer(sentence):
+        if hit.group(0)[:1].isupper() and re.search(r"(?-i:[A-Z])[\w'’-]*\s+$", sentence[:hit.start()]):
+            continue  # "Adivasi Cobra Militants of Assam": inside a group's own name
+        generic = [o for o in out if o.name.startswith("Unidentified") and (
+            o.start < hit.end() and o.end > hit.start() or o.end <= hit.start() and re.fullmatch(r"\s+(?:of|from)\s+", sentence[o.end:hit.start()]))]
+        if any(o.start == hit.end() and not o.name.startswith("Unidentified") for o in out):
+            out[:] = [o for o in out if o not in generic]  # "militants from the Taliban" are the Taliban
+            continue
+        found = _name_ahead(sentence, hit.end())
+        if found is None:
+            continue
+        start, end, name, acr = found
+        if any(o.start < end and o.end > start for o in out):
+            continue
+        if len(name.split()) < 2 and not acr or name.split()[0].lower() in _NOT_A_NAME:
+            continue
+        if not (acr or "group" in hit.group(0).lower() or _ORGANISATION.search(name)):
+            continue  # "gunmen from the Swat Valley" name a place, not a group
+        out[:] = [o for o in out if o not in generic]
+        out.append(Mention(start, end, sentence[start:end], _own_name(name), "Rebel group"))
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+(?:the\s+)?(?:responsibility|credit)|\bclaimed\s+(?:the|this|that|both|these)\s+(?:attacks?|bombings?|blasts?|killings?)|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|conducted)", re.I)
@@ -236,6 +288,23 @@ _NAME_AHEAD = re.compile(
 )
 
 
+def _name_ahead(text: str, pos: int) -> tuple[int, int, str, bool] | None:
+    """The group's own name written at ``pos`` ("Karbi Longri Liberation Front (KLLF)"): its start,
+    its end (past the acronym when the whole run is the name), the name without trailing lower-case
+    words, and whether an acronym follows it; None where no capitalised run starts there."""
+    m = _NAME_AHEAD.match(text, pos)
+    if not m:
+        return None
+    words = m.group("name").split()
+    while words and (words[-1].islower() or words[-1] == "-"):
+        words.pop()
+    if not words:
+        return None
+    whole = len(words) == len(m.group("name").split())
+    end = m.end() if m.group("acr") and whole else m.start() + len(" ".join(words))
+    return m.start(), end, " ".join(words), bool(m.group("acr"))
+
+
 _TAIL_WORD = re.compile(r"\s+" + _GROUP_WORDS + r"\b", re.I)
 
 
@@ -253,18 +322,15 @@ def suspected_groups(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     for pat, tail in ((_SUSPECTED_OF, None), (_SUSPECTED_NAME, _TAIL_WORD), (_SUSPECTED_THAT, _RESPONSIBLE_AFTER)):
         for hit in pat.finditer(sentence):
-            m = _NAME_AHEAD.match(sentence, hit.end())
-            if not m:
+            found = _name_ahead(sentence, hit.end())
+            if found is None:
                 continue
-            words = m.group("name").split()
-            while words and (words[-1].islower() or words[-1] == "-"):
-                words.pop()
-            end = m.end() if m.group("acr") and len(words) == len(m.group("name").split()) else m.start() + len(" ".join(words))
+            start, end, name, acr = found
             if tail is not None and not tail.match(sentence, end):
                 continue
-            if len(words) < 2 and not m.group("acr") or words[0].lower() in _NOT_A_NAME:
+            if len(name.split()) < 2 and not acr or name.split()[0].lower() in _NOT_A_NAME:
                 continue
-            out.append(Mention(m.start(), end, sentence[m.start():end], _own_name(" ".join(words)), "Rebel group"))
+            out.append(Mention(start, end, sentence[start:end], _own_name(name), "Rebel group"))
     return out
 
 
@@ -279,15 +345,12 @@ def leader_group(before: str) -> Mention | None:
     ("a spokesman for the Karbi Longri Liberation Front claimed"), when the table does not know it."""
     hits = [h for h in _LEADER_OF.finditer(before) if len(before) - h.end() <= 150]
     for hit in reversed(hits):
-        m = _NAME_AHEAD.match(before, hit.end())
-        if not m:
+        found = _name_ahead(before, hit.end())
+        if found is None:
             continue
-        words = m.group("name").split()
-        while words and (words[-1].islower() or words[-1] == "-"):
-            words.pop()
-        if (len(words) >= 2 or m.group("acr")) and words and words[0].lower() not in _NOT_A_NAME:
-            end = m.end() if m.group("acr") and len(words) == len(m.group("name").split()) else m.start() + len(" ".join(words))
-            return Mention(m.start(), end, before[m.start():end], _own_name(" ".join(words)), "Rebel group")
+        start, end, name, acr = found
+        if (len(name.split()) >= 2 or acr) and name.split()[0].lower() not in _NOT_A_NAME:
+            return Mention(start, end, before[start:end], _own_name(name), "Rebel group")
     return None
 
 

@@ -182,7 +182,7 @@ _QUICK = re.compile(
     # brawl, robbed at gunpoint ...): a sentence the filter drops can tell no event (issue 11)
     r"|reinforc|halted|sealed off|curfew|banned|\bban\b|patrol|column|convoy|merged|disband|fortif|trench|faction|broke away"
     r"|thwart|foil|repel|repuls|bullet|brawl|scuffle|ransack|vandal|demolish|razed|uproot|molotov|alight|ablaze"
-    r"|came out|\bhit\b|robb|wield|brandish|pointed"
+    r"|came out|\bhit\b|robb|wield|brandish|pointed|ambush|skirmish|offensive|storm|hijack"
     # "The body of <name> was recovered": a death the casualty reader counts (found_body)
     r"|\bbod(?:y|ies)\b|recover",
     re.I,

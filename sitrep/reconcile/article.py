@@ -29,6 +29,9 @@ _PLURAL_REF = re.compile(r"\b(?:both|all|the two|twin)\b|\b(?:attacks|bombings|b
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.I)
 _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+#: the non-violent events that are an attack all the same: property burnt, a bomb planted and
+#: defused (GTD codes both, with their claims and suspects)
+_ATTEMPTED = ("Looting/property destruction", "Disrupted weapons use")
 
 
 def incidents_of(read: ArticleMentions, geo: Geoparser, rules_version: str) -> Extraction:
@@ -62,8 +65,18 @@ def event_type_of(d: seg.Draft, article: str = "") -> events.Trigger | None:
     elif d.group == "violent" and not trig.violent and trig.sub_event_type != "Excessive force against protesters":
         # an arrest or a seized weapon told as the attack's aftermath does not type the attack
         trig = events.dominant([t for t in d.triggers if t.violent]) or trig
+    words = " ".join(m.text for m in d.mentions)
     home = next((m.text for m in d.mentions if trig in m.triggers), "")
-    return events.retype(trig, " ".join(m.text for m in d.mentions), home, article)
+    typed = events.retype(trig, words, home, article)
+    if trig.violent and not typed.violent:
+        # "The attack caused $223,278 in damages", "the attack" retyped as the property destroyed:
+        # where the attackers also beat or shot people, the violence types the event
+        other = events.dominant([t for t in d.triggers if t.violent and t is not trig])
+        if other is not None:
+            again = events.retype(other, words, next((m.text for m in d.mentions if other in m.triggers), ""), article)
+            if again.violent:
+                return again
+    return typed
 
 
 def release_dates(text: str, published: dt.date | None, dateline: str | None = None) -> list[tuple[int, dt.date | None]]:
@@ -178,7 +191,16 @@ def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
                 continue
             if a.actor_type in ("Civilians", "Protesters"):
                 role = "victim" if a.actor_type == "Civilians" else "other"
-            elif _by_before(m.text, a.start):
+            elif _FOR_BEFORE.search(m.text, max(0, a.start - 30), a.start):
+                role = "other"  # "killed ... for allegedly spying for the United States": no party to the attack
+            elif re.search(r"\bby\s+(?:the\s+)?$", m.text[max(0, a.start - 12):a.start]):
+                role = "perpetrator"
+            elif not a.name.startswith("Unidentified") and a.actor_type != "State forces" and (
+                    _by_before(m.text, a.start) or _does(m.text, a.end)):
+                # a named group as the agent or the subject of the violence ("beheaded by four
+                # Lashkar-e-Tayyiba militants", "members of the MFDC ambushed the soldiers"); the
+                # unnamed "gunmen" and the forces a generic word names ("gunmen disguised as
+                # security forces shot") keep the role their place before or after the violence gives them
                 role = "perpetrator"
             elif a.end <= trig.start and not _PASSIVE.search(m.text[:trig.start]):
                 role = "perpetrator"
@@ -198,7 +220,7 @@ def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
 
 def _responsibility(incidents: list[Incident], read: ArticleMentions) -> None:
     # an arson or a bombing of property has a perpetrator too (GTD codes its claims and suspects)
-    violent = [i for i in incidents if i.event_type in _VIOLENT or i.sub_event_type == "Looting/property destruction"]
+    violent = [i for i in incidents if i.event_type in _VIOLENT or i.sub_event_type in _ATTEMPTED]
     if not violent:
         return
     for m in read.mentions:
@@ -211,8 +233,7 @@ def _responsibility(incidents: list[Incident], read: ArticleMentions) -> None:
         if _PLURAL_REF.search(m.text) and len(violent) > 1:
             targets = violent
         else:
-            targets = [i for i in violent if any(e.start == m.start for e in i.evidence)] or [
-                max((i for i in violent if i.evidence[0].start <= m.start), key=lambda i: i.evidence[0].start, default=violent[0])]
+            targets = _told_of(violent, m.start)
         for inc in targets:
             for r in resp:
                 existing = next((a for a in inc.actors if a.name == r.name), None)
@@ -226,6 +247,20 @@ def _responsibility(incidents: list[Incident], read: ArticleMentions) -> None:
             if any(a.role == "perpetrator" and not a.name.startswith("Unidentified") for a in inc.actors):
                 # the unnamed "gunmen" are the named group that claimed or is suspected
                 inc.actors[:] = [a for a in inc.actors if not (a.role == "perpetrator" and a.name.startswith("Unidentified"))]
+
+
+def _told_of(violent: list[Incident], start: int) -> list[Incident]:
+    """The incidents a claim or suspicion told at ``start`` is about: the one that sentence is
+    evidence of, and the one told before it when the sentence begins an incident of its own ("No
+    group claimed responsibility, but it is suspected that the PCPA was responsible" after the
+    attack it speaks of); else the latest one told before it."""
+    before = max((i for i in violent if i.evidence[0].start < start), key=lambda i: i.evidence[0].start, default=None)
+    own = [i for i in violent if any(e.start == start for e in i.evidence)]
+    if not own:
+        return [before or violent[0]]
+    if before is not None and before not in own and all(i.evidence[0].start == start for i in own):
+        return [before, *own]
+    return own
 
 
 def _summary(s: seg.SummaryDraft, by_draft: dict[int, Incident]) -> Summary:
@@ -303,8 +338,37 @@ def _addressed_at(text: str, village: Place, area: Place, places: list[Place]) -
     return near is not None and (near.name, near.latitude, near.longitude) == (area.name, area.latitude, area.longitude)
 
 
+#: "by the", "by four", "by suspected rebels of the", "by armed members of": the agent of a passive
+#: verb named after a count, an adjective or a group word
+_BY = re.compile(r"\bby\s+(?:(?:the|a|an|some|several|about|around|at least|more than|over|up to|\d+|one|two|three|four|five|six|seven|"
+                 r"eight|nine|ten|dozens of|hundreds of|suspected|alleged|unidentified|unknown|armed|heavily armed|masked|"
+                 r"rival|local|hardline)\s+){0,3}(?:(?:members?|militants|fighters|rebels|cadres|gunmen|men|elements|operatives)\s+"
+                 r"(?:of|from)\s+(?:the\s+)?)?$", re.I)
+#: a violent verb in the active voice right after an actor's name ("members of the MFDC ambushed the
+#: soldiers", "TTP militants killed an Afghan national"): the actor is its subject, the perpetrator
+_DOES = re.compile(r"^(?:\s*\([^)]{1,15}\))?(?:\s+(?:militants|members|fighters|rebels|cadres|gunmen|insurgents|guerrillas))?"
+                   r"(?:\s+(?:reportedly|allegedly|also|later|then|had|have|has))?\s+(?:ambushed|attacked|stormed|raided|abducted|"
+                   r"kidnapped|killed|shot|opened fire|fired (?:on|at|upon)|beheaded|executed|bombed|torched|set fire|burned|"
+                   r"detonated|planted|hurled|threw|assaulted|assassinated|massacred|looted|seized|hijacked)\b", re.I)
+
+
+_FOR_BEFORE = re.compile(r"\b(?:spying|spied|spies|working|worked|informing|informants?|collaborat\w+)\s+(?:\w+\s+)?(?:for|with)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w'’`-]*\s+){1,6}\($")
+
+
 def _by_before(text: str, pos: int) -> bool:
-    return bool(re.search(r"\bby\s+(?:the\s+)?$", text[max(0, pos - 12):pos]))
+    """Whether the actor named at ``pos`` is the agent of a passive verb ("beheaded by four
+    militants", "by four Lashkar-e-Tayyiba (LeT)": the acronym after a spelling of the name
+    that the alias table lacks)."""
+    named = _NAMED_BEFORE.search(text[max(0, pos - 80):pos])
+    if named:
+        pos -= len(named.group(0))
+    return bool(_BY.search(text[max(0, pos - 60):pos]))
+
+
+def _does(text: str, end: int) -> bool:
+    """Whether the actor named up to ``end`` is the subject of a violent verb right after it."""
+    return bool(_DOES.match(text[end:end + 60]))
 
 
 def armed_both_sides(actors: list[Actor]) -> bool:

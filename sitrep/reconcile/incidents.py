@@ -62,6 +62,17 @@ def refers_back(m: Mention) -> bool:
     return t is not None and bool(_within()[3].search(m.text[max(0, t.start - 30):t.start]))
 
 
+def same_attackers(m: Mention) -> bool:
+    """"The militants also set fire to a jeep": the attackers of the event being told go on with it,
+    in a sentence that turns to no other event (``data/within.toml`` same_attackers)."""
+    return bool(_same_attackers().search(m.text)) and not tells_another_event(m.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _same_attackers() -> re.Pattern[str]:
+    return re.compile(_raw()["same_attackers"], re.I)
+
+
 def tells_another_event(sentence: str) -> bool:
     """"Earlier in Homs, ...", "in a separate incident": the sentence turns to another event."""
     return bool(_within()[0].search(sentence))
@@ -326,6 +337,13 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True,
         else:
             demo = None
         target = demo
+        if target is None and last_any is not None and last_any.group in ("violent", *TOLD_AS_ATTACK) and same_attackers(m) and (
+                resolved(m.place) is None or _same_place(last_any.place, m.place) or tells_on(last_any, m)):
+            # "unidentified militants shot and killed a quarry owner ... The militants also set fire
+            # to a jeep": what the attackers go on to do is the same attack, violent once any of it is
+            target = last_any
+            if group == "violent":
+                target.group = "violent"
         if target is not None:
             pass
         elif group == "Agreement":
