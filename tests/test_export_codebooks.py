@@ -158,3 +158,29 @@ def test_ucdp_one_sided_violence_has_civilians_as_side_b():
     row = ucdp_row(ROWS[2][0])
     assert (row["type_of_violence"], row["side_b"], row["gwnoa"], row["deaths_civilians"]) == (
         3, "Civilians", None, 16)
+
+
+KARACHI = dict(text="Karachi", name="Karachi", admin1="Sindh", country="Pakistan", country_code="PK", precision=1,
+               latitude=24.86, longitude=67.01)
+
+
+@pytest.mark.parametrize("inc, actor1, actor2, interaction", [
+    # "Hundreds of traders protested in Karachi against a new tax" (no crowd named as an actor)
+    (_incident("Protests", "Peaceful protest", [], 0, place=KARACHI), "Protesters (Pakistan)", None, "Protesters only"),
+    # "Protesters clashed with police in Karachi"
+    (_incident("Protests", "Protest with intervention",
+               [Actor("Protesters (Pakistan)", "other", actor_type="Protesters"),
+                Actor("Police Forces of Pakistan", "target", actor_type="State forces")], 0, place=KARACHI),
+     "Protesters (Pakistan)", "Police Forces of Pakistan", "State forces-Protesters"),
+    # "A mob torched shops in Karachi": a riot's crowd is Rioters
+    (_incident("Riots", "Mob violence", [Actor("Protesters (Pakistan)", "other", actor_type="Protesters")], 0,
+               place=KARACHI), "Rioters (Pakistan)", None, "Rioters only"),
+    # "Gunmen shot dead a shopkeeper in Karachi": the attacker ACLED names when the report names none
+    (_incident("Violence against civilians", "Attack", [Actor("Civilians (Pakistan)", "victim", actor_type="Civilians")], 1,
+               "shopkeeper", KARACHI), "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)", None),
+])
+def test_acled_first_actor_of_a_crowd_or_an_unnamed_attacker(inc, actor1, actor2, interaction):
+    row = acled_row(inc, timestamp=0)
+    assert (row["actor1"], row["actor2"]) == (actor1, actor2)
+    if interaction is not None:
+        assert row["interaction"] == interaction

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from ..export.acled import sides
 from ..models import VIOLENT_TYPES, Article, Extraction, Incident, Place
 from .identity import WITHIN_SETS, within
 
@@ -191,6 +192,10 @@ def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tup
         if g.get("lat") is not None and g.get("lon") is not None:
             add(ours, "within_25km", within_km(inc.location if inc else None, g["lat"], g["lon"]))
             add(base, "within_25km", within_km(prior, g["lat"], g["lon"]))
+        if g.get("perpetrator") and dataset == "acled2020":
+            # ACLED's actor1 as the ACLED export writes it (the crowd of a protest, an unnamed attacker)
+            one = sides(inc)[0] if inc is not None else []
+            add(ours, "actor1", perpetrator_matches(g["perpetrator"], one[:1]))
         if g.get("perpetrator") and dataset == "gtd2011":
             perps = [a.name for a in (inc.actors if inc else []) if a.role == "perpetrator"]
             add(ours, "perpetrator", perpetrator_matches(g["perpetrator"], perps))

@@ -48,10 +48,42 @@ def _side(actors: Sequence[Actor], roles: tuple[str, ...]) -> list[Actor]:
     return out
 
 
+def _crowd(incident: Incident) -> list[Actor]:
+    """The demonstrators of a protest or a riot, as ACLED names them: "Protesters (India)" in a
+    protest, "Rioters (India)" in a riot (ACLED Codebook 2019 pp. 24-25: the crowd of a
+    demonstration is its first actor, by its country when it has no name of its own); a protest or
+    a riot that names no crowd has one all the same, of the incident's country."""
+    if incident.event_type not in ("Protests", "Riots") or incident.sub_event_type == "Excessive force against protesters":
+        return []  # force against protesters: the crowd is the target, side 2
+    word = "Rioters" if incident.event_type == "Riots" else "Protesters"
+    crowd = [a for a in incident.actors if a.actor_type == "Protesters"]
+    if not crowd:
+        code = incident.location.country_code if incident.location else None
+        country = (incident.location.country if incident.location else None) or countries.name(code)
+        crowd = [Actor(f"{word} ({country})" if country else word, "other", None, "Protesters")]
+    named = lambda a: a.name.replace("Protesters", word, 1) if a.name.startswith("Protesters") else a.name  # noqa: E731
+    return [Actor(named(a), "party", a.mention, a.actor_type) for a in crowd]
+
+
+def _unidentified(incident: Incident) -> list[Actor]:
+    """"Unidentified Armed Group (Mexico)": the attacker ACLED names when the report names none, in
+    an attack, a battle or a blast that does name its target (ACLED Codebook 2019 p. 27)."""
+    if incident.event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return []
+    code = incident.location.country_code if incident.location else None
+    country = (incident.location.country if incident.location else None) or countries.name(code)
+    name = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    return [Actor(name, "perpetrator", None, "Rebel group")]
+
+
 def side_actors(incident: Incident) -> tuple[list[Actor], list[Actor]]:
-    """(side 1, side 2) actors: perpetrators/parties, then targets/victims; one name appears once."""
-    one = _side(incident.actors, _SIDE_1)
+    """(side 1, side 2) actors: perpetrators/parties, then targets/victims; one name appears once.
+    The crowd of a protest or a riot comes first (``_crowd``); an attack whose attacker is unnamed
+    has an Unidentified Armed Group of its country (``_unidentified``)."""
+    one = _crowd(incident) + [a for a in _side(incident.actors, _SIDE_1) if a.actor_type != "Protesters"]
     two = [a for a in _side(incident.actors, _SIDE_2) if all(a.name != b.name for b in one)]
+    if not one and (not two or two[0].role == "victim" or incident.event_type == "Violence against civilians"):
+        one = _unidentified(incident)
     if not one and len(two) > 1:
         one, two = two[:1], two[1:]
     if not two and len(one) > 1:  # parties to a clash face each other: the later ones are side 2
