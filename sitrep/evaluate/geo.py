@@ -24,6 +24,8 @@ from ..geo.resolve import Geoparser
 from ..models import Place
 
 GEOPARSING = ("lgl", "trnews", "geowebnews", "geovirus")
+#: corpora whose gold counts demonyms as toponyms of their country (LGL, Lieberman et al. 2010)
+ADJECTIVAL = ("lgl",)
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -57,7 +59,9 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
         return _event_location(records, ents, gp)
     if dataset not in GEOPARSING:
         raise ValueError(f"no geo scorer for dataset {dataset!r}")
-    preds = [gp.find_places(t, e) for t, e in zip(texts, ents)]
+    # LGL annotates adjectival toponyms ("Georgian forces": Georgia); GeoWebNews dropped its Demonym class
+    adjectival = dataset in ADJECTIVAL
+    preds = [gp.find_places(t, e, adjectival=adjectival) for t, e in zip(texts, ents)]
     gold = [(t, i) for i, r in enumerate(records) for t in r["toponyms"]]
     gold_cc = _gold_countries([(t["lat"], t["lon"]) for t, _ in gold])
     n_pred = sum(len(p) for p in preds)

@@ -136,6 +136,20 @@ class DocumentGeography:
         self._lean[own] = out
         return out
 
+    def country_without(self, own: str) -> str | None:
+        """The document's country on the evidence of every name but ``own``: five "Paris"es make a
+        Texan story French only by their own weight (a world city is "city" evidence of its country)."""
+        counts = Counter(self.countries)
+        for kind, what, v in self.evidence:
+            if what == own:
+                counts[self._cc_of[(kind, what)]] -= v
+        counts = Counter({k: v for k, v in counts.items() if v > 1e-9})
+        if not counts:
+            return None
+        w = rules()["weight"]
+        cc, top = counts.most_common(1)[0]
+        return cc if top >= w["main_weight"] and top / sum(counts.values()) > w["main_share"] else None
+
     def firm(self, cc: str, own: str) -> bool:
         """Does the text name ``cc``, or an area of it, outside the name ``own`` (not only its
         cities and demonyms, whose namesakes abroad are many; "forces of India" names India)?"""

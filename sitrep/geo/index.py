@@ -126,3 +126,16 @@ def overlapping(items: list, ends: list[int], start: int, end: int) -> list:  # 
             out.append(items[i])
         i += 1
     return out
+
+
+def neighbours_by_name(named: list[tuple[str, _Point]], radius_km: float) -> dict[tuple[str, int], int]:
+    """For each (name, entry) of ``named``, how many *other* names have an entry within
+    ``radius_km`` of it: "Paris" and "Henry County" both have one in Tennessee a few km apart.
+    ``radius_km`` must stay under the 150 km the grid's cells span."""
+    grid = Anchors(named)
+    out: dict[tuple[str, int], int] = {}
+    for key, p in named:
+        if (key, p.gid) in out:
+            continue
+        out[(key, p.gid)] = len({k for k, a in grid._around(p) if k != key and a.gid != p.gid and km(a, p) < radius_km})
+    return out

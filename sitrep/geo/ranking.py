@@ -61,12 +61,19 @@ class Weights:
     same_name_confident: float = 1.0
     metropolis_min_population: int = 3_000_000
     same_name_floor: float = -1.6
+    same_name_repeated_floor: float = -4.6
+    pair: float = 0.0
+    local_seat: float = 0.0
+    pair_km: float = 40.0
+    pair_cap: int = 2
 
     @classmethod
     def load(cls) -> Weights:
         r = rules()
         w = dict(r["weights"])
         w["name_quality"] = tuple(w["name_quality"])
+        if "pair_cap" in w:
+            w["pair_cap"] = int(w["pair_cap"])
         return cls(**w, leave_min_population=int(r["leave"]["min_population"]),
                    abroad_max_population=int(r["leave"]["unsettled_max_population"]),
                    self_evidence_min_population=int(r["leave"]["self_evidence_min_population"]),
@@ -76,6 +83,7 @@ class Weights:
                    short_alternate_min_population=int(r["leave"]["short_alternate_min_population"]),
                    same_name_confident=float(r["detect"]["same_name_confident"]),
                    same_name_floor=float(r["detect"]["same_name_floor"]),
+                   same_name_repeated_floor=float(r["detect"].get("same_name_repeated_floor", -4.6)),
                    metropolis_min_population=int(r["leave"]["metropolis_min_population"]))
 
 

@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -37,6 +38,7 @@ from .index import NearOthers as _NearOthers
 from .index import Spans as _Spans
 from .index import disjoint as _disjoint
 from .index import km as _km
+from .index import neighbours_by_name as _neighbours_by_name
 from .index import overlapping as _overlapping
 from .keep import DocumentKeeping
 from .normalize import norm, skeleton
@@ -53,6 +55,10 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le"
 # articles that may open a place's name ("El Callao", "Al Hishah", "La Paz", "Ar Rutbah")
 _ARTICLES = frozenset({"el", "al", "la", "le", "las", "los", "les", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "ez", "es"})
 _MAX_NGRAM = 6
+# a US legislator's party tag and home: "Rep. Ann Lee, D-Charleston,", "(R-Ocilla)", "D-N.Y."
+_PARTY_HOME = re.compile(r"(?:,\s*|\()[DRI]-((?:[A-Z]\.){2,}|[A-Z][a-z'’]+\.?(?:\s[A-Z][a-z'’]+){0,2})(?=[,;)]|\s(?:and|said|who)\b|\.?\s|$)")
+# a capitalised word that may be a demonym ("Georgian", "Palestinians": ``_demonym_country`` decides)
+_DEMONYM_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w])")
 
 
 def version() -> str:
@@ -176,12 +182,53 @@ class Geoparser(EventPlaces, DocumentKeeping):
     # ---------------------------------------------------------------- finding
 
     def find_places(self, text: str, ents: list[tuple[int, int, str]] | None = None, *,
-                    dateline: str | None = None) -> list[Place]:
+                    dateline: str | None = None, adjectival: bool = False) -> list[Place]:
         """Every toponym in ``text`` with its offsets; resolved where possible (else precision None).
-        ``dateline``: the article's dateline when the cleaner cut it off the text ("DAYTON, Ohio")."""
+        ``dateline``: the article's dateline when the cleaner cut it off the text ("DAYTON, Ohio").
+        ``adjectival``: also the demonyms ("Georgian forces", "Palestinians", "Ohioans"), each as the
+        country (where_prec 6) or admin1 area (4) it is formed from, as corpora that annotate
+        adjectival toponyms count them (LGL); never an event's place, so the extractor leaves them out."""
         if not text or not text.strip():
             return []
-        return [self._place(m) for m in self._parse(text, ents, dateline)[0]]
+        places = [self._place(m) for m in self._parse(text, ents, dateline)[0]]
+        return self._with_demonyms(text, places, ents or []) if adjectival else places
+
+    def _with_demonyms(self, text: str, places: list[Place], ents: list[tuple[int, int, str]]) -> list[Place]:
+        """``places`` and, in text order, each demonym no place (nor a person's name) overlaps, read
+        as the country or admin1 area it is formed from."""
+        taken = [(p.start or 0, p.end or 0) for p in places] + [(s, e) for s, e, label in ents if label == "PERSON"]
+        added = []
+        for m in _DEMONYM_WORD.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            entry = self._demonym_entry(m.group())
+            if entry is not None:
+                added.append(dataclasses.replace(entry, text=m.group(), start=s, end=e))
+        return sorted(places + added, key=lambda p: p.start or 0) if added else places
+
+    @functools.lru_cache(maxsize=4096)
+    def _demonym_entry(self, word: str) -> Place | None:
+        """The country or admin1 area a demonym is formed from: "Georgian" Georgia the country
+        before the state, "Ohioans" Ohio, "Palestinians" Palestine; a listed one ("Saudi") its
+        country. A person's name that only looks like one ("Susan", "Saakashvili") is formed from
+        no place's main name, so it is none."""
+        listed = _cues().get("adjectival", {}).get(word) or document_rules()["demonyms"].get(word)
+        if listed is not None:
+            return self.country_place(listed)
+        if self._demonym_country(word) is None:
+            return None
+        w = norm(word)
+        w = w[:-1] if w.endswith(("ans", "ians", "eans", "ites", "ots", "is")) and len(w) > 5 else w
+        stems = [w[:-1], w[:-2], w[:-2] + "a", w[:-2] + "e", w[:-2] + "o", w[:-3] + "a", w[:-3] + "e", w[:-3], w + "a",
+                 w[:-3] + "ey", w[:-3] + "on", w[:-1] + "s"]
+        for stem in (x for x in stems if len(x) >= 3):
+            # a country by any of its own names ("America"), an admin1 area by its main name only
+            named = [c for c in self.gazetteer.lookup(stem) if c.fcode.startswith("PCL") and c.q <= 1
+                     or c.fcode == "ADM1" and c.q == 0 and norm(c.name) == stem]
+            if named:
+                return self.entry_place(max(named, key=lambda c: (c.fcode.startswith("PCL"), c.pop)))
+        return None
 
     def _parse(self, text: str, ents: list[tuple[int, int, str]] | None,
                dateline: str | None) -> tuple[list[_Mention], DocumentGeography]:
@@ -256,12 +303,14 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 if head[0] <= m.start and m.end <= head[1] and m.text.isupper():
                     m.score = max(m.score + 3.0, _ACCEPT)  # "CROMWELL —", "HUDSON --": the town a dateline names, whatever NER says
         found = self._add_ner_only(text, found, ents, toks, starts)
+        found = _not_surnames(text, found, ents)
         read_shapes(text, found, self.type_words)
         list_bonus(text, found)
         inside_bonus(text, found)
         address_bonus(text, found)
         bracketed_province_bonus(text, found)
         found = self._add_address_heads(text, found, ents)
+        found = self._add_party_homes(text, found)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
         surnames = {re.sub(r"['’]s?$", "", text[es:ee].split()[-1]) for es, ee, label in ents
@@ -285,6 +334,28 @@ class Geoparser(EventPlaces, DocumentKeeping):
         out = [m for m in found if not any(h.start < m.end and m.start < h.end for h in heads)] + heads
         out.sort(key=lambda m: m.start)
         return out
+
+    def _add_party_homes(self, text: str, found: list[_Mention]) -> list[_Mention]:
+        """``found`` with the home a US legislator's party tag gives ("Rep. Ann Lee, D-Charleston,",
+        "(R-Ocilla)", "D-N.Y."): the tokenizer reads "D-Charleston" as one word, so the town or state
+        after the tag is matched here; a place by the convention, whatever NER says."""
+        states = document_rules()["us_states"]
+        added = []
+        for m in _PARTY_HOME.finditer(text):
+            name, s = m.group(1), m.start(1)
+            if name.endswith(".") and name not in states and name.rstrip(".") + "." not in states:
+                name = name.rstrip(".")
+            e = s + len(name)
+            if any(o.start < e and s < o.end for o in found):
+                continue
+            state = states.get(name) or states.get(name + ".")
+            cands = tuple(c for c in self.candidates(state) if c.cc == "US" and c.fcode == "ADM1") if state else self.candidates(name)
+            cands = tuple(c for c in cands if c.cc == "US" and c.q <= 1)
+            if cands:
+                added.append(_Mention(s, e, name, cands, score=_ACCEPT + 1.0))
+        if not added:
+            return found
+        return sorted(found + added, key=lambda m: m.start)
 
     def _no_name_word(self, word: str) -> bool:
         """A capitalised word that opens no town's name: a common word, a title, a demonym, a
@@ -479,12 +550,15 @@ class Geoparser(EventPlaces, DocumentKeeping):
         # are not Ireland's because the first pass chose it); a country's, an area's or a world
         # city's name still is ("Mexico", "Toronto" named thrice): leave.self_evidence_min_population
         own: dict[str, Counter[str]] = {}
+        pairs = self._namesake_pairs(mentions, keys)
+        seats = {keys[i] for i, m in enumerate(mentions) if _is_local_seat(text, m.start, m.end)}
         for _pass in range(2):
             for idx, m in enumerate(mentions):
                 if m.cands:
                     # the other names' confident choices, not this name's own (a spatial index: linear time)
                     mine = own.get(keys[idx])
-                    self._rank(m, ctx - mine if mine else ctx, admin1_named, anchors.without(keys[idx]), doc)
+                    self._rank(m, ctx - mine if mine else ctx, admin1_named, anchors.without(keys[idx]), doc,
+                               pairs=(pairs, keys[idx]), seat=keys[idx] in seats)
             ctx = Counter()
             own = {}
             admin1_named = {}
@@ -516,8 +590,20 @@ class Geoparser(EventPlaces, DocumentKeeping):
                     if m.cands and m.chosen is not None and best.chosen is not None and m.type_hint is None and m.container is None:
                         m.chosen = best.chosen
 
+    def _namesake_pairs(self, mentions: list[_Mention], keys: list[str]) -> dict[tuple[str, int], int]:
+        """For each town or county a name may be, how many other names of the text may be one a few
+        km from it ("Paris and Henry County": Paris, Tennessee is the seat of Henry County,
+        Tennessee): local news names places that lie together. Main names only, no countries or
+        admin1 areas (their points say nothing of nearness). ``ranking.toml`` pair_km, pair."""
+        named = [(k, c) for k, m in zip(keys, mentions) for c in m.cands
+                 if c.q == 0 and (c.fclass == "P" or c.fcode == "ADM2")]
+        if len({k for k, _ in named}) < 2:
+            return {}
+        return _neighbours_by_name(named, self.weights.pair_km)
+
     def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate],
-              doc: DocumentGeography | None = None) -> None:
+              doc: DocumentGeography | None = None, *, pairs: tuple[dict[tuple[str, int], int], str] | None = None,
+              seat: bool = False) -> None:
         w = self.weights
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
@@ -532,6 +618,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
         ranking = []
         terms: dict[int, list[tuple[str, float]]] = {}
         big_main = any(c.q == 0 and c.fclass == "P" and c.pop >= 100_000 for c in m.cands)
+        # a local seat's country: the document's on every other name's evidence (not Paris's own)
+        seat_cc = doc.country_without(m.text) if seat and doc is not None else None
         for c in m.cands:
             why: list[tuple[str, float]] = []
             t = w.population * math.log10(c.pop + 10)
@@ -614,6 +702,16 @@ class Geoparser(EventPlaces, DocumentKeeping):
                     s += w.close_to_others
                     if explain:
                         why.append(("close to other places", w.close_to_others))
+            if seat_cc is not None and c.cc == seat_cc and c.fclass == "P":
+                s += w.local_seat
+                if explain:
+                    why.append(("seat of local police or council", w.local_seat))
+            n_near = pairs[0].get((pairs[1], c.gid), 0) if pairs and pairs[0] else 0
+            if n_near:
+                t = w.pair * min(n_near, w.pair_cap)
+                s += t
+                if explain:
+                    why.append(("other names a few km away", t))
             if explain:
                 terms[id(c)] = why
             ranking.append((s, c))
@@ -651,10 +749,43 @@ class Geoparser(EventPlaces, DocumentKeeping):
                      population=c.pop or None, precision=prec)
 
 
+@functools.lru_cache(maxsize=1)
+def _local_seat_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    seat = _cues()["local_seat"]
+    after = "|".join(re.escape(w) for w in sorted(seat["after"], key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in sorted(seat["before"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{after})\b", re.I), re.compile(rf"\b(?:{before})\s+$", re.I)
+
+
+def _is_local_seat(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` written as the seat of its own police, council or mayor
+    ("Paris Police Department", "the Athens City Council", "of rural Paris"; cues.toml [local_seat])?"""
+    after, before = _local_seat_patterns()
+    return bool(after.match(text, end) or before.search(text, max(0, start - 20), start))
+
+
+def _not_surnames(text: str, found: list[_Mention], ents: list[tuple[int, int, str]]) -> list[_Mention]:
+    """``found`` less the names only NER calls places that are the surname of a person the text
+    names in full ("Martin Oquendo, 31 ... Oquendo was shot", "Officer Daniel Kowalsky ... Kowalsky fired"):
+    NER reads a lone surname as a GPE now and then, and the gazetteer knows no place of that name
+    (a near spelling, "Kowalsky" for Kursk, is none)."""
+    full = {text[es:ee].split()[-1] for es, ee, label in ents if label == "PERSON" and len(text[es:ee].split()) >= 2}
+    if not full:
+        return found
+    return [m for m in found if any(c.q < 3 for c in m.cands) or " " in m.text or re.sub(r"['’]s?$", "", m.text) not in full]
+
+
 def _one_sense(found: list[_Mention], w: Weights) -> list[_Mention]:
     """The accepted mentions of ``found``, with the near misses of a name the text writes elsewhere
     as a place beyond doubt ("in Fargo" ... "Fargo raised its goal"): one sense per discourse
     (``ranking.toml`` [detect])."""
     sure = {norm(m.text) for m in found if m.score >= _ACCEPT + w.same_name_confident}
     floor = _ACCEPT + w.same_name_floor
-    return [m for m in found if m.score >= _ACCEPT or m.score >= floor and norm(m.text) in sure]
+    # a name kept twice, once beyond doubt ("Chiefland police said" ... "in Chiefland"), is that
+    # place where NER reads it as a person or an organisation ("Chiefland Police Chief Robert
+    # Dale", "Gainesville's Tom Thumb"): a lower floor, still above a title's (-5)
+    kept = Counter(norm(m.text) for m in found if m.score >= _ACCEPT)
+    repeated = {k for k in sure if kept[k] >= 2}
+    low = _ACCEPT + w.same_name_repeated_floor
+    return [m for m in found if m.score >= _ACCEPT or m.score >= floor and norm(m.text) in sure
+            or m.score >= low and norm(m.text) in repeated]
