@@ -13,6 +13,7 @@ import re
 
 from .another import find_another
 from .another import kind_of as _another_kind
+from .clause_victim import clause_victims
 from .coordinated import Coordinated, find_companions, find_coordinated, find_found_dead
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
 from .groups import (also_added, background, both_after, counted_share, fatal_shares, fate_unknown, group_of_share, groups_of_shares,
@@ -472,6 +473,7 @@ def find_figures(sentence: str) -> list[Figure]:
     figures += another_victim(sentence, figures, hedge)
     figures = shooter_suicide(sentence, attacker_added(sentence, fatal_shares(sentence, figures, hedge)), hedge)
     figures += possessive_victim(sentence, figures, hedge) + struck_by_gunfire(sentence, figures, hedge)
+    figures += clause_victims(sentence, {f.kind for f in figures}, hedge)
     if not any(f.kind == "killed" for f in figures):
         figures += found_body(sentence, hedge) or found_dead_figures(sentence, hedge) or homicide_victim(sentence, hedge)
     if not any(f.kind == "killed" for f in figures):
@@ -557,7 +559,10 @@ def killed_them(sentence: str, numbers: list[Number], hedge: str | None = None) 
 _ENUM_VERB = re.compile(r"\b(?:killing|killed|shot and killed|shot dead|fatally shot|fatally shooting|murdered|murdering)\s+", re.I)
 #: the verbs of a list of wounded: "fired on and wounded the deputy governor, a tribal leader and two others"
 _ENUM_WOUND = re.compile(r"\b(?:wounding|wounded|injuring|injured|shot and wounded|shot and injured)\s+(?=(?:the|a|an|his|her|their|its)\s)", re.I)
-_ENUM_END = re.compile(r"[.;:()\"“”]|\s(?:when|while|as|after|before|in|at|on|near|during|with|by|who|which|inside|outside|and then|then)\s", re.I)
+#: where a list of objects ends: punctuation, a clause word, or the finite verb of the clause the
+#: list sits in ("the officer who fatally shot a teenage man and his neighbor is suing ...")
+_ENUM_END = re.compile(r"[.;:()\"“”]|\s(?:when|while|as|after|before|in|at|on|near|during|with|by|who|which|inside|outside|and then|then"
+                       r"|is|are|was|were|has|have|had|says|said|for)\s", re.I)
 _ENUM_ITEM = re.compile(r"^(?:(?P<det>the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,4}))$", re.I)
 
 

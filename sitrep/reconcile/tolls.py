@@ -9,6 +9,8 @@ Rules (documented in docs/extraction.md):
   at least 3) supersedes earlier lower counts: best is at least the latest revision (UCDP practice);
   high already allows it, low stays the smallest credible minimum.
 - "another N" claims add to the running figure instead of competing with it.
+- totals versus parts: where a claim counts a group, one person of that fate told on their own
+  ("the man ... is listed in critical condition") is one of the group and leaves the vote.
 - zero claims ("no one was hurt") count only when no claim of that kind gives a number.
 - claims marked not credible by a reviewer are ignored, and so are background figures (qualifier
   "background": an earlier attack someone is linked to); a running total ("killed more than 80
@@ -39,6 +41,7 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         mine = [c for c in mine if c.qualifier != "running total"]
     if any(c.qualifier != "implied" and (c.min > 0 or (c.max or 0) > 0) for c in mine):
         mine = [c for c in mine if c.qualifier != "implied"]  # "a suicide bomber blew himself up": only where nothing counts
+    mine = without_parts(mine)
     if not mine:
         return Range()
     positive = [c for c in mine if c.min > 0 or (c.max or 0) > 0]
@@ -77,6 +80,27 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
 #: victims that are the attackers themselves ("three assailants", "both gunmen"): a count apart.
 #: Plural only: a lone "gunman shot and killed" is most often the one death the story tells
 _ATTACKERS = re.compile(r"^(?:(?:the|both|all|suspected|unidentified|armed|other)\s+){0,2}(?:assailants|attackers|gunmen|perpetrators|hijackers)$", re.I)
+
+
+#: one person told on their own ("the man", "a 25-year-old", "he", no noun at all): in an article
+#: that counts a group of that fate, one of its members
+_ONE_OF_THEM = re.compile(r"^(?:(?:the|a|an|one)\s+)?(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|victim|person|"
+                          r"him/her|he|she|male|female|driver|officer|suspect|child|\d{1,2}-year-old)$", re.I)
+
+
+def without_parts(claims: list[Claim]) -> list[Claim]:
+    """Totals versus parts: where a claim counts a group ("three people were shot and wounded"),
+    one person of that fate told on their own ("A Good Samaritan took the man to Northwestern
+    Memorial Hospital, where he is listed in critical condition", "the spot where the man was
+    wounded") is one of the group, not a competing total: such claims leave the vote. Named
+    people, revisions and "another" stay (a name may be someone the group leaves out)."""
+    plain = [c for c in claims if c.qualifier not in ("another", "coded as") and not is_revision(c)]
+    if not any(c.min >= 2 for c in plain):
+        return claims
+    parts = [c for c in plain if c.min == 1 and c.max == 1 and (c.victims is None or _ONE_OF_THEM.match(c.victims))]
+    if not parts or len(parts) == len(plain):
+        return claims
+    return [c for c in claims if all(c is not p for p in parts)]
 
 
 def is_revision(claim: Claim) -> bool:
