@@ -187,3 +187,58 @@ def test_time_limit_stops_a_long_read_and_only_inside_it(tmp_path, monkeypatch):
         assert store.db.execute(count).fetchone()[0] == 3000000  # outside the limit: runs to its end
         with store.time_limit(5):
             assert store.query_incidents() == ([], None)
+
+
+def test_a_change_another_process_makes_is_what_the_list_answers_next(new_db):
+    # the list keeps its answers while the store's generation holds; a change made by another
+    # process (here another connection) moves it, and the next answers say so: at once on SQLite
+    # (the counter read each time), once announced on PostgreSQL (GenerationWatch: a notification
+    # after the commit, a moment later)
+    import time
+
+    from sitrep.reconcile.across import Incidents
+    from sitrep.store import Store
+
+    db = build_seed_db(new_db(), pipeline=False)
+    client = TestClient(create_app(ServeConfig(db=db, tokens={TOKEN: ""})))
+    before = client.get("/api/incidents?grades=confirmed").json()["count"]
+    assert before == 2 and client.get("/api/incidents?grades=confirmed").json()["count"] == 2  # kept
+    with Store.open(db) as other:
+        iid = homs(client)["id"]
+        Incidents(other).correct_field(iid, "grade", "Discounted", "ana")
+    deadline = time.monotonic() + 10
+    while client.get("/api/incidents?grades=confirmed").json()["count"] != 1:
+        assert time.monotonic() < deadline, "the list never saw the other process's change"
+        time.sleep(0.05)
+    client.close()
+
+
+def test_the_generation_watch_follows_every_writer(backend, new_db):
+    if backend != "postgresql":
+        pytest.skip("SQLite readers read the counter from the file; PostgreSQL announces it")
+    import time
+
+    from sitrep.reconcile.across import Incidents
+    from sitrep.store import Store
+
+    db = build_seed_db(new_db(), pipeline=False)
+    with Store.open(db) as store:
+        watch = store.generation_watch()
+        try:
+            deadline = time.monotonic() + 10
+            while watch.value != store.generation():
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+            start = watch.value
+            iid = store.db.execute("SELECT id FROM incidents LIMIT 1").fetchone()[0]
+            Incidents(store).correct_field(iid, "notes", "checked", "ana")
+            while watch.value == start:
+                assert time.monotonic() < deadline, "no announcement of the change"
+                time.sleep(0.02)
+            assert watch.value == store.generation() > start
+            watch.stale()
+            assert watch.value is None
+            watch.saw(store.generation())
+            assert watch.value == store.generation()
+        finally:
+            watch.close()

@@ -95,10 +95,18 @@ async def _answer(request: Request, make: Callable[[Any], bytes], scans: bool = 
     and answers from the cache itself, and computes a new answer itself within LOOP_SECONDS; one that
     runs past that, or one that ``scans`` (roll-ups and stats read every matching incident: they would
     spend the limit and start again), is computed in a worker thread with that thread's store. A
-    store that cannot (PostgreSQL: each read a round trip) is read from worker threads only."""
+    store that cannot (PostgreSQL: each read a round trip) is read from worker threads only, except
+    that the event loop answers from the cache itself at the generation the store announced
+    (``StorePool.generation_watch``), when it is known."""
     key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
     cache = request.app.state.cache
     store = _store(request)
+    watch = None if _on_loop(store) else request.app.state.pool.generation_watch()
+    if watch is not None:
+        announced = watch.value
+        kept = cache.get(key, announced) if announced is not None else None
+        if kept is not None:
+            return Response(kept, media_type="application/json")
     if _on_loop(store):
         try:
             with store.time_limit(LOOP_SECONDS):
@@ -110,7 +118,13 @@ async def _answer(request: Request, make: Callable[[Any], bytes], scans: bool = 
                     return Response(cache.put(key, generation, _call(make, store)), media_type="application/json")
         except QueryTooLong:
             pass
-    body = await _in_thread(request, lambda other: cache.get_or_make(key, other.generation(), lambda: _call(make, other)))
+    def read(other: Any) -> bytes:
+        generation = other.generation()
+        if watch is not None:
+            watch.saw(generation)
+        return cache.get_or_make(key, generation, lambda: _call(make, other))
+
+    body = await _in_thread(request, read)
     return Response(body, media_type="application/json")
 
 

@@ -45,6 +45,7 @@ class StorePool:
         self._all: list[Any] = []
         self._guard = threading.Lock()
         self.write_lock = threading.Lock()
+        self._watch: Any = False  # not asked yet
 
     def get(self) -> Any:
         store = getattr(self._local, "store", None)
@@ -55,7 +56,21 @@ class StorePool:
                 self._all.append(store)
         return store
 
+    def generation_watch(self) -> Any:
+        """The store's announced generation (store/postgres.py ``GenerationWatch``), started on first
+        use, where the store announces it (PostgreSQL); else None: the store is read for it."""
+        if self._watch is False:
+            make = getattr(self.get(), "generation_watch", None)
+            with self._guard:
+                if self._watch is False:
+                    self._watch = make() if make is not None else None
+        return self._watch
+
     def close(self) -> None:
+        with self._guard:
+            watch, self._watch = self._watch, False
+        if watch:
+            watch.close()
         with self._guard:
             stores, self._all = self._all, []
         for s in stores:

@@ -6,8 +6,10 @@ serialized: the server is the database's one writer.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
@@ -179,11 +181,23 @@ def check_value(field: str, value: Any) -> Any:
     return value
 
 
+@contextlib.contextmanager
+def _stale_after(pool: Any) -> Iterator[None]:
+    """After a change through this process, the generation its kept answers are served at is not
+    known until read or announced again (``StorePool.generation_watch``: PostgreSQL)."""
+    try:
+        yield
+    finally:
+        watch = pool.generation_watch()
+        if watch is not None:
+            watch.stale()
+
+
 def _write(request: Request, action: Any) -> Any:
     user = require_reviewer(request, request.app.state.config)
     pool = request.app.state.pool
     reviewer = request.app.state.config.reviewer or _incidents
-    with pool.write_lock:
+    with pool.write_lock, _stale_after(pool):
         try:
             store = pool.get()
             return action(store, reviewer(store), user)

@@ -197,6 +197,13 @@ def _m13_search_probe(db: sqlite3.Connection) -> None:
     db.execute("ANALYZE incidents")
 
 
+def _m14_generation_notify(db: sqlite3.Connection) -> None:
+    # PostgreSQL's migration 14 announces each change of the generation counter on a channel, for
+    # the API (store/postgres.py GenerationWatch); SQLite has no channel, and a reader of the file
+    # reads the counter itself for next to nothing: the schema's version moves on, nothing else
+    pass
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -215,7 +222,7 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
                                                           _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
-                                                          _m13_search_probe]
+                                                          _m13_search_probe, _m14_generation_notify]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

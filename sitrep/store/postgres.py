@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -121,6 +122,61 @@ def schema_exists(url: str) -> bool:
         db.close()
 
 
+#: the channel on which every change of the generation counter is announced (migration 14)
+GENERATION_CHANNEL = "sitrep_generation"
+
+
+class GenerationWatch:
+    """The store's generation as PostgreSQL announces it: a daemon thread LISTENs on a connection of
+    its own (migration 14 notifies every change of the counter, whichever process makes it), so the
+    API finds a kept answer without a round trip per request (serve/api.py). ``value`` is the last
+    generation announced or seen, None while it is not known: before the first read, while the
+    connection is lost (it is opened again a second later), and from ``stale()`` (this process
+    wrote) until a read or an announcement tells it again. Announcements come after the commit, so
+    another process's change is known a moment (a notification's delivery) after it is committed."""
+
+    def __init__(self, url: str, retry_seconds: float = 1.0) -> None:
+        self._url = url
+        self._retry = retry_seconds
+        self._value: int | None = None
+        self._guard = threading.Lock()
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sitrep-generation-watch", daemon=True)
+        self._thread.start()
+
+    @property
+    def value(self) -> int | None:
+        return self._value
+
+    def saw(self, n: int) -> None:
+        """A generation read from the store: the watch knows it now (it never goes back)."""
+        with self._guard:
+            if self._value is None or n > self._value:
+                self._value = n
+
+    def stale(self) -> None:
+        """This process changed the store: not known again until read or announced."""
+        with self._guard:
+            self._value = None
+
+    def close(self) -> None:
+        self._closed.set()
+
+    def _run(self) -> None:
+        while not self._closed.is_set():
+            try:
+                with psycopg.connect(self._url, autocommit=True, connect_timeout=10) as conn:
+                    conn.execute(f"LISTEN {GENERATION_CHANNEL}")
+                    self.saw(int(conn.execute("SELECT n FROM generation WHERE id = 1").fetchone()[0]))
+                    while not self._closed.is_set():
+                        for note in conn.notifies(timeout=1.0):
+                            self.saw(int(note.payload))
+            except (psycopg.Error, OSError, ValueError):
+                with self._guard:
+                    self._value = None  # unknown until the connection is back
+                self._closed.wait(self._retry)
+
+
 def _has_schema(db: _Connection) -> bool:
     return bool(db.execute("SELECT to_regclass('sitrep_schema') IS NOT NULL").fetchone()[0])
 
@@ -153,7 +209,13 @@ class PostgresStore(Store):
         except BaseException:
             db.close()
             raise
-        return cls(db, redacted(url))
+        store = cls(db, redacted(url))
+        store._url = url
+        return store
+
+    def generation_watch(self) -> GenerationWatch:
+        """A watch of this database's generation (``GenerationWatch``), on a connection of its own."""
+        return GenerationWatch(self._url)
 
     def close(self) -> None:
         self.db.close()  # the server keeps the planner's statistics itself (autovacuum)
@@ -398,9 +460,18 @@ def _m13_search_probe(db: _Connection) -> None:
     db.execute("ANALYZE incidents")
 
 
+def _m14_generation_notify(db: _Connection) -> None:
+    # every change of the generation counter is announced on a channel, with the new value: `sitrep
+    # serve` learns it without a round trip per request (GenerationWatch; the list API's kept answers)
+    db.execute("CREATE FUNCTION sitrep_generation_notify() RETURNS trigger LANGUAGE plpgsql AS"
+               f" $$ BEGIN PERFORM pg_notify('{GENERATION_CHANNEL}', NEW.n::text); RETURN NULL; END $$")
+    db.execute("CREATE TRIGGER generation_notify AFTER UPDATE ON generation FOR EACH ROW"
+               " EXECUTE FUNCTION sitrep_generation_notify()")
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
               _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary, _m11_reports_by_article,
-              _m12_date_keys, _m13_search_probe]
+              _m12_date_keys, _m13_search_probe, _m14_generation_notify]
 
 
 def migrate(db: _Connection, where: str) -> int:
