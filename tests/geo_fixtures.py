@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+
+from sitrep.models import Place
 
 SEED_TEXT = Path(__file__).parent / "fixtures" / "seed_article.txt"
 
@@ -30,3 +33,15 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(h))
+
+
+# the violent or reported act the event place is read around (the first one the text names)
+_TRIGGER = re.compile(
+    r"attacked|shot|killed|protested|wounded|shelled|gathered|fell|blocked|hijacked|harassed|fired|clashed|abducted|"
+    r"struck|targeted|raided|recorded|burned|landed|beaten")
+
+
+def event_place(geoparser, text: str, ents: list[tuple[int, int, str]] | None = None) -> Place | None:
+    k = _TRIGGER.search(text)
+    assert k is not None
+    return geoparser.event_place(text, geoparser.find_places(text, ents), (k.start(), k.end()))

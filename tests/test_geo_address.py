@@ -5,22 +5,12 @@ name the address vouches for is a place, and a village the gazetteer lacks stand
 written after it. Sentences are our own, in the shape of local news and conflict notes."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 from sitrep.geo import event
 from sitrep.models import Article, Place
 from sitrep.reconcile.article import dateline_town
-
-_TRIGGER = re.compile(r"attacked|shot|killed|protested|wounded|shelled|gathered|fell")
-
-
-def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
 
 
 def _at(text: str, name: str) -> Place:
@@ -66,7 +56,7 @@ def test_a_county_road_is_in_the_county():
     ("Heavy gunfire was reported in Al Farnaj (Tripoli) and nobody was killed.", "Tripoli", "LY"),
 ])
 def test_event_town_from_the_address(geoparser, text, name, cc):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.name == name and p.country_code == cc, p
 
 
@@ -76,7 +66,7 @@ def test_event_town_from_the_address(geoparser, text, name, cc):
     ("In Zapopan, Jalisco, gunmen shot a taxi driver dead in Colonia Santa Lucia.", "Zapopan", "MX"),
 ])
 def test_neighbourhood_prefix_alone(geoparser, text, name, cc):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.name == name and p.country_code == cc, p
 
 
@@ -165,7 +155,6 @@ def test_near_miss_in_the_document_country(geoparser, text, place):
 ])
 def test_near_miss_without_a_document_country(geoparser, text):
     assert geoparser.find_places(text) == []
-
 
 
 @pytest.mark.parametrize("text,dateline,name", [

@@ -4,21 +4,11 @@ inside its area, and countries that only qualify a thing ("the US dollar"). Sent
 these tests in the style of wire reports and conflict-monitor notes."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 from sitrep.geo import context, event, shapes
 from sitrep.models import Place
-
-_TRIGGER = re.compile(r"attacked|shot|killed|protested|blocked|fired|clashed|shelled|recorded|burned|landed")
-
-
-def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -93,7 +83,7 @@ def test_names_stay_in_their_area(geoparser, text, name, country):
     "Two soldiers were killed in the Federally Administered Tribal Areas near the Afghan border.",
 ])
 def test_former_names_of_pakistani_provinces(geoparser, text):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and (p.country_code, p.admin1) == ("PK", "Khyber Pakhtunkhwa"), p
 
 
@@ -134,7 +124,7 @@ def test_fired_from(before, expected):
 
 
 def test_target_not_origin(geoparser):
-    p = _event_place(geoparser, "A rocket fired from the Gaza Strip landed near Sderot, Israel, on Tuesday.")
+    p = event_place(geoparser, "A rocket fired from the Gaza Strip landed near Sderot, Israel, on Tuesday.")
     assert p is not None and p.country_code == "IL", p
 
 

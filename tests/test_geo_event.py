@@ -2,22 +2,12 @@
 reporter's places (hospital, home town), names inside longer names, and incidents at sea."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 from sitrep.geo import event
 from sitrep.geo.context import DocumentGeography, is_attribute
 from sitrep.models import Place
-
-_TRIGGER = re.compile(r"attacked|shot|killed|protested|blocked|hijacked|harassed|fired|clashed|abducted|struck")
-
-
-def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
 
 
 @pytest.mark.parametrize("text,country", [
@@ -31,7 +21,7 @@ def _event_place(geoparser, text: str) -> Place | None:
     ("Two militants were killed by a US drone strike in Nahri Saraj district, Helmand.", "AF"),
 ])
 def test_event_country_in_short_notes(geoparser, text, country):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.country_code == country, p
 
 
@@ -45,7 +35,7 @@ def test_event_country_in_short_notes(geoparser, text, country):
     ("Gendarmes clashed with militants in the Ovacik district of Tunceli.", "Ovacik"),
 ])
 def test_event_place_not_the_reporters(geoparser, text, expected):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.text == expected, p
 
 
@@ -56,7 +46,7 @@ def test_event_place_not_the_reporters(geoparser, text, expected):
     ("Pirates hijacked a fishing boat off the coast of Aden on Monday.", "Aden", "YE"),
 ])
 def test_incidents_at_sea(geoparser, text, name, country):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.name == name and p.country_code == country and p.precision == 7, p
 
 

@@ -6,20 +6,9 @@ event's place, kept as written and placed at the province; the province written 
 own, in the shapes of conflict notes; the village names are made up, so no gazetteer knows them."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
-from sitrep.models import Place
-
-_TRIGGER = re.compile(r"attacked|shot|killed|shelled|struck|targeted|raided|clashed")
-
-
-def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 
 
 @pytest.mark.parametrize("text,village,cc,admin1", [
@@ -32,7 +21,7 @@ def _event_place(geoparser, text: str) -> Place | None:
     ("On 4 June 2021, a sniper shot and killed a shepherd in Kfar Miznarun in Aleppo.", "Kfar Miznarun", "SY", "Aleppo"),
 ])
 def test_an_unknown_village_before_its_province_is_the_event_place(geoparser, text, village, cc, admin1):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.text == village
     assert p.country_code == cc
     if admin1:
@@ -52,13 +41,13 @@ def test_the_object_of_a_verb_needs_a_province_not_a_country(geoparser, text, na
 
 def test_a_known_town_before_a_city_stays_the_town(geoparser):
     # "X in Y" where both are towns the gazetteer knows: the rule leaves the choice to the ranking
-    p = _event_place(geoparser, "On 4 June 2021, Turkish forces shelled Tall Rifaat in Aleppo using artillery fire.")
+    p = event_place(geoparser, "On 4 June 2021, Turkish forces shelled Tall Rifaat in Aleppo using artillery fire.")
     assert p is not None and p.text == "Tall Rifaat"
 
 
 def test_an_unknown_name_before_a_town_does_not_move_the_event(geoparser):
     # a person's name the gazetteer lacks before "in <town>": the town stays the event's place
-    p = _event_place(geoparser, "On 4 June 2021, police attacked Kowalczyk in Dayton after a car chase.")
+    p = event_place(geoparser, "On 4 June 2021, police attacked Kowalczyk in Dayton after a car chase.")
     assert p is not None and p.name == "Dayton"
 
 
@@ -69,7 +58,7 @@ def test_an_unknown_name_before_a_town_does_not_move_the_event(geoparser):
     ("On 4 June 2021, the OSCE SMM saw that a drone struck a truck near Zhovtneve-Balka. No one was hurt.", "Zhovtneve-Balka", "UA"),
 ])
 def test_a_name_near_which_the_sentence_ends_is_the_event_place(geoparser, text, village, cc):
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.text == village and p.country_code == cc
 
 
@@ -77,7 +66,7 @@ def test_a_name_near_the_end_after_a_town_of_its_sentence_is_no_place(geoparser)
     # "In Dayton, ... near Kowalczyk.": a place of the sentence before it is where it lies (or no place)
     text = "In Dayton, police shot a man near Kowalczyk. He died later."
     assert "Kowalczyk" not in {p.text for p in geoparser.find_places(text)}
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.name == "Dayton"
 
 

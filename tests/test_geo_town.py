@@ -8,11 +8,9 @@ import re
 
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 from sitrep.geo import event
 from sitrep.models import Place
-
-_TRIGGER = re.compile(r"attacked|shot|killed|protested|wounded|shelled|beaten|clashed")
 
 
 def _ents(text: str) -> list[tuple[int, int, str]]:
@@ -21,9 +19,7 @@ def _ents(text: str) -> list[tuple[int, int, str]]:
 
 
 def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text, _ents(text)), (k.start(), k.end()))
+    return event_place(geoparser, text, _ents(text))
 
 
 @pytest.mark.parametrize("text,neighbourhood", [

@@ -6,20 +6,10 @@ Pisky of Poltava). Sentences are our own, in the shapes of conflict notes and wi
 village names are made up, so no gazetteer knows them."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
 from sitrep.models import Place
-
-_TRIGGER = re.compile(r"attacked|shot|killed|protested|shelled|fired|clashed|blocked|raided")
-
-
-def _event_place(geoparser, text: str) -> Place | None:
-    k = _TRIGGER.search(text)
-    assert k is not None
-    return geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
 
 
 def _found(geoparser, text: str) -> dict[str, Place]:
@@ -38,7 +28,7 @@ def _found(geoparser, text: str) -> dict[str, Place]:
 ])
 def test_an_unknown_name_in_an_address_is_the_event_place(geoparser, text, village, cc):
     assert village in _found(geoparser, text)
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.text == village and p.country_code == cc
     assert p.precision is not None and p.precision >= 2  # placed at its area, never as a point it is not
 
@@ -68,7 +58,7 @@ def test_a_part_of_a_town_named_before_is_no_place_of_its_own(geoparser):
     text = ("On Monday, in Karachi, Sindh, Pakistan, unknown militants shot an activist in "
             "the Qhubeyxo Colony area, killing him.")
     assert "Qhubeyxo Colony" not in _found(geoparser, text)
-    p = _event_place(geoparser, text)
+    p = event_place(geoparser, text)
     assert p is not None and p.name == "Karachi"
 
 

@@ -51,6 +51,7 @@ from importlib import resources
 
 from ..models import Place
 from .normalize import norm
+from .shapes import COUNTRYSIDE_OF
 
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Mt|Ft|Jr|Sr|No))(?<!\b(?:Gen|Col|Sgt|Gov|Sen|Rep|Mrs))[.!?]['\"”’]?\s+|\n+")
 # "the London-based monitor", "Britain-based Syrian Observatory", "a New York-based group": the place
@@ -162,7 +163,8 @@ def chain_containers(text: str, places: list[Place]) -> set[int]:
     return out | areas_written_after(text, places)
 
 
-_IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?")
+# "Saraqib in Idlib", "Ftireh front in Idleb", "Hole camp in al-Hasakeh": a name (and its kind) in an area
+_IN_AREA = re.compile(r"(?:\s+(?:front|frontline|town|city|camp|desert|plain|mountains?|valley))?\s+in\s+(?:the\s+)?" + COUNTRYSIDE_OF, re.I)
 _BRACKET_AFTER = re.compile(r"(\s+(?:village|town|commune|locality|hamlet|settlement))?\s\(")
 _AREA_WORD = re.compile(r"\s+(?:countryside|province|governorate|district|region|county|state|oblast|department)\b", re.I)
 
@@ -175,6 +177,14 @@ def _as_written(q: Place) -> bool:
     """Is ``q`` the gazetteer's place of its own name ("Idleb" read as Idlib), not a name the gazetteer
     lacks that stands in at its area ("Metlaperu village" placed at Chhattisgarh)?"""
     return SequenceMatcher(None, _key(q.text), _key(q.name)).ratio() >= 0.6
+
+
+def _stands_in(p: Place) -> bool:
+    """Is ``p`` a name the gazetteer lacks: unresolved, or placed at an area that stands in for it
+    ("Sahara in Aleppo" placed at Aleppo governorate)? (Only an unresolved one may lie in a
+    country read so: a fuzzy reading of a name as its country's, "Gulistan" for Pakistan, is no
+    container.)"""
+    return p.precision is None or (p.precision or 0) >= 3 and not _as_written(p)
 
 
 def _names_province(q: Place) -> bool:
@@ -198,7 +208,7 @@ def areas_written_after(text: str, places: list[Place]) -> set[int]:
             assert q_end is not None
             q = places[j]
             if _AREA_WORD.match(text, q_end) or _as_written(q) and ((q.precision or 0) >= 3 and (p.precision or 0) < q.precision
-                                                                 or p.precision is None and _names_province(q)):
+                                                                 or _stands_in(p) and q.precision != 6 and _names_province(q)):
                 out.add(j)  # thirteenth pass: "shelled Kafrsajna in Hama", "Dar Salam in Anbar": the town, its area
         elif (gap := _BRACKET_AFTER.match(text, p.end)) and (j := by_start.get(gap.end())) is not None \
                 and (p.precision == 1 or p.precision is None and gap.group(1)):
@@ -346,6 +356,37 @@ def bare_name(p: Place, type_words: dict[str, str]) -> tuple[str, int | None, in
     return p.text, p.start, p.end
 
 
+# "in the North Zone of Rio de Janeiro", "the Central Zone of Sao Paulo": a zone of a city
+_CITY_ZONE = r"\bthe\s+((?:North|South|East|West|Central|Centre|North-?east|North-?west|South-?east|South-?west)(?:ern)?\s+Zone)\s+of\s+"
+
+
+def city_zone(text: str, place: Place) -> Place | None:
+    """The zone of a city the text writes the city's name in ("in the North Zone of Rio de Janeiro"):
+    the city's point at UCDP where_prec 2, named as ACLED's codebook names a part of a city,
+    "City-Part" ("Rio de Janeiro-North Zone"). None when the text names no zone of ``place``."""
+    if place.precision not in (1, 2) or not place.text or not (place.feature or "").startswith("P."):
+        return None
+    m = re.search(_CITY_ZONE + re.escape(place.text) + r"\b", text, re.I)
+    if m is None:
+        return None
+    zone = " ".join(w.capitalize() for w in m.group(1).split())
+    return replace(place, name=f"{place.text}-{zone}", precision=2)
+
+
+# ACLED's note opens with its date and place: "On 5 May 2020, in Londrina, Parana, ...", "Around 8
+# May 2020 (as reported), in the Municipality of Trancoso, Zacatecas, ..."
+_NOTE_LEAD = re.compile(r"(?:Around |On |As reported,? on )?\d{1,2} [A-Z][a-z]+ \d{4}(?: \(as reported\))?,\s+in\s+"
+                        r"(?:the\s+)?(?:(?i:municipality|district|city|town|province)\s+of\s+)?")
+
+
+def note_lead(text: str) -> int | None:
+    """Where the place an ACLED-style note opens with begins ("On 5 May 2020, in Londrina, Parana,
+    a police officer was shot ... in Lerroville district": Londrina is the event's town, the later
+    names are its parts); None when the text does not open so."""
+    m = _NOTE_LEAD.match(text)
+    return m.end() if m else None
+
+
 def main_country(places: list[Place]) -> str | None:
     """The country most of a text's resolved places lie in (the first named, on a tie)."""
     counts = Counter(q.country_code for q in places if q.precision is not None and q.country_code)
@@ -381,6 +422,7 @@ class EventPlaces:
         wider = chain_containers(text, located)
         addresses = areas_written_after(text, located)  # their "in" writes the town's address, not the event's
         scored: list[tuple[float, Place]] = []
+        lead = note_lead(text)
         for idx, p in enumerate(located):
             s_idx = sent_of(p.start)
             if s_idx == a_sent:
@@ -417,6 +459,8 @@ class EventPlaces:
                 s -= 2.0  # "Colonia Bivalvo", "Abu Salim": the longer name is the place (or none)
             if _AFTER_COMMA.search(before) and any(p.start - k in ends for k in range(8)):
                 s -= 1.0  # "Idlib, Syria", "Kirkuk, At Ta'mim": the one written after is the container
+            if p.start == lead:
+                s += 2.0  # the place a note opens with ("On 5 May 2020, in Londrina, Parana, ..."): ACLED's own format
             if p.precision == 1 or is_water(p):
                 s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
             elif p.precision == 6:

@@ -45,7 +45,7 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (address_bonus, address_heads, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+from .shapes import (address_bonus, address_heads, bracketed_address, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
                      read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -331,6 +331,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
         heads = address_heads(text, found, self._no_name_word, lambda start: start in not_places())
         if not heads:
             return found
+        for h in heads:
+            kind = re.match(r"\s+[a-z]+", text[h.end:h.end + 20])  # "Mogadishu-Wadajir district (Wadajir, Banadir)"
+            if not h.cands and (bracketed_address(text, h.end) or kind is not None and bracketed_address(text, h.end + kind.end())):
+                h.cands = self._city_part(h.text)
         out = [m for m in found if not any(h.start < m.end and m.start < h.end for h in heads)] + heads
         out.sort(key=lambda m: m.start)
         return out
@@ -356,6 +360,16 @@ class Geoparser(EventPlaces, DocumentKeeping):
         if not added:
             return found
         return sorted(found + added, key=lambda m: m.start)
+
+    def _city_part(self, name: str) -> tuple[Candidate, ...]:
+        """The entries of the city a hyphenated name opens with, as ACLED writes a part of a city
+        ("Mogadishu-Wadajir district (Wadajir, Banadir)", "Belgrade-Stari Grad"): the part stands at
+        its city (a town of ``city_part_min_population`` or more); () for any other name."""
+        head = re.match(r"([^\s-]+(?:\s[^\s-]+){0,2})-(?=[A-Z])", name)
+        if head is None:
+            return ()
+        floor = self.weights.city_part_min_population
+        return tuple(c for c in self.candidates(head.group(1)) if c.fclass == "P" and c.q <= 1 and c.pop >= floor)
 
     def _no_name_word(self, word: str) -> bool:
         """A capitalised word that opens no town's name: a common word, a title, a demonym, a

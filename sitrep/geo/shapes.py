@@ -137,9 +137,15 @@ _ADDRESS_HEAD = re.compile(
     rf"\b(?:(?:(?P<loc>(?i:in|near|at|around|outside|on|into|towards?))\s+(?:the\s+)?"
     rf"|(?P<obj>(?i:shelled|attacked|targeted|struck|bombed|raided|stormed|besieged|captured|recaptured|overran|entered)"
     rf"|(?i:outskirts|vicinity|surroundings|environs|countryside|edge)\s+of)\s+(?:the\s+)?)?(?P<name>{_HEAD_NAME})"
-    rf"(?=\s+(?i:(?P<kind>{_HEAD_KINDS}))\b|(?P<bracket>\s*\()|(?P<comma>,\s*)(?=[A-Z])|\s+in\s+(?=[A-Z]|(?:al|el|ad|as|ar|an)-[A-Z])|(?P<end>\.(?:\s|$)))"
-    rf"|(?i:village|villages|town|hamlet|locality|settlement|commune)\s+of\s+(?:the\s+)?(?P<named>{_HEAD_NAME}))"
+    rf"(?=\s+(?i:(?P<kind>{_HEAD_KINDS}))\b|(?P<bracket>\s*\()|(?P<comma>,\s*)(?=[A-Z])|\s+in\s+(?=[A-Z]|(?:al|el|ad|as|ar|an)-[A-Z]|the\s+(?:\w+\s+)?countryside\b|the\s+\w+ern\s+[A-Z]|rural\s+[A-Z])|(?P<end>\.(?:\s|$)))"
+    rf"|(?i:village|villages|town|hamlet|locality|settlement|commune|(?<=the )area)\s+of\s+(?:the\s+)?(?P<named>{_HEAD_NAME}))"
 )
+
+
+# what may stand between "in (the)" and the province a name lies in, as Syrian conflict notes
+# write it: "in the southern countryside of Idleb", "in the eastern Aleppo countryside", "in rural Hama"
+COUNTRYSIDE_OF = (r"(?:(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|rural)\s+)?"
+                  r"(?:countryside\s+of\s+(?:the\s+)?)?")
 
 
 def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool],
@@ -160,6 +166,9 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
         key = "name" if hit.group("name") is not None else "named"
         start, end = hit.span(key)
         located = hit.group("loc") is not None or hit.group("obj") is not None
+        # "a resident of Ihie (Ohaji/Egbema LGA, Imo)": after "of", only with a known place in the brackets
+        of_address = not located and hit.group("bracket") is not None and bool(_OF_BEFORE.search(text, max(0, start - 12), start))
+        located = located or of_address
         if key == "name" and not located and (
                 hit.group("kind") is None or re.search(r"(?:^|[A-Z][\w'’-]*\s+|[.;!?]\s+)$", text[max(0, start - 40):start])):
             continue  # with no locative word, only its kind and its address after it make a name a place
@@ -168,17 +177,34 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
         words = name.split()
         if words[-1].lower() in _NAME_KINDS or words[-1].lower() in _FACILITIES or any(not _HYPHEN_PART.fullmatch(part) for w in words for part in w.split("-")[1:]):
             continue  # "Sagbama LGA (Bayelsa)": the kind is written inside; "the Y-highway": no place's name
-        if any(m.start < end and start < m.end for m in accepted) or is_word(words[0]) or any(
-                m.start == start and m.end == end and any(c.q <= 2 for c in m.cands) for m in found):
-            continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
         kind = hit.group("kind")
         tail = hit.end("kind") if kind is not None else end
-        gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?", text[tail:tail + 12])
+        # ACLED's own note format (issue 10): "in Ayn Zarah (Tripoli)", "in Mogadishu-Wadajir
+        # district (Wadajir, Banadir)": the longer name written before its address in brackets is
+        # the place, not the shorter gazetteer name inside it ("Ayn", "Mogadishu")
+        brackets = _ADDRESS_BRACKETS.match(text, tail) if located else None
+        own_address = brackets is not None
+        # "Big Sukariyeh village in the eastern Aleppo countryside": a kind word after the name is
+        # an address shape too, for a shorter gazetteer name that opens it ("Big")
+        # an admin kind is not ("Imphal West district" is a district of Imphal's name)
+        typed = own_address or kind is not None and kind.lower() not in _ADMIN_KINDS
+        # the known places of the address: in the brackets, or written right after them ("(Nasi Darwaz) district, Badakhshan")
+        address = [a for a in accepted if tail < a.start < brackets.end() + 30 and not _SENTENCE_GAP.search(text, tail, a.start)
+                   and (a.start < brackets.end() or not of_address)] if brackets is not None else []
+        if of_address and not (own_address and any(a.cands for a in address)):
+            continue  # "activists of People's Amn (Peace) Committee": an organisation's name, no address
+        if any(m.start < end and start < m.end and not (own_address and _weaker_inside(m, start, end, address)
+                                                        or typed and m.start == start and m.end < end) for m in accepted) \
+                or is_word(words[0]) or any(m.start == start and m.end == end and any(c.q <= 2 for c in m.cands)
+                                            and not ((own_address or key == "named") and m.score < ACCEPT) for m in found):
+            continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
+        gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?(?i:" + COUNTRYSIDE_OF + ")", text[tail:tail + 50])
         area = starts.get(tail + gap.end()) if gap else None
-        addressed = area is not None and any(c.q <= 2 and (c.fcode.startswith(("ADM", "PCL")) or c.fclass == "P") for c in area.cands)
+        addressed = own_address or area is not None and any(
+            c.q <= 2 and (c.fcode.startswith(("ADM", "PCL")) or c.fclass == "P") for c in area.cands)
         if key == "name" and not located and not addressed:
             continue
-        if hit.group("obj") is not None and hit.group("kind") is None and not (addressed and area is not None and not is_actor(start)
+        if hit.group("obj") is not None and hit.group("kind") is None and not own_address and not (addressed and area is not None and not is_actor(start)
                                                   and not any(c.q <= 1 and c.fcode.startswith("PCL") for c in area.cands)):
             continue  # "shelled Kafrsajna in Hama", "the outskirts of Tell Hamis in al-Hasakeh": only with the
             # province or town written after it, never a country, never an armed group ("targeted Hezbollah in Syria")
@@ -191,8 +217,62 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
             # place of its sentence before it, of which it is a part ("in Karachi, Sindh, ... in the
             # Bilal Colony area", "in Khunti ... at Kamaria Village")
             continue
-        out.append(Mention(start, end, name, (), score=ACCEPT + 0.5))
+        if key == "named" and (same := _rejected_reading(found, start, end)):
+            # "the village of Juhr ad Dik in the central Gaza Strip": the gazetteer's reading of a
+            # name the text calls a village stands, strongly detected (its country still keeps it in)
+            out.append(Mention(start, end, name, same, score=ACCEPT + 1.0))
+            continue
+        out.append(Mention(start, end, name, _address_reading(found, start, end, address), score=ACCEPT + 0.5))
     return out
+
+
+def _rejected_reading(found: list[Mention], start: int, end: int) -> tuple[Candidate, ...]:
+    """The entries (own or alternate names) of a rejected gazetteer match at ``start:end``; ()."""
+    same = next((m for m in found if m.start == start and m.end == end and m.score < ACCEPT), None)
+    return tuple(c for c in same.cands if c.q <= 1) if same is not None else ()
+
+
+def _address_reading(found: list[Mention], start: int, end: int, address: list[Mention]) -> tuple[Candidate, ...]:
+    """The entries of a rejected gazetteer match of the name at ``start:end`` that lie in the
+    countries of its bracketed address's places (``address``): "Nusay (Nasi Darwaz) district,
+    Badakhshan" keeps Nusay of Afghanistan; () where there is none (the name stands at its area)."""
+    countries = {c.cc for a in address for c in a.cands if c.q <= 1}
+    same = next((m for m in found if m.start == start and m.end == end), None)
+    return tuple(c for c in same.cands if c.cc in countries and c.q <= 2) if same is not None and countries else ()
+
+
+# "a resident of Ihie (Ohaji/Egbema LGA, Imo)", "residents of Jen (Karim-Lamido LGA, Taraba)"
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _weaker_inside(m: Mention, start: int, end: int, address: list[Mention]) -> bool:
+    """Does the accepted gazetteer match ``m`` give way to the name at ``start:end`` written before
+    its own bracketed address (whose accepted places are ``address``)? A shorter name that opens it
+    does ("Ayn" in "Ayn Zarah (Tripoli)"), a later part that no gazetteer name backs does ("Tutah"
+    of "Bir at Tutah (Aljfara)"), and so does the same name read only by a near spelling
+    outside the address's countries ("Nacutuco (Mucojo, Cabo Delgado)" is no Nakhodka); a name the
+    gazetteer knows by its own or an alternate name keeps its own reading, and a near spelling in
+    the address's country too ("Zinijbar (Abyan)": Zinjibar)."""
+    if m.start < start or m.end > end:
+        return False
+    if m.start > start:
+        return not any(c.q <= 1 for c in m.cands)  # "Tutah" of "Bir at Tutah", read by NER alone
+    if m.end - m.start < end - start:
+        return True
+    countries = {c.cc for a in address for c in a.cands if c.q <= 1}
+    return all(c.q >= 3 for c in m.cands) and not any(c.cc in countries for c in m.cands)
+
+
+# the brackets of an ACLED address: one to three capitalised names, commas between ("(Tripoli)",
+# "(Kayokwe, Mwaro)", "(Ohaji/Egbema LGA, Imo)"), the last the widest area; not an acronym, which
+# names the organisation before it ("the Regional Federal Security Service (FSB) office")
+_ADDRESS_BRACKETS = re.compile(r"\s*\((?![A-Z0-9&./-]+\))(?:[A-Z][\w'’./-]*(?:[ -][A-Za-z][\w'’./-]*){0,4})(?:,\s*[A-Z][\w'’./-]*(?:[ -][A-Za-z][\w'’./-]*){0,4}){0,2}\)")
+
+
+def bracketed_address(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` written with its address in brackets right after it, the way
+    ACLED notes write a place ("Ruramba (Kayokwe, Mwaro)", "Ayn Zarah (Tripoli)")?"""
+    return bool(_ADDRESS_BRACKETS.match(text, end))
 
 
 def read_shapes(text: str, found: list[Mention], type_words: dict[str, str]) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..extract import dates, events
 from ..extract.mentions import ArticleMentions
 from ..geo.context import wire_dateline
-from ..geo.event import lies_in, names_street
+from ..geo.event import city_zone, lies_in, names_street
 from ..models import Actor, Claim, Evidence, Extraction, Incident, Place, Summary
 from . import incidents as seg
 from .tolls import injuries, reconcile
@@ -153,6 +153,7 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
         location = geo.town_in_text(text, location, places) or location
     if location is not None:
         location = geo.neighbourhood_town(text, location, places) or location
+        location = city_zone(text, location) or location
     location = dateline_town(text, location, geo, article.dateline) or newspaper_town(text, location, geo) or location
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
