@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import StoreError
+from sitrep.filters import fts_query
 from sitrep.store import Store
 from sitrep.store.migrations import MIGRATIONS
 from sitrep.reconcile.across import Incidents
@@ -165,6 +166,27 @@ def test_an_unchanged_incident_is_not_written_again_and_a_changed_one_is(new_db)
         assert s.generation() > before
         (item,) = s.query_incidents()[0]
         assert item["id"] == iid and item["n_reports"] == 2 and item["fatalities"] == {"low": 57, "best": 60, "high": 60}
+
+
+def test_a_search_finds_an_incident_by_the_words_of_one_of_its_articles(new_db):
+    """A search keeps the incidents one of whose articles holds every word asked for: a word of either
+    report finds the merged incident, two words each in another report do not, and a report that joins
+    later brings its words (PostgreSQL keeps each incident's words beside its country, migration 15)."""
+    with Store.open(new_db()) as s:
+        writer = Incidents(s)
+        writer.add(extraction("a1", text="Gunmen attacked a checkpoint near Baqubah on Sunday, police said.",
+                              incidents=[incident(killed=5)]))
+        writer.add(extraction("a2", text="A mortar round hit the market, a monitor said.", published="2016-02-23",
+                              incidents=[incident(killed=6, source="SOHR")]))
+        (iid,) = [i["id"] for i in s.query_incidents()[0]]
+        found = lambda q: [i["id"] for i in s.query_incidents(q=fts_query(q))[0]]  # noqa: E731
+        assert found("checkpoint") == found("mortar") == found("checkpoint Baqubah") == found("mark*") == [iid]
+        assert found("checkpoint mortar") == [] and found("ceasefire") == []
+        writer.add(extraction("a3", text="Residents said the checkpoint came under mortar fire twice.", published="2016-02-24",
+                              incidents=[incident(killed=6, source="residents")]))
+        assert found("checkpoint mortar") == found("residents") == [iid]
+        assert [i["id"] for i in s.query_incidents(q=fts_query("residents"), country="sy")[0]] == [iid]
+        assert s.query_incidents(q=fts_query("residents"), country="IQ")[0] == []
 
 
 def test_date_filters_keep_undated_incidents_out_and_sort_them_last(new_db):

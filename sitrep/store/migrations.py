@@ -204,6 +204,12 @@ def _m14_generation_notify(db: sqlite3.Connection) -> None:
     pass
 
 
+def _m15_incident_words(db: sqlite3.Connection) -> None:
+    # PostgreSQL's migration 15 gives each incident its articles' words, for a search in a country
+    # by two indexes; SQLite's FTS5 search and incidents_id_country (migration 13) already do it
+    pass
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -222,7 +228,7 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
                                                           _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
-                                                          _m13_search_probe, _m14_generation_notify]
+                                                          _m13_search_probe, _m14_generation_notify, _m15_incident_words]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

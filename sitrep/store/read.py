@@ -121,9 +121,11 @@ class ReadMixin:
         return " JOIN incidents_rtree t ON t.rid = i.rowid", where, params
 
     @staticmethod
-    def _text_search(q: str) -> tuple[str, Any]:
-        """SQL for the ids of the articles matching ``q`` (an FTS5 query, ``filters.fts_query``), and its value."""
-        return "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", q
+    def _text_match(q: str) -> tuple[str, list[Any]]:
+        """The condition that keeps incidents one of whose articles matches ``q`` (an FTS5 query,
+        ``filters.fts_query``), and its values."""
+        return ("i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN"
+                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?))"), [q]
 
     @staticmethod
     def _json_field(column: str, key: str) -> str:
@@ -175,9 +177,9 @@ class ReadMixin:
             where.append(f"i.grade IN ({','.join('?' * len(grades))})")
             params += list(grades)
         if q:
-            matching, value = self._text_search(q)
-            where.append(f"i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN ({matching}))")
-            params.append(value)
+            matching, values = self._text_match(q)
+            where.append(matching)
+            params += values
         return " AND ".join(where), params, join
 
     def query_incidents(self, *, since: Any = None, until: Any = None, country: str | None = None,
