@@ -15,10 +15,13 @@ vocabulary, crowd sizes and the like, has no tag for what sitrep reads).
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 import time
 from collections.abc import Sequence
 from typing import Any
 
+from ..extract import actors as actor_rules
 from ..models import Actor, Incident
 from . import codes, countries
 
@@ -93,9 +96,24 @@ def side_actors(incident: Incident) -> tuple[list[Actor], list[Actor]]:
 
 
 def sides(incident: Incident) -> tuple[list[str], list[str]]:
-    """(side 1, side 2) actor names: perpetrators/parties, then targets/victims."""
+    """(side 1, side 2) actor names as ACLED writes them (``acled_name``): perpetrators/parties,
+    then targets/victims."""
     one, two = side_actors(incident)
-    return [a.name for a in one], [a.name for a in two]
+    return [acled_name(a.name, incident.event_date) for a in one], [acled_name(a.name, incident.event_date) for a in two]
+
+
+_STATE_FORCES = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+)")
+
+
+def acled_name(name: str, when: dt.date | None) -> str:
+    """An actor's name as ACLED writes it: the alias table's ACLED name where it differs from the
+    group's own ("Houthis": "Military Forces of Yemen (2016-) Supreme Political Council"), and a
+    state's forces with the years of the government in power that day ("Military Forces of Syria
+    (2000-2024)"; ``countries.state_period``)."""
+    name = actor_rules.acled_name(name) or name
+    forces = _STATE_FORCES.fullmatch(name)
+    period = countries.state_period(countries.code_of(forces.group(1)), when) if forces else None
+    return f"{name} ({period})" if period else name
 
 
 def notes(incident: Incident) -> str:

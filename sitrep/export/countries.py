@@ -7,6 +7,7 @@ from country-converter 1.3.2); ACLED's and UCDP's regions from ``data/regions.to
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import tomllib
 from importlib import resources
@@ -72,3 +73,33 @@ def acled_region(code: str | None) -> str | None:
 def ucdp_region(code: str | None) -> str | None:
     """UCDP GED's region: Africa, Americas, Asia, Europe or Middle East."""
     return _region("ucdp", code)
+
+
+def code_of(country: str | None) -> str | None:
+    """The ISO alpha-2 code of a country's name as the gazetteer writes it ("Syria" -> "SY")."""
+    return _codes().get((country or "").lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    return {str(c["name"]).lower(): code for code, c in _countries().items() if c.get("name")}
+
+
+@functools.lru_cache(maxsize=1)
+def _periods() -> dict[str, list[tuple[dt.date, dt.date | None]]]:
+    text = resources.files("sitrep.export").joinpath("data/state_periods.csv").read_text("utf-8")
+    out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        out.setdefault(r["iso2"], []).append((dt.date.fromisoformat(r["from"]), dt.date.fromisoformat(r["to"]) if r["to"] else None))
+    return out
+
+
+def state_period(code: str | None, when: dt.date | None) -> str | None:
+    """The years of the government in power in a country on a day, as ACLED writes them after its
+    state forces' names ("2015-2023", "2019-"; ``data/state_periods.csv``); None when unknown."""
+    if when is None:
+        return None
+    for start, end in _periods().get((code or "").upper(), ()):
+        if start <= when and (end is None or when < end):
+            return f"{start.year}-{end.year if end else ''}"
+    return None

@@ -11,12 +11,13 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.5"
+VERSION = "2026.12.6"
 
 
 def version() -> str:
@@ -128,6 +129,18 @@ def aliases_of(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _acled_names() -> dict[str, str]:
+    return {row["name"]: row["acled"] for row in _rows() if row.get("acled")}
+
+
+def acled_name(name: str) -> str | None:
+    """ACLED's name of a canonical actor where the table gives one apart from the group's own
+    (``acled``: ACLED names the Houthis' forces "Military Forces of Yemen (2016-) Supreme Political
+    Council"); None otherwise."""
+    return _acled_names().get(name)
+
+
+@functools.lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
     return {row["name"]: row["type"] for row in _rows()}
 
@@ -161,8 +174,11 @@ def _alias_key(text: str, by_alias: dict[str, list[_Entry]]) -> str:
     raise KeyError(text)
 
 
-def find_actors(sentence: str, when: dt.date | None = None, country: str | None = None) -> list[Mention]:
-    """Named actors (alias table) and generic armed actors in a sentence, left to right."""
+def find_actors(sentence: str, when: dt.date | None = None, country: str | None = None,
+                nationality: Callable[[str], str | None] | None = None) -> list[Mention]:
+    """Named actors (alias table) and generic armed actors in a sentence, left to right. Generic
+    forces are the article's ``country``'s, unless a nationality word stands before them
+    ("Turkish forces shelled ...": ``nationality("Turkish")`` is the country they serve)."""
     sens, insens, by_alias = _table()
     out: list[Mention] = []
     for pat in (sens, insens):
@@ -177,11 +193,23 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
                 continue
             if kind == "State forces" and m.group(0)[:1].isupper() and _REBEL_NAME_BEFORE.search(sentence, 0, m.start()):
                 continue  # the "Army" of the "South Sudan Liberation Army" is no state's army
-            label = name.format(country=country) if country else name.replace(" of {country}", "").replace(" ({country})", "")
+            own = _served(sentence, m.start(), nationality) if kind == "State forces" and nationality else None
+            label = name.format(country=own or country) if own or country else name.replace(" of {country}", "").replace(" ({country})", "")
             out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
     _members_of(sentence, out)
     out.sort(key=lambda a: a.start)
     return _headed(sentence, out)
+
+
+# the capitalised word right before generic forces ("Turkish troops", "Armenian military forces");
+# not inside a hyphenated word ("pro-Turkish forces", "Saudi-led forces": someone else's)
+_NATIONALITY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s+$")
+
+
+def _served(sentence: str, start: int, nationality: Callable[[str], str | None]) -> str | None:
+    """The country whose nationality word stands right before the forces at ``start``, if any."""
+    word = _NATIONALITY_BEFORE.search(sentence, max(0, start - 30), start)
+    return nationality(word.group(1)) if word else None
 
 
 def _headed(sentence: str, out: list[Mention]) -> list[Mention]:

@@ -140,7 +140,7 @@ class Reader:
             m.place = self.geo.event_place(text, in_sent, m.anchor()) if in_sent else None
             found_mentions.append(m)
             when = date.date if date else pub
-            acts = actor_rules.find_actors(s.text, when, country)
+            acts = actor_rules.find_actors(s.text, when, country, self.geo.nationality)
             per_sentence[i] = SentenceActors(acts, actor_rules.responsibility(s.text, acts) if _RESP_HINT.search(s.text) else [])
         return ArticleMentions(article, found_mentions, places, per_sentence, anchor_date, country_code, country)
 

@@ -479,6 +479,12 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 s -= 0.0 if lead in ("", "the") and ee > m.end else (0.5 if strong or bracketed else 1.5)
         m.score = s
 
+    def nationality(self, word: str) -> str | None:
+        """The name of the country a nationality word stands for ("Turkish" -> "Turkey"), else None."""
+        cc = self._demonym_country(word)
+        place = self.country_place(cc) if cc else None
+        return place.country if place is not None else None
+
     def _is_demonym(self, word: str) -> bool:
         """"Syrian", "Angolan", "Chinese", "Iraqi", "Afghan": a nationality, not a place."""
         return self._demonym_country(word) is not None
