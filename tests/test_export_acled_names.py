@@ -57,3 +57,27 @@ def test_the_periods_do_not_overlap_and_name_known_countries():
 def test_forces_serve_the_nationality_written_before_them(geoparser, sentence, expected):
     forces = [a for a in find_actors(sentence, dt.date(2020, 5, 9), "Syria", geoparser.nationality) if a.actor_type == "State forces"]
     assert [a.name for a in forces] == [expected]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a group's own name before lowercase "forces"
+    ("On 9 May 2020, anti-Houthi National Resistance forces fired machine guns at positions in Hays.",
+     [("National Resistance Forces", "Rebel group")]),
+    ("On 9 May 2020, Southern Resistance forces clashed with IS fighters near Lawdar.",
+     [("Southern Resistance Forces", "Rebel group"), ("Islamic State", "Rebel group")]),
+    # a named group's own fighters: no second, state actor
+    ("On 9 May 2020, the NAF rebel forces fired 82mm mortars at positions near Pisky, Donetsk.",
+     [("Donetsk People's Republic", "Rebel group")]),
+    ("Taliban forces attacked a checkpoint in Kunduz on Monday.", [("Taliban", "Rebel group")]),
+    # ... but a state's forces told after a group's name and "and" are the state's
+    ("Taliban and government forces clashed in Kunduz.", [("Taliban", "Rebel group"), ("Military Forces of Syria", "State forces")]),
+    # the Saudi-led coalition, named as ACLED names its operation in the export
+    ("On 9 May 2020, 8 Saudi-led coalition airstrikes reportedly targeted areas in Qaatabah district.",
+     [("Saudi-led coalition", "External/Other forces")]),
+])
+def test_groups_and_their_forces(sentence, expected):
+    assert [(a.name, a.actor_type) for a in find_actors(sentence, dt.date(2020, 5, 9), "Syria")] == expected
+
+
+def test_the_coalition_is_named_as_acled_names_its_operation():
+    assert acled_name("Saudi-led coalition", dt.date(2020, 5, 9)) == "Operation Restoring Hope"

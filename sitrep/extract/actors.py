@@ -17,7 +17,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.6"
+VERSION = "2026.12.7"
 
 
 def version() -> str:
@@ -193,12 +193,46 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
                 continue
             if kind == "State forces" and m.group(0)[:1].isupper() and _REBEL_NAME_BEFORE.search(sentence, 0, m.start()):
                 continue  # the "Army" of the "South Sudan Liberation Army" is no state's army
+            if kind == "State forces" and (group := _named_forces(sentence, m)) is not None:
+                out.append(group)  # "National Resistance forces": a group by its own name
+                continue
+            if kind == "State forces" and _forces_of_group(sentence, m.start(), out):
+                continue  # "the NAF rebel forces", "Taliban forces": the group's own fighters
             own = _served(sentence, m.start(), nationality) if kind == "State forces" and nationality else None
             label = name.format(country=own or country) if own or country else name.replace(" of {country}", "").replace(" ({country})", "")
             out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
     _members_of(sentence, out)
     out.sort(key=lambda a: a.start)
     return _headed(sentence, out)
+
+
+# the capitalised run of a group's own name before lowercase "forces" ("National Resistance forces",
+# "Popular Mobilization forces"): one of its words says it is no state's
+_NAME_RUN_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*\s+){1,4})$")
+
+
+def _named_forces(sentence: str, m: re.Match[str]) -> Mention | None:
+    """The group a capitalised name before lowercase "forces" names ("anti-Houthi National
+    Resistance forces": National Resistance Forces), when a word of the name says it is a
+    movement's (``_REBEL_NAME_BEFORE``); None otherwise."""
+    if not m.group(0).startswith("forces"):
+        return None
+    run = _NAME_RUN_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+    if run is None or not _REBEL_NAME_BEFORE.search(run.group(1)):
+        return None
+    name = f"{run.group(1).strip()} Forces"
+    return Mention(run.start(1), m.end(), sentence[run.start(1):m.end()], name, "Rebel group")
+
+
+# a named group, then at most a word that describes its fighters, then the forces: the group's own
+_OWN_FORCES = re.compile(r"\s+(?:(?:rebel|armed|militia|separatist|insurgent|allied|loyalist)\s+)?")
+
+
+def _forces_of_group(sentence: str, start: int, out: list[Mention]) -> bool:
+    """Are the generic forces at ``start`` a named armed group's own, told right after its name
+    ("the NAF rebel forces", "Houthi forces")? A state's name before them is not a group's."""
+    return any(o.end <= start and o.actor_type in ("Rebel group", "Political militia", "Identity militia")
+               and _OWN_FORCES.fullmatch(sentence, o.end, start) for o in out)
 
 
 # the capitalised word right before generic forces ("Turkish troops", "Armenian military forces");
