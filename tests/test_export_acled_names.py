@@ -81,3 +81,12 @@ def test_groups_and_their_forces(sentence, expected):
 
 def test_the_coalition_is_named_as_acled_names_its_operation():
     assert acled_name("Saudi-led coalition", dt.date(2020, 5, 9)) == "Operation Restoring Hope"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("US forces struck a target near Kabul on Monday.", "Military Forces of the United States (2017-2021)"),
+    ("Russian troops shelled the village on Monday.", "Military Forces of Russia (2000-)"),
+])
+def test_a_states_forces_named_by_the_table(sentence, expected):
+    (actor,) = find_actors(sentence, dt.date(2020, 5, 9), "Afghanistan")
+    assert acled_name(actor.name, dt.date(2020, 5, 9)) == expected

@@ -17,7 +17,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.7"
+VERSION = "2026.12.8"
 
 
 def version() -> str:
@@ -230,8 +230,8 @@ _OWN_FORCES = re.compile(r"\s+(?:(?:rebel|armed|militia|separatist|insurgent|all
 
 def _forces_of_group(sentence: str, start: int, out: list[Mention]) -> bool:
     """Are the generic forces at ``start`` a named armed group's own, told right after its name
-    ("the NAF rebel forces", "Houthi forces")? A state's name before them is not a group's."""
-    return any(o.end <= start and o.actor_type in ("Rebel group", "Political militia", "Identity militia")
+    ("the NAF rebel forces", "Houthi forces"), or a state's the table names ("US forces")?"""
+    return any(o.end <= start and o.actor_type in ("Rebel group", "Political militia", "Identity militia", "State forces")
                and _OWN_FORCES.fullmatch(sentence, o.end, start) for o in out)
 
 
