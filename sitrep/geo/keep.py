@@ -136,11 +136,15 @@ class DocumentKeeping:
         keep = []
         for m in mentions:
             c = m.chosen
-            if c is None or m.fallback or c.cc == main or m.by_address or self._stated_there(m, c):
+            # a name placed at the area written after it takes that area's reading, a near spelling
+            # too ("near Loka in Lainya county": Lane County, Oregon): it is judged as one
+            copied = m.fallback and m.by_address and c.q >= 3
+            if c is None or (m.fallback or m.by_address) and not copied or c.cc == main or self._stated_there(m, c):
                 keep.append(m)
                 continue
             near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text)
-            if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc))):
+            if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc)
+                                                        and not self._alternate_abroad(c, m, doc))):
                 keep.append(m)
                 continue
             allowed = {main} if main is not None else {o.cc for _, o in m.ranking if doc.holds(o, m.text)}
@@ -215,6 +219,15 @@ class DocumentKeeping:
         text gives no weight ("Dunda (Uttarakhand)": not Dunda in Tanzania)."""
         lean = doc.lean(m.text)[0]
         return (lean is not None and c.cc != lean and c.fclass == "P" and c.pop < self.weights.abroad_max_population
+                and doc.firm(lean, m.text) and not doc.holds(c, m.text))
+
+    def _alternate_abroad(self, c: Candidate, m: _Mention, doc: DocumentGeography) -> bool:
+        """A town read only by an alternate (or derived) name, outside the country an unsettled
+        text names firmly, in a country the text gives no weight: "Mansura - al Tabqa road in
+        Ar-Raqqa" is not Al Mansurah, Egypt (``leave.alternate_abroad_max_population``)."""
+        lean = doc.lean(m.text)[0]
+        return (lean is not None and c.cc != lean and c.fclass == "P" and c.q in (1, 2)
+                and c.pop < self.weights.alternate_abroad_max_population
                 and doc.firm(lean, m.text) and not doc.holds(c, m.text))
 
     def _document_fallback(self, mentions: list[_Mention], doc: DocumentGeography) -> None:

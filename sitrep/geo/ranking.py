@@ -67,6 +67,7 @@ class Weights:
     pair_km: float = 40.0
     pair_cap: int = 2
     city_part_min_population: int = 100_000
+    alternate_abroad_max_population: int = 0
 
     @classmethod
     def load(cls) -> Weights:
@@ -86,7 +87,8 @@ class Weights:
                    same_name_floor=float(r["detect"]["same_name_floor"]),
                    same_name_repeated_floor=float(r["detect"].get("same_name_repeated_floor", -4.6)),
                    metropolis_min_population=int(r["leave"]["metropolis_min_population"]),
-                   city_part_min_population=int(r["leave"]["city_part_min_population"]))
+                   city_part_min_population=int(r["leave"]["city_part_min_population"]),
+                   alternate_abroad_max_population=int(r["leave"].get("alternate_abroad_max_population", 0)))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:

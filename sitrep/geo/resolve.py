@@ -427,7 +427,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
             s += 1.5
             # "Murshidabad district", "Sagbama LGA": the type word names the kind of area one of its
             # entries is, so an NER ORG/PERSON/NORP label weighs as little as on a bracketed area
-            bracketed = typed_area(self.type_words[nxt], m.cands)
+            bracketed = typed_area(self.type_words[nxt], m.cands) or in_address_brackets(text, m.start, toks[e][1])
         elif in_address_brackets(text, m.start, m.end):
             s += 1.5
             bracketed = True  # "(Mayo-Sava, Extreme-Nord)": an area of an address, whatever NER says
@@ -443,6 +443,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
             s -= 2.5  # acronyms: "SANA", "HIV"
         if single and self._is_demonym(m.text):
             s -= 5
+        # a neighbourhood's prefix that opens a longer name: NER's GPE on the prefix alone is no evidence
+        prefix_head = single and key in self.prefixes and e < run_end
         if single and (key in self.prefixes or (key in self.compass and nxt not in self.type_words)) and e < run_end:
             s -= 4  # "Colonia Mitras Poniente", "West Polk Street": a longer name's first word, not Colonia in Uruguay
         if single and m.start in sent_starts or (single and text[max(0, m.start - 2):m.start].strip() in ('"', "“")):
@@ -463,12 +465,14 @@ class Geoparser(EventPlaces, DocumentKeeping):
             s -= 3
         for es, ee, label in ents.over(m.start, m.end):
             if label in ("GPE", "LOC"):
-                s += 2.5
+                s += 0.0 if prefix_head else 2.5
             elif label == "FAC":
                 s += 1.0
             elif label == "NORP":
                 # spaCy's small model tags some cities NORP ("Aleppo"); real nationalities are caught as demonyms
-                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) and not bracketed else 1  # "Kasese district"
+                # "Kasese district"; and a province's own name that only ends like one ("Michoacan",
+                # "Yucatan", "Isfahan": _is_demonym above has already judged the word no nationality)
+                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) and not bracketed and not _names_admin1(m.cands) else 1
             elif label == "PERSON":
                 s -= 1.0 if prev in self.locative or bracketed else 3.0
             elif label == "ORG":
@@ -542,6 +546,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 span = text[es:ee]
             if not span or not span[0].isupper() and span[0].isalpha():
                 continue
+            if span.lower() in self.prefixes and re.match(r"\s+(?:de\s+)?[A-Z]", text[ee:ee + 5]):
+                continue  # "Colonia Mitras Poniente": NER's GPE on the prefix alone is the first word of a longer name
             # a rejected gazetteer match inside the span is replaced
             dropped.update(id(m) for m in _overlapping(found, found_ends, es, ee))
             if not disjoint:  # entities that overlap each other (never spaCy's) may replace one another
@@ -782,6 +788,12 @@ def _is_local_seat(text: str, start: int, end: int) -> bool:
     ("Paris Police Department", "the Athens City Council", "of rural Paris"; cues.toml [local_seat])?"""
     after, before = _local_seat_patterns()
     return bool(after.match(text, end) or before.search(text, max(0, start - 20), start))
+
+
+def _names_admin1(cands: tuple[Candidate, ...]) -> bool:
+    """Is one of ``cands`` a country or a first-level area by its own main name ("Michoacan",
+    "Yucatan", "Oman")? Such a name is a place even where NER calls it a nationality (NORP)."""
+    return any(c.q == 0 and (c.fcode == "ADM1" or c.fcode.startswith("PCL")) for c in cands)
 
 
 def _not_surnames(text: str, found: list[_Mention], ents: list[tuple[int, int, str]]) -> list[_Mention]:

@@ -195,8 +195,9 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
             continue  # "activists of People's Amn (Peace) Committee": an organisation's name, no address
         if any(m.start < end and start < m.end and not (own_address and _weaker_inside(m, start, end, address)
                                                         or typed and m.start == start and m.end < end) for m in accepted) \
-                or is_word(words[0]) or any(m.start == start and m.end == end and any(c.q <= 2 for c in m.cands)
-                                            and not ((own_address or key == "named") and m.score < ACCEPT) for m in found):
+                or is_word(words[0]) and not _article_opens(words, hit.group("loc")) \
+                or any(m.start == start and m.end == end and any(c.q <= 2 for c in m.cands)
+                       and not ((own_address or key == "named") and m.score < ACCEPT) for m in found):
             continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
         gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?(?i:" + COUNTRYSIDE_OF + ")", text[tail:tail + 50])
         area = starts.get(tail + gap.end()) if gap else None
@@ -224,6 +225,15 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
             continue
         out.append(Mention(start, end, name, _address_reading(found, start, end, address), score=ACCEPT + 0.5))
     return out
+
+
+# an Arabic article that opens a name ("in At Tadawin (Marib)", "in As Sabaa"), though "At" and "As"
+# are English words too: only after a locative word and before another capitalised word
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed"})
+
+
+def _article_opens(words: list[str], locative: str | None) -> bool:
+    return locative is not None and len(words) > 1 and words[0].lower() in _NAME_ARTICLES
 
 
 def _rejected_reading(found: list[Mention], start: int, end: int) -> tuple[Candidate, ...]:
@@ -387,14 +397,27 @@ def bracketed_province_bonus(text: str, found: list[Mention]) -> None:
     """"Okpanam (Oshimili North LGA, Delta)", "Kubwa (Abuja LGA, FCT)", "Tokabangou (Markoye,
     Oudalan)": the last area bracketed after a name is its province, the way ACLED and many wires
     write an address; a province's name that is also a common word ("Delta", "Plateau", "Rivers")
-    or that NER tagged ORG is a place there."""
+    or that NER tagged ORG is a place there; so is the district they open with (``_bracketed_district``)."""
     for m in found:
-        if ACCEPT <= m.score or m.score <= _ADDRESS_FLOOR or text[m.end:m.end + 1] != ")":
+        if ACCEPT <= m.score or m.score <= _ADDRESS_FLOOR:
             continue
         # one country's province only: "Central" (Ghana, Zambia, Paraguay ...) needs the rest of the text
-        if in_address_brackets(text, m.start, m.end) and any(c.q == 0 and c.fcode == "ADM1" for c in m.cands) \
+        last = text[m.end:m.end + 1] == ")"
+        if last and in_address_brackets(text, m.start, m.end) and any(c.q == 0 and c.fcode == "ADM1" for c in m.cands) \
                 and len({c.cc for c in m.cands if c.q <= 1 and c.fcode == "ADM1"}) == 1:
             m.score = ACCEPT + 0.5
+        elif _bracketed_district(text, m):
+            m.score = ACCEPT + 0.5
+
+
+def _bracketed_district(text: str, m: Mention) -> bool:
+    """Is ``m`` the district an address's brackets open with, before its province ("Chimakurthi town
+    (Prakasam, AP)": Prakasam, a district of Andhra Pradesh), by its main name and of one country
+    only? ACLED writes a town's admin2 area there; NER often calls it a person."""
+    if not re.match(r",\s*[A-Z]", text[m.end:m.end + 3]) or not re.search(r"\(\s*$", text[max(0, m.start - 2):m.start]):
+        return False
+    districts = {c.cc for c in m.cands if c.q == 0 and c.fcode == "ADM2"}
+    return len(districts) == 1 and in_address_brackets(text, m.start, m.end)
 
 
 def _holds(area: Candidate, c: Candidate) -> bool:
