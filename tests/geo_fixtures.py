@@ -45,3 +45,13 @@ def event_place(geoparser, text: str, ents: list[tuple[int, int, str]] | None = 
     k = _TRIGGER.search(text)
     assert k is not None
     return geoparser.event_place(text, geoparser.find_places(text, ents), (k.start(), k.end()))
+
+
+def labelled_ents(text: str, labelled: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """NER entities as the small model gives them: each (name, label) at its first place in ``text``
+    (it tags many bracketed areas PERSON or ORG)."""
+    out = []
+    for name, label in labelled:
+        k = text.index(name)
+        out.append((k, k + len(name), label))
+    return sorted(out)

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
-
-
-def _ents(text: str, *labelled: tuple[str, str]) -> list[tuple[int, int, str]]:
-    out = []
-    for name, label in labelled:
-        start = text.index(name)
-        out.append((start, start + len(name), label))
-    return out
+from geo_fixtures import event_place, gazetteer, geoparser, labelled_ents  # noqa: F401
 
 
 @pytest.mark.parametrize("text,name,cc", [
@@ -42,7 +34,7 @@ def test_a_town_placed_at_its_near_spelt_county_stays_in_the_province(geoparser)
     # Loka: a village of Slovenia by an alternate name, none of South Sudan in the gazetteer
     text = ("On 11 June 2021, rebels ambushed an army patrol near Loka in Lainya county "
             "(Central Equatoria state). No casualties were reported.")
-    ents = _ents(text, ("Loka", "GPE"), ("Lainya county", "GPE"), ("Central Equatoria", "LOC"))
+    ents = labelled_ents(text, [("Loka", "GPE"), ("Lainya county", "GPE"), ("Central Equatoria", "LOC")])
     places = {p.text: p for p in geoparser.find_places(text, ents)}
     assert places["Lainya county"].country_code == "SS"
     assert places["Loka"].country_code == "SS"
@@ -50,7 +42,7 @@ def test_a_town_placed_at_its_near_spelt_county_stays_in_the_province(geoparser)
 
 def test_a_province_ner_calls_a_nationality_is_a_place(geoparser):
     text = "On 11 June 2021, in the municipality of Tzintzunhuaro, Michoacan, teachers blocked the federal highway."
-    ents = _ents(text, ("Tzintzunhuaro", "GPE"), ("Michoacan", "NORP"))
+    ents = labelled_ents(text, [("Tzintzunhuaro", "GPE"), ("Michoacan", "NORP")])
     places = {p.text: p for p in geoparser.find_places(text, ents)}
     assert places["Michoacan"].country_code == "MX" and places["Michoacan"].precision == 4
     place = event_place(geoparser, text, ents)
@@ -59,7 +51,7 @@ def test_a_province_ner_calls_a_nationality_is_a_place(geoparser):
 
 def test_a_nationality_ner_calls_so_is_still_none(geoparser):
     text = "On 11 June 2021, Afghan refugees protested outside the office in Peshawar."
-    ents = _ents(text, ("Afghan", "NORP"), ("Peshawar", "GPE"))
+    ents = labelled_ents(text, [("Afghan", "NORP"), ("Peshawar", "GPE")])
     assert [p.text for p in geoparser.find_places(text, ents)] == ["Peshawar"]
 
 
@@ -67,7 +59,7 @@ def test_a_neighbourhood_prefix_ner_calls_a_place_is_no_place_abroad(geoparser):
     # "Colonia" (a Mexican neighbourhood's prefix) is also Uruguay's department; NER's GPE on the
     # prefix alone does not make it one
     text = "On 14 June 2021, in Apodaca, Nuevo Leon, two men were shot dead outside a shop in Colonia Tepozanes Oriente."
-    ents = _ents(text, ("Apodaca", "PERSON"), ("Nuevo Leon", "PERSON"), ("Colonia", "GPE"), ("Tepozanes Oriente", "PERSON"))
+    ents = labelled_ents(text, [("Apodaca", "PERSON"), ("Nuevo Leon", "PERSON"), ("Colonia", "GPE"), ("Tepozanes Oriente", "PERSON")])
     places = geoparser.find_places(text, ents)
     assert "Colonia" not in [p.text for p in places]
     assert all(p.country_code == "MX" for p in places if p.precision is not None)
@@ -84,7 +76,7 @@ def test_a_neighbourhood_prefix_ner_calls_a_place_is_no_place_abroad(geoparser):
      (("Wuzara", "GPE"), ("Abuja LGA", "PERSON"), ("FCT", "ORG")), "NG"),
 ])
 def test_a_bracketed_address_places_a_village_the_gazetteer_lacks(geoparser, text, labelled, cc):
-    place = event_place(geoparser, text, _ents(text, *labelled))
+    place = event_place(geoparser, text, labelled_ents(text, list(labelled)))
     assert place is not None and place.country_code == cc
 
 
@@ -95,7 +87,7 @@ def test_a_bracketed_address_places_a_village_the_gazetteer_lacks(geoparser, tex
     ("On 12 June 2021, rival militias clashed in As Sawahil (Tripoli). No casualties reported.", (), "As Sawahil"),
 ])
 def test_an_article_opens_the_name_written_before_its_address(geoparser, text, labelled, name):
-    place = event_place(geoparser, text, _ents(text, *labelled))
+    place = event_place(geoparser, text, labelled_ents(text, list(labelled)))
     assert place is not None and place.text == name and place.precision is not None
 
 

@@ -9,17 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import gazetteer, geoparser, labelled_ents  # noqa: F401
 from sitrep.geo import context
-
-
-def _ents(text: str, labelled: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """NER entities as the small model gives them (it tags many bracketed areas PERSON or ORG)."""
-    out = []
-    for name, label in labelled:
-        k = text.index(name)
-        out.append((k, k + len(name), label))
-    return out
 
 
 @pytest.mark.parametrize("text,area,cc", [
@@ -52,7 +43,7 @@ def test_holding_area_is_recorded_in_the_document_geography(geoparser):
 def test_areas_bracketed_after_a_bracketed_name_are_an_address_whatever_ner_says(geoparser):
     text = ("On 12 March 2021, coalition airstrikes hit Tabat al-Nahr [al-Nahr hill] (Nati, Al Bayda), "
             "with no reports of casualties.")
-    ents = _ents(text, [("Nati", "PERSON"), ("Al Bayda", "PERSON")])
+    ents = labelled_ents(text, [("Nati", "PERSON"), ("Al Bayda", "PERSON")])
     places = {p.text: p for p in geoparser.find_places(text, ents)}
     assert "Nati" in places and places["Nati"].country_code == "YE"
     assert "Al Bayda" in places and places["Al Bayda"].country_code == "YE"
@@ -61,7 +52,7 @@ def test_areas_bracketed_after_a_bracketed_name_are_an_address_whatever_ner_says
 def test_a_person_after_a_bracket_is_still_no_place(geoparser):
     # the bracket rule needs the address's own brackets: a name in a plain sentence NER calls a person stays one
     text = "On 12 March 2021, the governor (Harib) met elders in the city."
-    ents = _ents(text, [("Harib", "PERSON")])
+    ents = labelled_ents(text, [("Harib", "PERSON")])
     assert "Harib" not in {p.text for p in geoparser.find_places(text, ents)}
 
 
@@ -89,7 +80,7 @@ def test_parties_and_cartels_of_one_country_are_actors(name, cc):
 def test_a_town_ner_calls_a_person_still_tells_which_ouest(geoparser):
     # the small model tags the town PERSON and the bracketed areas ORG: the town still holds the area
     text = "On 14 June 2021, soldiers beat a moto-taxi driver in Bamenkombo village, Bangangte subdivision (Nde, Ouest)."
-    ents = _ents(text, [("Bamenkombo village", "GPE"), ("Bangangte", "PERSON"), ("Nde, Ouest", "ORG")])
+    ents = labelled_ents(text, [("Bamenkombo village", "GPE"), ("Bangangte", "PERSON"), ("Nde, Ouest", "ORG")])
     places = {p.text: p for p in geoparser.find_places(text, ents)}
     assert places["Ouest"].country_code == "CM"
 

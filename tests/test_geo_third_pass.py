@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import gazetteer, geoparser, labelled_ents  # noqa: F401
 from sitrep.geo.context import find_dateline
 
 
-def _ents(text: str, labelled: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    out = []
-    for name, label in labelled:
-        i = text.index(name)
-        out.append((i, i + len(name), label))
-    return sorted(out)
-
-
 def _found(geoparser, text: str, labelled: list[tuple[str, str]]) -> dict[str, str | None]:
-    return {p.text: p.country_code for p in geoparser.find_places(text, _ents(text, labelled))}
+    return {p.text: p.country_code for p in geoparser.find_places(text, labelled_ents(text, labelled))}
 
 
 @pytest.mark.parametrize("text,labelled,name,cc", [
@@ -80,7 +72,7 @@ def test_a_demonym_is_evidence_not_a_place(geoparser):
     "Two fishing boats sank off the Red Sea coast on Monday.",
 ])
 def test_a_sea_written_with_its_port_or_coast_is_the_sea(geoparser, text):
-    red = next(p for p in geoparser.find_places(text, _ents(text, [("Red Sea", "LOC")])) if p.text == "Red Sea")
+    red = next(p for p in geoparser.find_places(text, labelled_ents(text, [("Red Sea", "LOC")])) if p.text == "Red Sea")
     assert red.country_code != "SD" and red.precision == 7
 
 
