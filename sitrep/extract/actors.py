@@ -17,7 +17,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.8"
+VERSION = "2026.12.9"
 
 
 def version() -> str:
@@ -174,6 +174,9 @@ def _alias_key(text: str, by_alias: dict[str, list[_Entry]]) -> str:
     raise KeyError(text)
 
 
+_FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex-)\s*$", re.I)
+
+
 def find_actors(sentence: str, when: dt.date | None = None, country: str | None = None,
                 nationality: Callable[[str], str | None] | None = None) -> list[Mention]:
     """Named actors (alias table) and generic armed actors in a sentence, left to right. Generic
@@ -193,6 +196,8 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
                 continue
             if kind == "State forces" and m.group(0)[:1].isupper() and _REBEL_NAME_BEFORE.search(sentence, 0, m.start()):
                 continue  # the "Army" of the "South Sudan Liberation Army" is no state's army
+            if _FORMER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+                continue  # "a former army officer", "retired soldiers": civilians now (Codebook 2019 p. 15)
             if kind == "State forces" and (group := _named_forces(sentence, m)) is not None:
                 out.append(group)  # "National Resistance forces": a group by its own name
                 continue

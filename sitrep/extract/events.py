@@ -169,6 +169,12 @@ def features_of(text: str) -> frozenset[str]:
     return frozenset(k for k, pat in _decisions()[0].items() if pat.search(text))
 
 
+def holds_protesters(text: str) -> bool:
+    """Does ``text`` tell protesters arrested or detained ("Police arrested 12 of them", "several
+    arrests were made")? The decision table's ``protesters_held`` feature."""
+    return bool(_decisions()[0]["protesters_held"].search(text))
+
+
 def decision_for(trigger: Trigger, features: frozenset[str]) -> Decision | None:
     """The first row of the table that the trigger and the features match, if any."""
     for row in _decisions()[1]:

@@ -183,6 +183,9 @@ _QUICK = re.compile(
     r"|reinforc|halted|sealed off|curfew|banned|\bban\b|patrol|column|convoy|merged|disband|fortif|trench|faction|broke away"
     r"|thwart|foil|repel|repuls|bullet|brawl|scuffle|ransack|vandal|demolish|razed|uproot|molotov|alight|ablaze"
     r"|came out|\bhit\b|robb|wield|brandish|pointed|ambush|skirmish|offensive|storm|hijack"
+    # pots banged, a rejection voiced, windows smashed, trees cut down, material damage told (Peaceful protest
+    # and Looting/property destruction triggers, event_triggers.toml 2026.12.11)
+    r"|banged pots|banging pots|pot-banging|cacerolazo|voiced|smash|cut down|material damage|bulldoz"
     # "The body of <name> was recovered": a death the casualty reader counts (found_body)
     r"|\bbod(?:y|ies)\b|recover",
     re.I,

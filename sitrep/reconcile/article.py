@@ -161,7 +161,7 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
     date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
     event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
     actors = _actors(d, read)
-    if event_type == "Violence against civilians" and sub == "Attack" and armed_both_sides(actors):
+    if event_type == "Violence against civilians" and sub == "Attack" and armed_both_sides(actors) and not abducts(d):
         event_type, sub, cameo = "Battles", "Armed clash", "190"
     evidence = [Evidence(m.start, m.end, m.text) for m in d.mentions]
     first = d.mentions[0]
@@ -370,6 +370,13 @@ def _by_before(text: str, pos: int) -> bool:
 def _does(text: str, end: int) -> bool:
     """Whether the actor named up to ``end`` is the subject of a violent verb right after it."""
     return bool(_DOES.match(text[end:end + 60]))
+
+
+def abducts(d: seg.Draft) -> bool:
+    """Does the draft tell people abducted? Those taken and then killed are an Attack on them (ACLED
+    Codebook 2019 p. 15, as GTD's hostage taking is violence against its victims), not a clash
+    with them, whoever they were: the abduction took them, no fight did."""
+    return any(t.sub_event_type == "Abduction/forced disappearance" for t in d.triggers)
 
 
 def armed_both_sides(actors: list[Actor]) -> bool:

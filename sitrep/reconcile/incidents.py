@@ -12,7 +12,9 @@ Input: per-sentence event mentions (trigger, figures, place, date, actors). Rule
 - an earlier attack told after an incident as the record of the one it targeted (figures read as
   background, or a calendar date days before the incident's told as someone's deed) is no part
   of it and no incident of its own (``tells_record``);
-- agreements told twice are one agreement: a new agreement mention joins an earlier one.
+- agreements told twice are one agreement: a new agreement mention joins an earlier one;
+- protesters arrested after a protest is told are the protest's intervention, not an arrest event
+  of their own (``arrests_at_protest``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..extract.events import Trigger, retype
+from ..extract.events import Trigger, holds_protesters, retype
 from ..extract.mentions import Mention
 from ..geo.index import great_circle_km
 from ..models import Place
@@ -261,6 +263,23 @@ def one_demonstration(d: Draft | None, m: Mention) -> bool:
             or tells_on(d, m))
 
 
+def arrests_at_protest(d: Draft | None, m: Mention) -> bool:
+    """Whether an arrest mention tells the protesters of the protest ``d`` (the incident being told)
+    held: "Around 30 nurses protested outside the hospital. Police dispersed the group and detained 6
+    nurses." ACLED codes the arrests as the protest's intervention (Protest with intervention,
+    Codebook 2019 p. 14), one event; a sentence that turns to another event, a place apart or a day
+    of its own keeps them apart."""
+    if d is None or d.group != "Protests" or m.group != "Arrests" or not holds_protesters(m.text):
+        return False
+    if tells_another_event(m.text):
+        return False
+    told = next((x.date for x in d.mentions if x.date is not None), None)
+    if m.date is not None and told is not None and _day(m.date) != _day(told):
+        return False
+    a, b = resolved(d.place), resolved(m.place)
+    return a is None or b is None or _same_place(a, b) or contains(a, b) or contains(b, a) or km(a, b) <= 40
+
+
 def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:
     heads = [m for m in mentions if m.headline]
     drafts, summaries = _segment([m for m in mentions if not m.headline], text)
@@ -315,6 +334,10 @@ def _segment(mentions: list[Mention], text: str, hold: bool = True,
         listed = listed_places(text, m.places)
         if listed and m.figures and group == "violent" and m.sentence not in told:
             summaries.append(SummaryDraft(m, listed))
+            continue
+        if last_any is not None and arrests_at_protest(last_any, m):
+            # "Police dispersed the group and detained 11 protesters": the protest's intervention
+            last_any.mentions.append(m)
             continue
         if is_aftermath(m) and last.get("violent") is not None:
             # "police arrested the suspect", "a weapon was recovered": the attack's aftermath
