@@ -7,15 +7,9 @@ import datetime as dt
 
 import pytest
 
+from event_fixtures import typed
 from sitrep.extract.actors import find_actors
-from sitrep.extract.events import dominant, find_triggers, retype
 from sitrep.models import Article
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +26,7 @@ def _typed(sentence: str):
     ],
 )
 def test_abduction_rows(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(

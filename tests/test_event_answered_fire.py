@@ -4,13 +4,8 @@ clashes, or the other side responds, the event is an Armed clash". Fire returned
 (decision table feature ``exchange``). Sentences are our own wording."""
 import pytest
 
-from sitrep.extract.events import dominant, features_of, find_triggers, retype
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
+from event_fixtures import typed
+from sitrep.extract.events import features_of
 
 
 @pytest.mark.parametrize(
@@ -25,7 +20,7 @@ def _typed(sentence: str):
     ],
 )
 def test_answered_fire(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize("text", ["the soldiers fired back", "police shot back at the gunmen", "guards reacted with gunfire"])

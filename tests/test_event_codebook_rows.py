@@ -6,13 +6,8 @@ property, a grenade dropped from a drone is an air strike, weapons found are dis
 and a violence word after a bare "no" is no event. Sentences are our own wording."""
 import pytest
 
-from sitrep.extract.events import decision_for, dominant, features_of, find_triggers, retype
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
+from event_fixtures import typed
+from sitrep.extract.events import decision_for, dominant, features_of, find_triggers
 
 
 @pytest.mark.parametrize(
@@ -63,7 +58,7 @@ def _typed(sentence: str):
     ],
 )
 def test_codebook_rows(sentence, event_type, sub):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == (event_type, sub)
 
 
@@ -89,7 +84,7 @@ def test_codebook_rows(sentence, event_type, sub):
     ],
 )
 def test_rows_that_do_not_apply(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 def test_blade_row_is_the_table_row():

@@ -5,13 +5,7 @@ same sentence still types the event. Pots banged, a rejection voiced and a numbe
 Peaceful protests (p. 14); the sentence filter lets all of these through. Sentences are our own wording."""
 import pytest
 
-from sitrep.extract.events import dominant, find_triggers, retype
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
+from event_fixtures import typed
 
 
 @pytest.mark.parametrize(
@@ -26,7 +20,7 @@ def _typed(sentence: str):
     ],
 )
 def test_property_destroyed(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Strategic developments", "Looting/property destruction")
 
 
@@ -39,7 +33,7 @@ def test_property_destroyed(sentence):
     ],
 )
 def test_violence_first(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -57,4 +51,4 @@ def test_violence_first(sentence, sub):
 def test_passes_the_sentence_filter(sentence, sub):
     from sitrep.extract.reader import _relevant
 
-    assert _relevant(sentence) and _typed(sentence).sub_event_type == sub
+    assert _relevant(sentence) and typed(sentence).sub_event_type == sub

@@ -5,13 +5,8 @@ arrested is an intervention", incidents.arrests_at_protest). The person a protes
 relative clause and things seized hold no protester. Sentences are our own wording."""
 import pytest
 
-from sitrep.extract.events import dominant, features_of, find_triggers, holds_protesters, retype
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
+from event_fixtures import typed
+from sitrep.extract.events import features_of, holds_protesters
 
 
 @pytest.mark.parametrize(
@@ -61,7 +56,7 @@ def test_no_protesters_held(text):
     ],
 )
 def test_protest_sentence(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(

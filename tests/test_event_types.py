@@ -4,14 +4,9 @@ cues of issue 11 (rules 2026.12.3, triggers 2026.12.6): petrol bombs, control of
 shooting, clashing demonstrators, calibres heavy from 12 mm, who counts as a civilian."""
 import pytest
 
-from sitrep.extract.events import _decisions, armed_target, decide, decision_for, dominant, features_of, find_triggers, retype
+from event_fixtures import typed
+from sitrep.extract.events import _decisions, armed_target, decide, decision_for, dominant, features_of, find_triggers
 from sitrep.models import ACLED_TYPES
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +82,7 @@ def test_decision_rows(sentence, row, sub):
     chosen = decision_for(t, features_of(sentence))
     assert chosen is not None and chosen.name == row and chosen.to == sub
     assert decide(t, sentence).sub_event_type == sub
-    assert _typed(sentence).sub_event_type == sub  # the whole retyping reaches the same row
+    assert typed(sentence).sub_event_type == sub  # the whole retyping reaches the same row
 
 
 @pytest.mark.parametrize(
@@ -120,7 +115,7 @@ def test_decision_rows(sentence, row, sub):
     ],
 )
 def test_no_row_keeps_the_trigger(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -136,7 +131,7 @@ def test_no_row_keeps_the_trigger(sentence, sub):
     ],
 )
 def test_crowds_and_heavy_weapons(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -154,7 +149,7 @@ def test_crowds_and_heavy_weapons(sentence, sub):
     ],
 )
 def test_earlier_violence_named_by_a_protest(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -167,7 +162,7 @@ def test_earlier_violence_named_by_a_protest(sentence, sub):
     ],
 )
 def test_road_blocks(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -204,7 +199,7 @@ def test_armed_target(text, armed):
     ],
 )
 def test_attack_or_clash_by_the_target(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -229,7 +224,7 @@ def test_attack_or_clash_by_the_target(sentence, sub):
     ],
 )
 def test_codebook_lexicon(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 def test_decision_table_names_only_known_features_and_types():
@@ -260,7 +255,7 @@ def test_decision_table_names_only_known_features_and_types():
     ],
 )
 def test_types_kept_or_decided(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -291,7 +286,7 @@ def test_heavy_weapons(sentence, heavy):
     ],
 )
 def test_victims_status(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 def test_decide_keeps_a_grenade_launcher_a_shell():
@@ -318,7 +313,7 @@ def test_decide_keeps_a_grenade_launcher_a_shell():
     ],
 )
 def test_intervention_suicide_and_mines(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub
 
 
 @pytest.mark.parametrize(
@@ -335,4 +330,4 @@ def test_intervention_suicide_and_mines(sentence, sub):
     ],
 )
 def test_small_arms_and_members(sentence, sub):
-    assert _typed(sentence).sub_event_type == sub
+    assert typed(sentence).sub_event_type == sub

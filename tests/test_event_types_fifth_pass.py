@@ -6,13 +6,8 @@ fired at people with no protest, crowd or dispersal told is an Attack (p. 15). S
 wording."""
 import pytest
 
-from sitrep.extract.events import armed_target, dominant, find_triggers, retype
-
-
-def _typed(sentence: str):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence)
+from event_fixtures import typed
+from sitrep.extract.events import armed_target
 
 
 @pytest.mark.parametrize(
@@ -26,7 +21,7 @@ def _typed(sentence: str):
     ],
 )
 def test_police_and_gendarmes_shot_are_a_clash(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Battles", "Armed clash")
 
 
@@ -40,7 +35,7 @@ def test_police_and_gendarmes_shot_are_a_clash(sentence):
     ],
 )
 def test_police_as_actor_or_source_is_no_armed_target(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Violence against civilians", "Attack")
 
 
@@ -57,7 +52,7 @@ def test_police_station_is_no_armed_target_by_the_new_words():
     ],
 )
 def test_a_mob_that_tells_no_protest_is_mob_violence(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Riots", "Mob violence")
 
 
@@ -70,7 +65,7 @@ def test_a_mob_that_tells_no_protest_is_mob_violence(sentence):
     ],
 )
 def test_a_mob_that_protests_is_a_violent_demonstration(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Riots", "Violent demonstration")
 
 
@@ -83,7 +78,7 @@ def test_a_mob_that_protests_is_a_violent_demonstration(sentence):
     ],
 )
 def test_tear_gas_with_no_protest_is_an_attack(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Violence against civilians", "Attack")
 
 
@@ -96,5 +91,5 @@ def test_tear_gas_with_no_protest_is_an_attack(sentence):
     ],
 )
 def test_tear_gas_at_a_protest_stays_an_intervention(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Protests", "Protest with intervention")

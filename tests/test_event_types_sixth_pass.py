@@ -8,14 +8,9 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.events import armed_target, dominant, find_triggers, retype, victim_status
+from event_fixtures import typed
+from sitrep.extract.events import armed_target, find_triggers, victim_status
 from sitrep.models import Article
-
-
-def _typed(sentence: str, article: str = ""):
-    t = dominant(find_triggers(sentence))
-    assert t is not None
-    return retype(t, sentence, sentence, article)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +25,7 @@ def test_a_victims_record_in_its_own_sentence_makes_a_clash(status):
     sentence = "On 3 May, a man was shot dead by two unidentified men on a motorcycle in the Jardim Alegre neighbourhood."
     article = f"{sentence} {status}"
     assert victim_status(article)
-    t = _typed(sentence, article)
+    t = typed(sentence, article)
     assert (t.event_type, t.sub_event_type) == ("Battles", "Armed clash")
 
 
@@ -38,13 +33,13 @@ def test_without_the_record_the_killing_stays_an_attack():
     sentence = "On 3 May, a man was shot dead by two unidentified men on a motorcycle in the Jardim Alegre neighbourhood."
     article = f"{sentence} The victim worked at a bakery and had two children."
     assert not victim_status(article)
-    t = _typed(sentence, article)
+    t = typed(sentence, article)
     assert (t.event_type, t.sub_event_type) == ("Violence against civilians", "Attack")
 
 
 def test_a_record_does_not_override_a_civilian_victim():
     sentence = "Gunmen shot dead a shopkeeper outside his store in the market."
-    t = _typed(sentence, f"{sentence} The shooter had a criminal record for assault.")
+    t = typed(sentence, f"{sentence} The shooter had a criminal record for assault.")
     assert (t.event_type, t.sub_event_type) == ("Violence against civilians", "Attack")
 
 
@@ -114,10 +109,10 @@ def test_a_protest_without_a_clash_stays_peaceful(extractor):
     ],
 )
 def test_property_burned_or_looted_in_the_passive(sentence):
-    t = _typed(sentence)
+    t = typed(sentence)
     assert (t.event_type, t.sub_event_type) == ("Strategic developments", "Looting/property destruction")
 
 
 def test_property_destroyed_by_a_shell_stays_the_shelling():
-    t = _typed("Three houses were burned when artillery shells hit the village.")
+    t = typed("Three houses were burned when artillery shells hit the village.")
     assert t.sub_event_type == "Shelling/artillery/missile attack"
