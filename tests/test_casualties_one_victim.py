@@ -96,8 +96,8 @@ def test_also_adds(sentence, expected):
         ("Two suicide bombers detonated their vests outside a crowded market.", [("killed", 2, "implied")]),
         ("A suicide bomber blew himself up near a checkpoint.", [("killed", 1, "implied")]),
         ("A young militant detonated her suicide vest outside the office.", [("killed", 1, "implied")]),
-        # a counted toll stands alone: the bomber may be among the counted
-        ("A suicide bomber blew himself up near a checkpoint, killing three soldiers.", [("killed", 3, None)]),
+        # beside a counted toll the bomber is read too; the tolls add him (GTD's nkill counts perpetrators)
+        ("A suicide bomber blew himself up near a checkpoint, killing three soldiers.", [("killed", 3, None), ("killed", 1, "implied")]),
     ],
 )
 def test_suicide_bombers(sentence, expected):
@@ -112,7 +112,7 @@ def _claim(n, q=None):
     "claims,best",
     [
         ([_claim(2, "implied")], 2),  # the bombers are the only dead told
-        ([_claim(2, "implied"), _claim(23)], 23),  # a counted toll may count them already
+        ([_claim(2, "implied"), _claim(23)], 25),  # the bombers beside the count of their victims (GTD's nkill)
         ([_claim(1, "implied"), _claim(0, "none")], 1),  # "no one else was killed"
     ],
 )

@@ -20,7 +20,7 @@ from sitrep.extract.coordinated import subject_count
         ("The death toll rose to 64 on Monday.", [("killed", 64)]),
         ("Dozens of people were wounded.", [("injured", 12)]),
         ("The attack killed 3 and wounded 10.", [("killed", 3), ("injured", 10)]),
-        ("23 people were killed and 97 people were injured when a suicide bomber detonated a belt.", [("killed", 23), ("injured", 97)]),
+        ("23 people were killed and 97 people were injured when a suicide bomber detonated a belt.", [("killed", 23), ("injured", 97), ("killed", 1)]),
         ("killing his five young children as well as his wife, police said.", [("killed", 5)]),
         ("The clashes resulted in more than 20 pro-Houthi elements killed.", [("killed", 20)]),
         ("A landmine went off in a QDW vehicle in Quriyeh desert, killing 2 of them.", [("killed", 2)]),

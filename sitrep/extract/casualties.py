@@ -3,7 +3,8 @@
 Find, then write: ``find_figures(sentence)`` returns candidate figures with their spans; the
 caller attaches each to an incident and adds the source and quote. Vocabulary lives in
 ``data/casualties.toml``; number readings in ``numbers.py``; shares, parts, totals and
-background figures in ``groups.py``; deaths the act implies (a suicide bomber) in ``implied.py``; the
+background figures in ``groups.py``; deaths the act implies (a suicide bomber) in ``implied.py``; one
+victim as an active verb's only object ("gunmen shot and killed <name>") in ``objects.py``; the
 ``Figure`` record in ``figure.py``.
 """
 from __future__ import annotations
@@ -14,12 +15,13 @@ import re
 from .another import find_another
 from .another import kind_of as _another_kind
 from .clause_victim import clause_victims
-from .coordinated import Coordinated, find_companions, find_coordinated, find_found_dead
+from .coordinated import Coordinated, find_as_was, find_companions, find_coordinated, find_found_dead
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
 from .groups import (also_added, background, both_after, counted_share, fatal_shares, fate_unknown, group_of_share, groups_of_shares,
                      is_share, others_added, own_group, parts_dropped, parts_of_total, shared_across)
 from .implied import attacker_added, shooter_suicide, suicide_bombers
 from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
+from .objects import lone_object
 
 KINDS = ("killed", "injured", "shot", "missing", "abducted", "arrested")
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "being", "be", "reportedly", "also", "all", "later",
@@ -469,15 +471,17 @@ def find_figures(sentence: str) -> list[Figure]:
         figures += enumerated_victims(sentence, hedge, "injured") or [f for f in both if f.kind == "injured"]
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
     figures += _single_victims(sentence, figures, hedge)
-    figures = with_companions(figures, find_companions(sentence), sentence)
+    figures = with_companions(figures, find_companions(sentence) + find_as_was(sentence), sentence)
     figures += another_victim(sentence, figures, hedge)
     figures = shooter_suicide(sentence, attacker_added(sentence, fatal_shares(sentence, figures, hedge)), hedge)
     figures += possessive_victim(sentence, figures, hedge) + struck_by_gunfire(sentence, figures, hedge)
     figures += clause_victims(sentence, {f.kind for f in figures}, hedge)
     if not any(f.kind == "killed" for f in figures):
-        figures += found_body(sentence, hedge) or found_dead_figures(sentence, hedge) or homicide_victim(sentence, hedge)
-    if not any(f.kind == "killed" for f in figures):
-        figures += suicide_bombers(sentence, hedge)
+        figures += (found_body(sentence, hedge) or found_dead_figures(sentence, hedge) or homicide_victim(sentence, hedge)
+                    or lone_object(sentence, hedge))
+    # the bombers of a suicide attack, also beside the count of their victims ("a suicide bomber blew
+    # himself up ..., killing 36 people" is 37 killed, GTD's nkill); the tolls decide (tolls.py)
+    figures += suicide_bombers(sentence, hedge)
     figures += _zero_claims(sentence, figures)
     figures = fate_unknown(also_added(others_added(parts_dropped(figures)), sentence), sentence)
     return background(sentence, shared_across(figures, sentence))
@@ -563,10 +567,13 @@ _ENUM_WOUND = re.compile(r"\b(?:wounding|wounded|injuring|injured|shot and wound
 #: list sits in ("the officer who fatally shot a teenage man and his neighbor is suing ...")
 _ENUM_END = re.compile(r"[.;:()\"“”]|\s(?:when|while|as|after|before|in|at|on|near|during|with|by|who|which|inside|outside|and then|then"
                        r"|is|are|was|were|has|have|had|says|said|for)\s", re.I)
-_ENUM_ITEM = re.compile(r"^(?:(?P<det>the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,4}))$", re.I)
+_ENUM_ITEM = re.compile(r"^(?:(?P<pron>him|her)|(?P<det>the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+[\w'’.-]+){0,4}))$", re.I)
 
 
-_POSSESSIVE_ITEM = re.compile(r"^(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.I)
+#: an identification in apposition inside a list: "killing a five-year-old girl, identified as Ana
+#: Ruiz, and a local official, identified as Pedro Gomez" (blanked, so the list reads on)
+_IDENTIFIED = re.compile(r",\s*(?:identified as|named|known as)\s+[^,;.()]{1,60}?(?=,)", re.I)
+_POSSESSIVE_ITEM = re.compile(r"^(?:his|her|their|its|the\s+[\w'’-]+[’']s)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.I)
 
 #: "his two sons": a count after a possessive is the item's count
 _POSSESSIVE_BEFORE = re.compile(r"(?:his|her|their|its)\s+", re.I)
@@ -586,6 +593,8 @@ def enumerated_victims(sentence: str, hedge: str | None = None, kind: str = "kil
     c = _compiled()
     if kind == "injured" and not any(w in sentence.lower() for w in ("wound", "injur")):
         return []  # a cheap look first
+    told = sentence
+    sentence = _IDENTIFIED.sub(lambda a: " " * len(a.group(0)), sentence)  # same offsets
     for m in (_ENUM_WOUND if kind == "injured" else _ENUM_VERB).finditer(sentence):
         if re.search(r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", sentence[max(0, m.start() - 20):m.start()]):
             continue  # "was shot and killed Sunday, June 14": passive, no list of objects
@@ -615,10 +624,10 @@ def enumerated_victims(sentence: str, hedge: str | None = None, kind: str = "kil
                 break
             else:
                 total += 1  # "the director", "Quintonio LeGrier"
-            people += is_person or item[0].isupper()
+            people += is_person or item[0].isupper() or item.lower() in ("him", "her")
             count += 1
         if count >= 2 and people:
-            return [Figure(kind, total, total, None, m.end(), m.end() + len(span), span.strip(), hedge)]
+            return [Figure(kind, total, total, None, m.end(), m.end() + len(span), told[m.end():m.end() + len(span)].strip(), hedge)]
     return []
 
 
@@ -772,7 +781,7 @@ def _single_victims(sentence: str, found: list[Figure], hedge: str | None) -> li
         out.append(Figure(kind, 1, 1, None, m.start(), m.end(), name, hedge))
         taken.add(kind)
     if "killed" not in taken:
-        p = c["pronoun_death"].match(sentence.lstrip())
+        p = c["pronoun_death"].search(sentence.lstrip())
         if p:  # "He died overnight.": the person the story is about
             offset = len(sentence) - len(sentence.lstrip())
             out.append(Figure("killed", 1, 1, None, p.start() + offset, p.end() + offset, p.group(0).split()[0], hedge))

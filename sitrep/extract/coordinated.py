@@ -1,6 +1,9 @@
 """Coordinated victims before one passive verb: "Marcus Hill, 32, and Dana Price, 51, were shot and
-killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2);
-and companions after it: "was killed along with Heriberto Corpus, 20" (one more).
+killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2),
+"a police colonel and captain were killed" (2: the bare noun shares the determiner), "A man and three
+children who were on their way home were killed" (4: a relative clause stands between); and
+companions after it: "was killed along with Heriberto Corpus, 20" (one more), "was killed in the
+incident, as was a nearby civilian" (one more).
 
 Find only: ``find_coordinated(sentence)`` returns each subject's span, its head count and the verb;
 ``casualties.find_figures`` turns them into figures. Vocabulary: ``[coordinated]`` in
@@ -67,6 +70,19 @@ def item_count(item: str) -> int | None:
     return None
 
 
+#: a first item with a determiner of one person ("a father", "the district chief")
+_ONE_DET = re.compile(r"^(?:a|an|the|his|her|their|one)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+$", re.I)
+
+
+def shares_determiner(first: str, item: str) -> bool:
+    """Is ``item`` a bare singular person noun joined by "and" to a first item with a determiner
+    ("a father and son", "a police colonel and captain")? Then it is one more person."""
+    words = item.split()
+    if not (1 <= len(words) <= 2) or not re.fullmatch(r"(?-i:[a-z])[\w’'-]*", words[0]) or re.search(r"[^s’']s$", words[-1]):
+        return False
+    return bool(_ONE_DET.match(first)) and item_count(first) == 1 and _is_person(words[-1])
+
+
 def group_count(subject: str) -> int | None:
     """"Both", "Both victims", "All three men", "The two victims": the count the group names; None otherwise."""
     m = _patterns()["group"].match(subject)
@@ -106,6 +122,8 @@ def subject_count(subject: str) -> tuple[int, int] | None:
         if plain and items >= 2 and _PLURAL_HEAD.match(item):
             break  # "The victims, a 20-year-old man and a 22-year-old woman,": the items name the victims
         n = item_count(item)
+        if n is None and k >= 2 and "and" in pieces[k - 1] and shares_determiner(pieces[k - 2].strip(), item):
+            n = 1  # "a police colonel and captain", "a father and son": the bare noun shares the determiner
         if n is None:
             break
         if p["name"].match(item):
@@ -137,19 +155,38 @@ def find_coordinated(sentence: str) -> list[Coordinated]:
     sentence = re.sub(r"[\"“”]([\w’'-]+)[\"“”]", lambda q: " " + q.group(1) + " ", sentence)
     for m in p["verb"].finditer(sentence):
         left = sentence[:m.start()].rstrip()
-        cut = 0
-        for b in p["boundary"].finditer(left):
-            cut = b.end()
+        cuts = [0] + [b.end() for b in p["boundary"].finditer(left)]
+        cut = cuts[-1]
         subject = left[cut:].strip(" ,")
         if not subject:
             continue
         read = subject_count(subject)
+        if read is None and len(cuts) > 1:
+            inner = before_relative(left, cuts)
+            if inner is not None:
+                cut, subject = inner
+                read = subject_count(subject)
         if read:
             start = left.index(subject, cut) + read[1]
             end = left.index(subject, cut) + len(subject)
             verb = "killed" if m.group("dkw") or p["died_after"].search(sentence, m.end()) else m.group("kw").lower()
             out.append(Coordinated(start, end, read[0], verb, sentence[start:end]))
     return out
+
+
+_RELATIVE = re.compile(r"\s+(?:who|that)\s+(?:were|was|had been)\s+(?!(?:killed|shot|wounded|injured|hurt|dead)\b)[^,;()]{1,50}$", re.I)
+
+
+def before_relative(left: str, cuts: list[int]) -> tuple[int, str] | None:
+    """The subject before a relative clause that tells no fate: "A man and three children who
+    were on their way home were killed" is counted from "A man and three children". Returns the
+    subject's start and text, or None when the last clause word opens no such clause."""
+    rel = _RELATIVE.search(left, cuts[-2])
+    if rel is None or rel.start() > cuts[-1] or rel.end() != len(left):
+        return None
+    start = cuts[-2]
+    subject = left[start:rel.start()].strip(" ,")
+    return (left.index(subject, start), subject) if subject else None
 
 
 def find_companions(sentence: str) -> list[Coordinated]:
@@ -170,6 +207,27 @@ def find_companions(sentence: str) -> list[Coordinated]:
         if count:
             verb = (m.group("kw") or m.group("dkw") or m.group("akw")).lower()
             out.append(Coordinated(m.end(), m.end() + len(phrase), count, "killed" if verb == "died" else verb, phrase))
+    return out
+
+
+_AS_WAS = re.compile(r",\s*as\s+(?:was|were)\s+(?:also\s+)?(?P<who>[^,.;:()]+?)(?=\s+(?:who|that|in|at|on|near|during|when|while|after)\b|[,.;:()]|$)", re.I)
+_FATE_BEFORE = re.compile(r"\b(?P<fate>killed|dead|died|wounded|injured|hurt)\b(?!.*\b(?:killed|dead|died|wounded|injured|hurt)\b)", re.I)
+
+
+def find_as_was(sentence: str) -> list[Coordinated]:
+    """People who share the fate just told, after "as was": "another soldier was injured, as was
+    a civilian who was passing by" (one more injured), "the police chief was killed in the
+    incident, as was a nearby civilian" (one more killed). Each result spans the companions,
+    counts only them, and carries the fate they share (read by ``casualties.with_companions``)."""
+    out: list[Coordinated] = []
+    if "as w" not in sentence:
+        return out  # a cheap look first
+    for m in _AS_WAS.finditer(sentence):
+        fate = _FATE_BEFORE.search(sentence, 0, m.start())
+        count = companion_count(m.group("who").strip())
+        if fate and count:
+            verb = {"dead": "killed", "died": "killed", "hurt": "injured"}.get(fate.group("fate").lower(), fate.group("fate").lower())
+            out.append(Coordinated(m.start("who"), m.end("who"), count, verb, m.group("who")))
     return out
 
 

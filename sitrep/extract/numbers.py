@@ -216,7 +216,7 @@ def is_date_or_age(sentence: str, n: Number) -> bool:
         return True  # "Paul J. Rayer, 51, ...": an age in apposition
     if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
         return True  # "at 1500": a 24-hour time
-    return bool(re.match(r"\s*(?:-year|years? old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
+    return bool(re.match(r"\s*(?:-year|years?[- ]old|yrs?\b|am\b|pm\b|a\.m|p\.m|hours? ago|o.clock|hrs\b|hours\b(?! of))", after))
 
 
 _AGE_NOUN = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|infant|son|daughter|father|mother|"

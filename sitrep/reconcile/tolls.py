@@ -15,7 +15,10 @@ Rules (documented in docs/extraction.md):
 - claims marked not credible by a reviewer are ignored, and so are background figures (qualifier
   "background": an earlier attack someone is linked to); a running total ("killed more than 80
   leaders since January") counts only where nothing else is counted, and so does a death the act
-  implies (qualifier "implied": "Two suicide bombers detonated vests" is 2 killed).
+  implies (qualifier "implied": "Two suicide bombers detonated vests" is 2 killed); beside a count of
+  their victims, the bombers add to it ("a suicide bomber blew himself up, killing 36 people" is 37, as
+  GTD's nkill counts perpetrators), unless a figure counts the bomber already ("killed the bomber and
+  seven others").
 - attackers killed ("three assailants were killed in the return fire") are counted apart from the
   people they killed, and the two figures add up (GTD's nkill includes the perpetrators).
 - a coder's own figure stated in the text ("Unknown fatalities coded as 10", ACLED notes) settles it.
@@ -40,7 +43,10 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
     if any(c.qualifier != "running total" for c in mine):
         mine = [c for c in mine if c.qualifier != "running total"]
     if any(c.qualifier != "implied" and (c.min > 0 or (c.max or 0) > 0) for c in mine):
-        mine = [c for c in mine if c.qualifier != "implied"]  # "a suicide bomber blew himself up": only where nothing counts
+        bombers = [c for c in mine if c.qualifier == "implied"]
+        mine = [c for c in mine if c.qualifier != "implied"]
+        if kind == "killed" and bombers and not any(_BOMBER_COUNTED.search(c.quote or "") for c in mine):
+            return _plus(reconcile(mine, kind), max(c.min for c in bombers))
     mine = without_parts(mine)
     if not mine:
         return Range()
@@ -54,7 +60,7 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         return Range(v, v, v)
     base = [c for c in positive if c.qualifier != "another"]
     extra = sum(c.min for c in positive if c.qualifier == "another")
-    attackers = [c for c in base if _ATTACKERS.match(c.victims or "")]
+    attackers = attackers_apart(base)
     if kind == "killed" and attackers and len(attackers) < len(base) and not not_credible:
         # "three civilians were killed ... Three assailants were killed in the return fire": the
         # attackers are counted apart from their victims, and the two add up (GTD counts both)
@@ -77,9 +83,38 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
     return Range(low, best_value + extra, high)
 
 
+#: a figure that counts the bomber already: "The blast killed the bomber and seven others", "the
+#: bomber was the only one killed", "killing himself and two soldiers", "including the bomber"
+_BOMBER_COUNTED = re.compile(r"\b(?:bomber|attacker|assailant|militant)s?\b[^.;]{0,40}?\b(?:killed|dead|died)\b"
+                             r"|\b(?:killed|killing|including|and)\s+(?:the\s+)?(?:suicide\s+)?(?:bombers?|attackers?|assailants?|himself|herself|themselves)\b", re.I)
+
+
+def _plus(r: Range, n: int) -> Range:
+    """The suicide bombers beside the count of their victims ("a suicide bomber blew himself up ...
+    Six were killed" is 7: GTD's nkill counts the perpetrators killed)."""
+    return Range((r.low or 0) + n, (r.best or 0) + n, (r.high or 0) + n)
+
+
 #: victims that are the attackers themselves ("three assailants", "both gunmen"): a count apart.
 #: Plural only: a lone "gunman shot and killed" is most often the one death the story tells
 _ATTACKERS = re.compile(r"^(?:(?:the|both|all|suspected|unidentified|armed|other)\s+){0,2}(?:assailants|attackers|gunmen|perpetrators|hijackers)$", re.I)
+#: words that name attackers only where the story's other dead are named as someone else ("Six
+#: policemen were killed ... Two militants were killed by return fire"): in a clash the militants
+#: may be the only dead, and a bare "five people were killed" may count them already
+_ARMED_DEAD = re.compile(r"^(?:of\s+(?:the|them)\s+)?(?:(?:the|both|all|suspected|unidentified|armed|other|suicide)\s+){0,2}(?:bombers|militants|terrorists)$", re.I)
+_GENERIC_DEAD = re.compile(r"\b(?:people|persons|individuals|others|victims|casualties|dead|killed|bombers?|militants?|terrorists?|attackers?|assailants?|gunm[ae]n)\b", re.I)
+
+
+def attackers_apart(base: list[Claim]) -> list[Claim]:
+    """The claims that count attackers killed apart from their victims: "three assailants were
+    killed in the return fire" always; "two militants were killed" only where every other claim
+    names its dead as someone else ("Six policemen were killed"), so that no total counts them twice."""
+    plain = [c for c in base if _ATTACKERS.match(c.victims or "")]
+    armed = [c for c in base if _ARMED_DEAD.match(c.victims or "")]
+    others = [c for c in base if c not in plain and c not in armed]
+    if armed and others and all(c.victims and not _GENERIC_DEAD.search(c.victims) for c in others):
+        return plain + armed
+    return plain
 
 
 #: one person told on their own ("the man", "a 25-year-old", "he", no noun at all): in an article
