@@ -82,6 +82,11 @@ def armed_target(text: str) -> bool:
         for m in armed.finditer(text))
 
 
+def names_civilians(text: str) -> bool:
+    """Does ``text`` name civilians or a civilian place ("a civilian", "villagers", "a market")?"""
+    return bool(_context()[1].search(text))
+
+
 def blamed(text: str, m: re.Match[str], after: re.Pattern[str], before: re.Pattern[str]) -> bool:
     """Is the armed word ``m`` the one a statement of responsibility blames ("Maoist rebels were
     believed to be behind it", "officials blamed Maoist rebels")? Then it names the attacker."""

@@ -161,7 +161,7 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
     date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
     event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
     actors = _actors(d, read)
-    if event_type == "Violence against civilians" and sub == "Attack" and armed_both_sides(actors) and not abducts(d):
+    if event_type == "Violence against civilians" and sub == "Attack" and armed_both_sides(actors) and not abducts(d) and not names_civilians(d):
         event_type, sub, cameo = "Battles", "Armed clash", "190"
     evidence = [Evidence(m.start, m.end, m.text) for m in d.mentions]
     first = d.mentions[0]
@@ -377,6 +377,13 @@ def abducts(d: seg.Draft) -> bool:
     Codebook 2019 p. 15, as GTD's hostage taking is violence against its victims), not a clash
     with them, whoever they were: the abduction took them, no fight did."""
     return any(t.sub_event_type == "Abduction/forced disappearance" for t in d.triggers)
+
+
+def names_civilians(d: seg.Draft) -> bool:
+    """Does the draft name civilians ("militants shot a civilian who was delivering water to military
+    checkpoints")? An armed actor beside them is then the setting, not the target: the attack is on
+    the unarmed (ACLED Codebook 2019 p. 15, Attack: "the target is unarmed")."""
+    return any(events.names_civilians(m.text) for m in d.mentions)
 
 
 def armed_both_sides(actors: list[Actor]) -> bool:
