@@ -57,6 +57,8 @@ class DocumentGeography:
     _lean: dict[str, tuple[str | None, tuple[str, str] | None]] = field(default_factory=dict, repr=False)
     # a shared admin1 name ("Ouest") and the one namesake that holds a town the text names (``_holding_area``)
     held: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    # the admin1 areas the text's missions work in ("OSCE SMM": Donetsk, Luhansk)
+    actor_areas: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, kind: str, cc: str | None, admin1: str | None = None, what: str = "") -> None:
         if not cc:
@@ -160,6 +162,10 @@ class DocumentGeography:
                     and kind in ("dateline", "state_abbreviation", "country", "admin1", "actor_country"))
         return named >= float(rules()["weight"]["main_weight"])
 
+    def in_actor_area(self, c: Candidate) -> bool:
+        """Is ``c`` inside an admin1 area that one of the text's missions works in (``[actor_areas]``)?"""
+        return (c.cc, c.admin1) in self.actor_areas and not c.fcode.startswith(("PCL", "ADM1"))
+
     def holds(self, c: Candidate, own: str = "") -> bool:
         """Is ``c`` in one of the document's countries with real weight (not only a demonym), not
         counting the evidence of the name ``own`` itself ("East" names no country for itself)?"""
@@ -234,6 +240,18 @@ def find_actors(text: str) -> list[tuple[int, int, str]]:
     or mission of ``data/document.toml`` [actors] that works in one country."""
     actors = rules()["actors"]
     return [(m.start(), m.end(), actors[m.group(1)]) for m in _actor_pattern().finditer(text)]
+
+
+def actor_areas(text: str, actors: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(country code, admin1 name) of each area the ``actors`` found in ``text`` work in
+    (``data/document.toml`` [actor_areas]), in the order the table lists them."""
+    table = rules().get("actor_areas", {})
+    out: list[tuple[str, str]] = []
+    for start, end, cc in actors:
+        for area in table.get(text[start:end], ()):
+            if (cc, area) not in out:
+                out.append((cc, area))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -444,8 +462,10 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
             doc.add("admin1", area.cc, area.admin1, what=m.text)
     for word, (cc, actor) in actor_demonyms(text, demonym_country).items():
         doc.add("actor_demonym" if actor else "demonym", cc, what=word)
-    for cc in {cc for _, _, cc in find_actors(text)}:  # once per country, however often a group is named
+    actors = find_actors(text)
+    for cc in {cc for _, _, cc in actors}:  # once per country, however often a group is named
         doc.add("actor", cc, what=f"actor:{cc}")
+    doc.actor_areas = actor_areas(text, actors)
     for cc in {cc for _, _, cc in find_outlets(text)}:  # once: a station names itself in every headline
         doc.add("outlet", cc, what=f"outlet:{cc}")
     return doc

@@ -278,6 +278,27 @@ def address_after(text: str, p: Place, places: list[Place]) -> Place | None:
     return min(after, key=lambda q: q.start or 0) if after else None
 
 
+# "Kirni sector area (Poonch district, J&K)": up to two lowercase words between a name and its bracketed address
+_WORDS_THEN_BRACKET = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(")
+
+
+def finer_address(text: str, p: Place, places: list[Place]) -> Place | None:
+    """The finer place the bracketed address after ``p`` names ("Kirni sector area (Poonch
+    district, J&K)": Poonch), where ``p`` stands only at an area or its country; None otherwise.
+    Asked only of a name placed at an entry that is not its own (``EventPlaces.names_entry``):
+    no town of the document's country bears it."""
+    if p.end is None or p.precision is None or p.precision < 4:
+        return None
+    bracket = _WORDS_THEN_BRACKET.match(text, p.end)
+    if bracket is None:
+        return None
+    area = address_after(text, p, places)
+    if area is None or area.start is None or area.start < bracket.end() or ")" in text[bracket.end():area.start] \
+            or area.precision is None or area.precision >= p.precision or area.country_code != p.country_code:
+        return None
+    return area
+
+
 def is_neighbourhood(text: str, p: Place, prefixes: frozenset[str]) -> bool:
     """Is ``p`` written as a part of a town: a neighbourhood word after it ("in Vila Mariana
     neighborhood", "the city's Kensington section") or a neighbourhood prefix opening it ("Colonia
@@ -480,6 +501,10 @@ class EventPlaces:
             if self.names_entry(chosen):
                 chosen = town_inside(chosen, scored, -2) or chosen
             chosen = at_sea(text, chosen, located) or chosen
+            finer = None if self.names_entry(chosen) else finer_address(text, chosen, located)
+            if finer is not None:  # kept as written, placed at its address
+                name, start, end = bare_name(chosen, self.type_words)
+                return replace(finer, text=name, start=start, end=end, precision=max(finer.precision or 2, 2))
             if chosen.precision is not None:
                 return chosen
             return self.stand_in(text, chosen, located, self._actors(text, written))

@@ -43,7 +43,8 @@ class DocumentKeeping:
         kept unresolved when its detection was strong (an NER place, a type word)."""
         mentions = self._near_spelling_in_area(mentions, doc)
         if not doc.settled:
-            return self._keep_near_spelling_inside(mentions, doc)  # international news: the ranking's bonus is all
+            # international news: the ranking's bonus is all
+            return self._keep_in_actor_areas(self._keep_near_spelling_inside(mentions, doc), doc)
         keep = []
         for m in mentions:
             c = m.chosen
@@ -142,7 +143,8 @@ class DocumentKeeping:
             if c is None or (m.fallback or m.by_address) and not copied or c.cc == main or self._stated_there(m, c):
                 keep.append(m)
                 continue
-            near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text)
+            # a mission's area is evidence enough ("the OSCE SMM observed 2 shots near Trudovskiye": Trudivskyi, Donetsk)
+            near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text) and not doc.in_actor_area(c)
             if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc)
                                                         and not self._alternate_abroad(c, m, doc))):
                 keep.append(m)
@@ -162,6 +164,35 @@ class DocumentKeeping:
             else:
                 m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
         return keep
+
+    def _keep_in_actor_areas(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """A note of a mission that works in a few areas of its country (``[actor_areas]``: "the OSCE
+        SMM observed 10 shots near Viktorivka") places its villages in those areas: a small town
+        elsewhere in the country, or a name the gazetteer cannot place, with nothing written beside
+        it and no other area of the country named, is written as named and placed as the area of
+        them the text names (where_prec 4); a text that names none of them is left as it is (which
+        of the areas it was is not known)."""
+        if not doc.actor_areas:
+            return mentions
+        cc = doc.actor_areas[0][0]
+        if doc.country not in (None, cc) or any(k[0] == cc and k not in doc.actor_areas for k in doc.admin1):
+            return mentions
+        named = [k for k in doc.actor_areas if doc.admin1.get(k)]
+        if not named:
+            return mentions
+        area = self._area_entry(*named[0])
+        if area is None:
+            return mentions
+        for m in mentions:
+            c = m.chosen
+            if m.fallback or m.by_address or m.container is not None or m.near is not None:
+                continue
+            outside = c is not None and c.cc == cc and c.fclass == "P" and not doc.in_actor_area(c) \
+                and c.pop < self.weights.abroad_max_population
+            if c is None or outside:
+                m.leaves = f"placed as {area.admin1}, where the text's mission works" + (f", not {c.name}, {c.admin1}" if c else "")
+                m.chosen, m.fallback = area, True
+        return mentions
 
     def _near_spelling_in_area(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
         """A weak reading (a near spelling, or a small town read by an alternate name) stays inside

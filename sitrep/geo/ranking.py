@@ -68,6 +68,7 @@ class Weights:
     pair_cap: int = 2
     city_part_min_population: int = 100_000
     alternate_abroad_max_population: int = 0
+    actor_area: float = 0.0
 
     @classmethod
     def load(cls) -> Weights:

@@ -472,7 +472,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 # spaCy's small model tags some cities NORP ("Aleppo"); real nationalities are caught as demonyms
                 # "Kasese district"; and a province's own name that only ends like one ("Michoacan",
                 # "Yucatan", "Isfahan": _is_demonym above has already judged the word no nationality)
-                s -= 5 if re.search(r"(an|ans|ese|ish|i|is)$", m.text) and not bracketed and not _names_admin1(m.cands) else 1
+                # a name written with its type word inside an address's brackets ("(Poonch district, J&K)")
+                # is an area of that address, never a people: the label costs nothing there
+                typed_in_address = bracketed and nxt in self.type_words and in_address_brackets(text, m.start, toks[e][1])
+                nationality_like = re.search(r"(an|ans|ese|ish|i|is)$", m.text) and not bracketed and not _names_admin1(m.cands)
+                s -= 0.0 if typed_in_address else 5 if nationality_like else 1
             elif label == "PERSON":
                 s -= 1.0 if prev in self.locative or bracketed else 3.0
             elif label == "ORG":
@@ -712,6 +716,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 s += t
                 if explain and t:
                     why.append(("armed groups and demonyms", t))
+            if doc is not None and doc.in_actor_area(c):
+                s += w.actor_area  # "the OSCE SMM observed 5 shots near Lozove": Donetsk's Lozove
+                if explain:
+                    why.append(("area its missions work in", w.actor_area))
             if container is not None and not c.fcode.startswith("PCL") and not (c.fcode == "ADM1" and container.fcode == "ADM1"):
                 inside = c.cc == container.cc and (container.fcode.startswith("PCL") or c.admin1 == container.admin1)
                 t = w.container_inside if inside else w.container_outside
