@@ -39,6 +39,9 @@ def split(text: str) -> list[Sentence]:
             word = _WORD_BEFORE.search(text, max(start, end - _LOOK_BACK), end)
             if word and (word.group(1).lower() in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
+        if m.group(0)[0] in ".!?":
+            # a lowercase word after the mark goes on the sentence ("members of the party STREI! marched",
+            # "Yahoo! reported", "a.m. on Monday")
             nxt = text[end:end + 3].lstrip()
             if nxt and nxt[0].islower():
                 continue
