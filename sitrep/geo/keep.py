@@ -206,7 +206,7 @@ class DocumentKeeping:
         areas = {k for k, v in doc.admin1.items() if k[0] == cc and v > 0}
         if not areas:
             return mentions
-        area = doc.area if doc.area in areas else max(areas, key=lambda k: doc.admin1[k])
+        area = doc.area if doc.area in areas else max(sorted(areas), key=lambda k: doc.admin1[k])  # ties: the same one every run
         keep = []
         for m in mentions:
             c = m.chosen
