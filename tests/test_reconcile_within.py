@@ -56,10 +56,10 @@ def test_run_in_headline_becomes_the_title():
     assert a.title == "Officer Involved Shooting in Maplewood" and a.dateline == "MAPLEWOOD, Minn."
 
 
-def _place(text, name=None, admin1=None, cc="US", prec=1, lat=None, lon=None, start=None):
+def _place(text, name=None, admin1=None, cc="US", prec=1, lat=None, lon=None, start=None, admin2=None):
     # keywords, so that a field added to Place never shifts the others
     return Place(text, start=start, end=None if start is None else start + len(text), name=name or text, geonameid=1,
-                 latitude=lat, longitude=lon, admin1=admin1, country_code=cc, precision=prec)
+                 latitude=lat, longitude=lon, admin1=admin1, country_code=cc, precision=prec, admin2=admin2)
 
 
 @pytest.mark.parametrize(
@@ -143,6 +143,11 @@ def test_is_past(sentence, expected):
         (_place("Utah", admin1="Utah", prec=4), _place("Holladay", admin1="Utah"), True),
         (_place("Salt Lake County", admin1="Utah", prec=3, lat=40.67, lon=-111.92),
          _place("Holladay", admin1="Utah", lat=40.67, lon=-111.82), True),
+        # a large county whose point lies far from its town: the town's own entry names the county
+        (_place("Pima County", admin1="Arizona", prec=3, lat=32.12, lon=-111.79, admin2="Pima County"),
+         _place("Tucson", admin1="Arizona", lat=32.22, lon=-110.93, admin2="Pima County"), True),
+        (_place("Pinal County", admin1="Arizona", prec=3, lat=32.90, lon=-111.34, admin2="Pinal County"),
+         _place("Ajo", admin1="Arizona", lat=32.37, lon=-112.86, admin2="Pima County"), False),
         (_place("United States", prec=6), _place("Ceres", admin1="California"), True),
         (_place("Pennsylvania", admin1="Pennsylvania", prec=4), _place("Madison", admin1="Wisconsin"), False),
         (_place("Homs", admin1="Homs", cc="SY"), _place("Damascus", admin1="Dimashq", cc="SY"), False),
