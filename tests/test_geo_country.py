@@ -4,6 +4,8 @@ inside its area, and countries that only qualify a thing ("the US dollar"). Sent
 these tests in the style of wire reports and conflict-monitor notes."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
@@ -143,3 +145,13 @@ def test_armed_group_weighs_for_its_country(geoparser):
 ])
 def test_admin1_aliases(geoparser, name, cc):
     assert any(c.fcode == "ADM1" and c.cc == cc for c in geoparser.candidates(name))
+
+
+@pytest.mark.parametrize("text", [
+    "After French jets began missions over Libya, attacks from the United States and United Kingdom followed on Saturday.",
+    "Strikes launched from the United States and the United Kingdom hit air defences across Libya on Saturday.",
+])
+def test_the_second_of_two_origins_is_no_event_place(geoparser, text):
+    k = re.search(r"attacks|Strikes", text)
+    p = geoparser.event_place(text, geoparser.find_places(text), (k.start(), k.end()))
+    assert p is not None and p.country_code == "LY"

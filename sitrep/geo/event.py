@@ -257,7 +257,9 @@ def at_sea(text: str, chosen: Place, places: list[Place]) -> Place | None:
 
 # "Idlib, Syria", "Kirkuk, At Ta'mim": a name written right after another and a comma (an article between)
 _AFTER_COMMA = re.compile(r"\w,\s*(?:(?:al|el|as|at|ad|an|ar|ash|the)[\s-])?$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:across\s+(?:the\s+)?|inside\s+(?:the\s+)?|the\s+)?$", re.I)
+# "fired from the Gaza Strip", "attacks from the United States and [the United Kingdom]": a place
+# after "from", or the next of a pair of places after it
+_FROM = re.compile(r"\bfrom\s+(?:across\s+(?:the\s+)?|inside\s+(?:the\s+)?|the\s+)?(?:(?:[\w'.-]+\s+){1,3}(?:and|or)\s+(?:the\s+)?)?$", re.I)
 
 
 def fired_from(before: str) -> bool:
