@@ -95,3 +95,15 @@ def test_at_before_a_town_is_still_a_preposition(geoparser):
     text = "On 12 June 2021, students gathered at Kabul (Afghanistan) university gates."
     place = event_place(geoparser, text)
     assert place is not None and place.text == "Kabul"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lone compass word (NER calls it a place) is no area abroad of that name ...
+    ("South Korea held drills on Monday; North Korea warned against reckless provocations from the South.", None),
+    # ... but stays the area of a country the text names
+    ("Separatists attacked a village in the South of Cameroon, in the South region near Ebolowa.", "CM"),
+])
+def test_a_compass_word_is_an_area_only_of_the_texts_countries(geoparser, text, expected):
+    start = text.index("South", 5)
+    found = [p for p in geoparser.find_places(text, [(start, start + 5, "LOC")]) if p.start == start]
+    assert (found[0].country_code if found else None) == expected

@@ -36,6 +36,7 @@ class DocumentKeeping:
     gazetteer: Gazetteer
     candidates: Callable[[str], tuple[Candidate, ...]]
     _container: Callable[[str], Candidate | None]
+    compass: frozenset[str]
 
     def _keep_in_document(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
         """A town stays inside the document's country unless strong evidence takes it out: the
@@ -140,6 +141,9 @@ class DocumentKeeping:
             # a name placed at the area written after it takes that area's reading, a near spelling
             # too ("near Loka in Lainya county": Lane County, Oregon): it is judged as one
             copied = m.fallback and m.by_address and c.q >= 3
+            if c is not None and self._compass_abroad(c, m, doc):
+                m.leaves = f"dropped: a compass word, and {c.name}, {c.cc} is in no country the text names"
+                continue
             if c is None or (m.fallback or m.by_address) and not copied or c.cc == main or self._stated_there(m, c):
                 keep.append(m)
                 continue
@@ -260,6 +264,11 @@ class DocumentKeeping:
         return (lean is not None and c.cc != lean and c.fclass == "P" and c.q in (1, 2)
                 and c.pop < self.weights.alternate_abroad_max_population
                 and doc.firm(lean, m.text) and not doc.holds(c, m.text))
+
+    def _compass_abroad(self, c: Candidate, m: _Mention, doc: DocumentGeography) -> bool:
+        """A lone compass word read as an area of that name in a country the text gives no weight:
+        "provocations from the South", in a text on Korea, is not Lebanon's South Governorate."""
+        return m.text.strip().lower() in self.compass and c.q >= 1 and not doc.holds(c, m.text)
 
     def _document_fallback(self, mentions: list[_Mention], doc: DocumentGeography) -> None:
         """A name the gazetteer cannot place ("Streeterville") in a document whose country is known
