@@ -8,13 +8,15 @@ import datetime as dt
 import pytest
 
 from event_fixtures import typed
+from sitrep.evaluate.incidents import primary
 from sitrep.extract.events import find_triggers
 from sitrep.models import Article
 
 
 def _primary(extractor, text):
-    res = extractor.extract(Article("g", text, dt.date(2020, 5, 1)))
-    return max(res.incidents, key=lambda i: (i.fatalities.best or 0, -len(i.evidence))) if len(res.incidents) > 1 else res.incidents[0]
+    inc = primary(extractor.extract(Article("g", text, dt.date(2020, 5, 1))))
+    assert inc is not None
+    return inc
 
 
 @pytest.mark.parametrize(

@@ -250,6 +250,13 @@ def is_demonstration(m: Mention) -> bool:
                               or t.sub_event_type == "Armed clash" and retype(t, m.text, m.text).sub_event_type in _DEMONSTRATION)
 
 
+def _within_reach(p: Place | None, q: Place | None) -> bool:
+    """Whether two places may be one demonstration's: either unknown, the same, one holding the
+    other, or within 40 km."""
+    a, b = resolved(p), resolved(q)
+    return a is None or b is None or _same_place(a, b) or contains(a, b) or contains(b, a) or km(a, b) <= 40
+
+
 def one_demonstration(d: Draft | None, m: Mention) -> bool:
     """Whether a demonstration mention tells on the demonstration ``d`` of the other group (a
     peaceful protest is "Protests", a riot or force against it "violent"): "protesters blocked the
@@ -261,9 +268,7 @@ def one_demonstration(d: Draft | None, m: Mention) -> bool:
         return False
     if tells_another_event(m.text):
         return False
-    a, b = resolved(d.place), resolved(m.place)
-    return (a is None or b is None or _same_place(a, b) or contains(a, b) or contains(b, a) or km(a, b) <= 40
-            or tells_on(d, m))
+    return _within_reach(d.place, m.place) or tells_on(d, m)
 
 
 def arrests_at_protest(d: Draft | None, m: Mention) -> bool:
@@ -279,8 +284,7 @@ def arrests_at_protest(d: Draft | None, m: Mention) -> bool:
     told = next((x.date for x in d.mentions if x.date is not None), None)
     if m.date is not None and told is not None and _day(m.date) != _day(told):
         return False
-    a, b = resolved(d.place), resolved(m.place)
-    return a is None or b is None or _same_place(a, b) or contains(a, b) or contains(b, a) or km(a, b) <= 40
+    return _within_reach(d.place, m.place)
 
 
 def segment(mentions: list[Mention], text: str) -> tuple[list[Draft], list[SummaryDraft]]:

@@ -244,9 +244,12 @@ class PostgresStore(Store):
     def _drop_box(self, incident_id: str) -> None:
         pass  # the point goes with the incident's row
 
-    def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> None:
-        super().write_incident(incident_id, incident, extras)
+    def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> bool:
+        # the words change only with the reports, and the row (its report ids) with them
+        if not super().write_incident(incident_id, incident, extras):
+            return False
         self._set_words(incident_id)
+        return True
 
     def _set_words(self, incident_id: str | None = None) -> None:
         """The incident's words (``incidents.tsv``) as its reports' articles now hold them, written

@@ -584,9 +584,10 @@ class Store(ReadMixin, ReviewMixin):
                 ))
         return out
 
-    def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> None:
+    def write_incident(self, incident_id: str, incident: Incident, extras: dict[str, Any]) -> bool:
         """Write one merged incident, with the reviewers' overrides applied, and its R*Tree box.
-        ``extras`` (sources, revisions, report ids ...) are stored beside its fields."""
+        ``extras`` (sources, revisions, report ids ...) are stored beside its fields. False when the
+        stored row already said all of it (nothing written)."""
         overrides = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT field, value FROM overrides WHERE incident_id = ?", (incident_id,))}
         inc = apply_overrides(incident, overrides)
         data = inc.to_dict()
@@ -611,7 +612,7 @@ class Store(ReadMixin, ReviewMixin):
             # or not (a re-merged incident mostly changes its JSON, which no index holds)
             changed = {c: v for c, v in row.items() if stored[c] != v}
             if not changed:
-                return
+                return False
             done = self.db.execute(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
                                    (*changed.values(), incident_id)).rowcount
         if stored is None or not done:  # new (or removed since the look, by another writer)
@@ -622,6 +623,7 @@ class Store(ReadMixin, ReviewMixin):
             )
         if not box:  # the point is kept outside the row
             self._set_boxes([(incident_id, point)])
+        return True
 
     def _box_columns(self, point: tuple[float, float] | None) -> dict[str, Any]:
         """The incidents row's columns that hold its point: none here, SQLite keeps it in the R*Tree
