@@ -17,7 +17,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.9"
+VERSION = "2026.12.10"
 
 
 def version() -> str:
@@ -111,6 +111,24 @@ _REBEL_NAME_BEFORE = re.compile(r"(?-i:Liberation|Revolutionary|Insurgent|Resist
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """The aliases that are also place names ("Russia", "Moscow", "Washington": a row's ``places``),
+    lower-cased: in an address they are where, not who."""
+    return frozenset(a.lower() for row in _rows() for a in row.get("places") or ())
+
+
+# a preposition of place or an address's previous part ("in Nalchik, Kabardino Balkariya, Russia,")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|across|throughout|inside|outside|into|to|from)\s+(?:the\s+)?"
+                           r"|[A-Z][\w'’.-]*,\s+)$")
+
+
+def _a_place(sentence: str, m: re.Match[str]) -> bool:
+    """Is the alias matched at ``m`` a place told as one ("in Moscow", "Nalchik, Russia,"), not the
+    state that acts ("Russia said", "Moscow denied")?"""
+    return m.group(0).lower() in places() and _PLACE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
+
+
 def _generic() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), name, kind) for p, name, kind in _GENERIC]
 
@@ -186,7 +204,7 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
     out: list[Mention] = []
     for pat in (sens, insens):
         for m in pat.finditer(sentence):
-            if any(m.start() < o.end and m.end() > o.start for o in out):
+            if any(m.start() < o.end and m.end() > o.start for o in out) or _a_place(sentence, m):
                 continue
             e = _pick(by_alias.get(m.group(0).lower()) or by_alias[_alias_key(m.group(0), by_alias)], when, country)
             out.append(Mention(m.start(), m.end(), m.group(0), e.name, e.actor_type))
