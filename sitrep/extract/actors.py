@@ -221,7 +221,7 @@ def find_actors(sentence: str, when: dt.date | None = None, country: str | None 
                 continue
             if kind == "State forces" and _forces_of_group(sentence, m.start(), out):
                 continue  # "the NAF rebel forces", "Taliban forces": the group's own fighters
-            own = _served(sentence, m.start(), nationality) if kind == "State forces" and nationality else None
+            own = _served(sentence, m.start(), nationality, m.end()) if kind == "State forces" and nationality else None
             label = name.format(country=own or country) if own or country else name.replace(" of {country}", "").replace(" ({country})", "")
             out.append(Mention(m.start(), m.end(), m.group(0), label, kind))
     _members_of(sentence, out)
@@ -263,10 +263,20 @@ def _forces_of_group(sentence: str, start: int, out: list[Mention]) -> bool:
 _NATIONALITY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s+$")
 
 
-def _served(sentence: str, start: int, nationality: Callable[[str], str | None]) -> str | None:
-    """The country whose nationality word stands right before the forces at ``start``, if any."""
+def _served(sentence: str, start: int, nationality: Callable[[str], str | None], end: int | None = None) -> str | None:
+    """The country whose nationality word stands right before the forces at ``start``, if any; else
+    the country named right after them ("the military forces of Armenia": ``nationality`` reads a
+    country's own name as that country)."""
     word = _NATIONALITY_BEFORE.search(sentence, max(0, start - 30), start)
-    return nationality(word.group(1)) if word else None
+    if word:
+        return nationality(word.group(1))
+    named = _COUNTRY_AFTER.match(sentence, end) if end is not None else None
+    return nationality(named.group(1)) if named else None
+
+
+# "the military forces of Armenia", "police forces of the Philippines": the country the forces serve;
+# not the forces of two ("military forces of India and Pakistan exchanged fire": the article says whose)
+_COUNTRY_AFTER = re.compile(r"(?:\s+(?:forces|troops|soldiers))?\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+and\s+[A-Z])")
 
 
 def _headed(sentence: str, out: list[Mention]) -> list[Mention]:

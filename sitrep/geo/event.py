@@ -164,7 +164,7 @@ def chain_containers(text: str, places: list[Place]) -> set[int]:
 
 
 # "Saraqib in Idlib", "Ftireh front in Idleb", "Hole camp in al-Hasakeh": a name (and its kind) in an area
-_IN_AREA = re.compile(r"(?:\s+(?:front|frontline|town|city|camp|desert|plain|mountains?|valley))?\s+in\s+(?:the\s+)?" + COUNTRYSIDE_OF, re.I)
+_IN_AREA = re.compile(r"(?:\s+(?:front|frontline|town|city|camp|desert|plain|mountains?|valley|district|area|village))?\s+in\s+(?:the\s+)?" + COUNTRYSIDE_OF, re.I)
 _BRACKET_AFTER = re.compile(r"(\s+(?:village|town|commune|locality|hamlet|settlement))?\s\(")
 _AREA_WORD = re.compile(r"\s+(?:countryside|province|governorate|district|region|county|state|oblast|department)\b", re.I)
 
@@ -257,6 +257,8 @@ def at_sea(text: str, chosen: Place, places: list[Place]) -> Place | None:
 
 # "Idlib, Syria", "Kirkuk, At Ta'mim": a name written right after another and a comma (an article between)
 _AFTER_COMMA = re.compile(r"\w,\s*(?:(?:al|el|as|at|ad|an|ar|ash|the)[\s-])?$", re.I)
+# "western Yemen (Al Hudaydah)": a name written right after another and an opening bracket
+_OPENS_BRACKET = re.compile(r"\w\s*\(\s*$")
 # "fired from the Gaza Strip", "attacks from the United States and [the United Kingdom]": a place
 # after "from", or the next of a pair of places after it
 _FROM = re.compile(r"\bfrom\s+(?:across\s+(?:the\s+)?|inside\s+(?:the\s+)?|the\s+)?(?:(?:[\w'.-]+\s+){1,3}(?:and|or)\s+(?:the\s+)?)?$", re.I)
@@ -275,9 +277,27 @@ def address_after(text: str, p: Place, places: list[Place]) -> Place | None:
     if p.end is None:
         return None
     main = main_country(places)
-    after = [q for q in places if q.precision is not None and q.start is not None and 0 <= q.start - p.end <= 60
-             and not re.search(r"[.;!?]", text[p.end:q.start]) and (main is None or q.country_code == main)]
-    return min(after, key=lambda q: q.start or 0) if after else None
+    after = sorted((q for q in places if q.precision is not None and q.start is not None and 0 <= q.start - p.end <= 60
+                    and not re.search(r"[.;!?]", text[p.end:q.start]) and (main is None or q.country_code == main)),
+                   key=lambda q: q.start or 0)
+    if not after:
+        return None
+    return _bracketed_after_country(text, after[0], places) or after[0]
+
+
+def _bracketed_after_country(text: str, country: Place, places: list[Place]) -> Place | None:
+    """"Al Jabaliyah area in western Yemen (At Tuhayat, Al Hudaydah)": the address an ACLED note
+    brackets after the country it writes a name in is that name's: the first place inside the
+    brackets, of that country. None when ``country`` is no country or no bracket follows it."""
+    if country.precision is None or country.precision < 5 or country.end is None:
+        return None
+    bracket = re.match(r"\s*\(", text[country.end:country.end + 3])
+    if bracket is None:
+        return None
+    opens = country.end + bracket.end()
+    inside = [q for q in places if q.precision is not None and q.precision < 5 and q.start is not None
+              and q.start >= opens and ")" not in text[opens:q.start] and q.country_code == country.country_code]
+    return min(inside, key=lambda q: q.start or 0) if inside else None
 
 
 # "Kirni sector area (Poonch district, J&K)": up to two lowercase words between a name and its bracketed address
@@ -437,6 +457,11 @@ class EventPlaces:
             return None
         bounds = self._sentence_bounds(text)
         ends = {q.end for q in located}
+        # a country, or a name the gazetteer lacks, with an address bracketed after it: the address is
+        # the name's, not the event's own place ("Al Jabaliyah area in western Yemen (At Tuhayat, Al
+        # Hudaydah)", "the village of Bambofa (Dori, Seno)": the name stands in at it, as written); not a
+        # country's own disambiguator ("Congo (Kinshasa)": the capital of another country)
+        addressed = {q.end: q.country_code for q in located if q.precision is None or q.precision >= 5}
         sent_of = lambda pos: bisect.bisect_right(bounds, pos) - 1  # noqa: E731
         a_start, a_end = anchor
         a_sent = sent_of(a_start)
@@ -480,8 +505,13 @@ class EventPlaces:
                 s -= 2.0  # the hospital the wounded were taken to, the suspect's home town
             if heads_longer_name(text, p, self.type_words, starts, self.common):
                 s -= 2.0  # "Colonia Bivalvo", "Abu Salim": the longer name is the place (or none)
-            if _AFTER_COMMA.search(before) and any(p.start - k in ends for k in range(8)):
-                s -= 1.0  # "Idlib, Syria", "Kirkuk, At Ta'mim": the one written after is the container
+            if _AFTER_COMMA.search(before) and any(p.start - k in ends for k in range(8)) \
+                    or _OPENS_BRACKET.search(before) and any(addressed.get(p.start - k, "") in (None, p.country_code)
+                                                              for k in range(4)) \
+                    and self._bracket_is_address(text, p.start):
+                # "Idlib, Syria", "Kirkuk, At Ta'mim": the one written after is the container; so is the
+                # address bracketed after a country or an unknown name ("Hays district in western Yemen (Al Hudaydah)")
+                s -= 1.0
             if p.start == lead:
                 s += 2.0  # the place a note opens with ("On 5 May 2020, in Londrina, Parana, ..."): ACLED's own format
             if p.precision == 1 or is_water(p):
@@ -515,6 +545,16 @@ class EventPlaces:
             return None
         main = counts.most_common(1)[0][0]
         return next(p for p in located if norm(p.text) == main)
+
+    def _bracket_is_address(self, text: str, start: int) -> bool:
+        """Is the bracket ``start`` lies in an address: closed, and followed by neither a type word
+        nor another area ("Nahri Sarah (Girishk) district", "Kahramankazan (Kazan), Ankara": a name
+        in brackets is another name of the place written before it)?"""
+        close = text.find(")", start)
+        if close < 0:
+            return False
+        word = re.match(r"\s*(?:,\s*(?=[A-Z])|([A-Za-z]+))", text[close + 1:close + 30])
+        return word is None or (word.group(1) is not None and word.group(1).lower() not in self.type_words)
 
     def stand_in(self, text: str, p: Place, places: list[Place], actors: list[Place] | None = None) -> Place:
         """The event's place is a name the gazetteer lacks ("Ruhororo", "Expedicionarios

@@ -45,7 +45,7 @@ from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
-from .shapes import (address_bonus, address_heads, bracketed_address, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
+from .shapes import (address_bonus, address_heads, area_after_head, bracketed_address, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
                      read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
@@ -310,6 +310,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         address_bonus(text, found)
         bracketed_province_bonus(text, found)
         found = self._add_address_heads(text, found, ents)
+        area_after_head(text, found)
         found = self._add_party_homes(text, found)
         # "Gabrielle Giffords ... Giffords' staff": a surname NER saw in a full name is a person
         # everywhere in the text, even where the gazetteer knows it (Giffords, an old name of Great Kills)
@@ -488,8 +489,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
         m.score = s
 
     def nationality(self, word: str) -> str | None:
-        """The name of the country a nationality word stands for ("Turkish" -> "Turkey"), else None."""
-        cc = self._demonym_country(word)
+        """The name of the country a nationality word stands for ("Turkish" -> "Turkey"), or that a
+        country's own name names ("Armenia", as in "the military forces of Armenia"), else None."""
+        own = [c for c in self.candidates(word) if c.q == 0 and c.fcode.startswith("PCL")]
+        cc = own[0].cc if own else self._demonym_country(word)
         place = self.country_place(cc) if cc else None
         return place.country if place is not None else None
 

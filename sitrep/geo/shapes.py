@@ -81,7 +81,7 @@ def typed_area(kind: str, cands: tuple[Candidate, ...]) -> bool:
 # "Namak Ab district, Takhar"; and after the area, not a list ("Idlib, Aleppo and Hama")
 _AREA_GAP = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,(]\s*")  # "Zari district center, Balkh"
 # ... and an admin type word written capitalised: "Mindat District, Chin State"
-_TYPED_AREA_GAP = re.compile(r"\s+(?:District|Township|Province|County|Division|Region|Municipality|Tehsil)\s*[,(]\s*")
+_TYPED_AREA_GAP = re.compile(r"\s+(?:District|Township|Province|County|Division|Region|Municipality|Tehsil|LGA)\s*[,(]\s*")
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*)*,?\s*(?:and|or|&)\s")
 
 
@@ -201,6 +201,10 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
             continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
         gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?(?i:" + COUNTRYSIDE_OF + ")", text[tail:tail + 50])
         area = starts.get(tail + gap.end()) if gap else None
+        weak_area = None
+        if area is None and located and gap is not None and gap.group().startswith(","):
+            # "located at Aghbulag, Tovuz": the last name of the clause, of a country the text names
+            area = weak_area = _area_of_named_country(text, found, tail + gap.end())
         addressed = own_address or area is not None and any(
             c.q <= 2 and (c.fcode.startswith(("ADM", "PCL")) or c.fclass == "P") for c in area.cands)
         if key == "name" and not located and not addressed:
@@ -224,6 +228,8 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
             out.append(Mention(start, end, name, same, score=ACCEPT + 1.0))
             continue
         out.append(Mention(start, end, name, _address_reading(found, start, end, address), score=ACCEPT + 0.5))
+        if weak_area is not None:
+            weak_area.score = ACCEPT + 0.5
     return out
 
 
@@ -393,6 +399,34 @@ def address_bonus(text: str, found: list[Mention]) -> None:
             a.score, b.score = max(a.score, ACCEPT + 0.5), max(b.score, ACCEPT + 0.5)
 
 
+def area_after_head(text: str, found: list[Mention]) -> None:
+    """"the positions of the military forces of Azerbaijan located near Qazaxlar, Fizuli": the name
+    written after a comma behind a name the gazetteer lacks (an address head, ``address_heads``), the
+    last of its clause, is that name's area, whatever NER thought of it (PERSON here), where one of
+    its entries lies in a country the text names: the border is crossed only on the text's evidence."""
+    for head, area in zip(found, found[1:]):
+        if not head.cands and head.score >= ACCEPT and re.fullmatch(r",\s*", text[head.end:area.start]) \
+                and _area_of_named_country(text, found, area.start) is not None:
+            area.score = ACCEPT + 0.5
+
+
+# what may follow the last name of an address: the clause's end
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|$)")
+
+
+def _area_of_named_country(text: str, found: list[Mention], start: int) -> Mention | None:
+    """The mention at ``start`` that may be accepted as an address's area: it is weak but above the
+    address floor, the last name of its clause, and one of its entries (a town, an ADM1 or ADM2
+    area, by its own or an alternate name) lies in a country an accepted mention names; else None."""
+    named = {c.cc for m in found if m.score >= ACCEPT for c in m.cands if c.q <= 1 and c.fcode.startswith("PCL")}
+    area = next((m for m in found if m.start == start), None)
+    if area is None or not named or not _ADDRESS_FLOOR < area.score < ACCEPT or not _CLAUSE_END.match(text, area.end):
+        return None
+    if not any(c.cc in named and c.q <= 1 and (c.fclass == "P" or c.fcode in ("ADM1", "ADM2")) for c in area.cands):
+        return None
+    return area
+
+
 def bracketed_province_bonus(text: str, found: list[Mention]) -> None:
     """"Okpanam (Oshimili North LGA, Delta)", "Kubwa (Abuja LGA, FCT)", "Tokabangou (Markoye,
     Oudalan)": the last area bracketed after a name is its province, the way ACLED and many wires
@@ -498,8 +532,9 @@ def obey_areas(text: str, mentions: list[Mention]) -> None:
         # the same holds inside one country for a town and the province (or the large city) written
         # after it: "near Pisky, Donetsk" is no Pisky of Poltava, but Donetsk's when none is known there
         same = c.cc == area.cc
+        # "Rampur town (Pulwama district, J&K)": a district of another state than the town's, too
         if same and not (c.fclass == "P" and area.admin1 and c.admin1 != area.admin1 and area.q <= 1
-                         and (area.fcode == "ADM1" or area.fclass == "P" and area.pop >= 500_000)):
+                         and (area.fcode in ("ADM1", "ADM2") or area.fclass == "P" and area.pop >= 500_000)):
             continue
         there = (lambda o: o.cc == area.cc and o.admin1 == area.admin1) if same else (lambda o: o.cc == area.cc)
         if not (in_area(text, m.end, y.start, y.end) or _TYPED_AREA_GAP.fullmatch(text, m.end, y.start)
