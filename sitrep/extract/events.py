@@ -70,6 +70,11 @@ def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
             re.compile(a["blame_after"], re.I), re.compile(a["blame_before"], re.I))
 
 
+@functools.lru_cache(maxsize=1)
+def _raid_priority() -> int:
+    return int(_raw()["armed_targets"]["raid_max_priority"])
+
+
 def armed_target(text: str) -> bool:
     """Does an armed actor stand in ``text`` as the one attacked, not the attacker? ("attacked a
     checkpoint" yes; "militiamen attacked a village", "killed by the police", "the militant group
@@ -121,6 +126,12 @@ def retype(trigger: Trigger, text: str, sentence: str = "", article: str = "") -
             and not civilian.search(text)):
         # the decision table still applies: unorganised people who beat a policeman are a mob
         return decide(_as(trigger, "Battles", "Armed clash", "190"), text)
+    if (trigger.sub_event_type == "Armed clash" and trigger.priority <= _raid_priority() and civilian.search(text)
+            and not armed_target(text) and "exchange" not in features_of(text)):
+        # "soldiers stormed the village and beat residents": a raid on unarmed people is an Attack,
+        # once the weapon and setting rules (heavy weapons, a crowd's clash) have typed it no otherwise
+        typed = decide(trigger, text)
+        return typed if typed.sub_event_type != "Armed clash" else decide(_as(trigger, "Violence against civilians", "Attack", "180"), text)
     if trigger.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and sentence:
         before = sentence[:trigger.start]
         cues = [(m.end(), "state") for m in state.finditer(before)] + [(m.end(), "non") for m in non_state.finditer(before)]

@@ -187,7 +187,9 @@ _QUICK = re.compile(
     # and Looting/property destruction triggers, event_triggers.toml 2026.12.11)
     r"|banged pots|banging pots|pot-banging|cacerolazo|voiced|smash|cut down|material damage|bulldoz"
     # "The body of <name> was recovered": a death the casualty reader counts (found_body)
-    r"|\bbod(?:y|ies)\b|recover",
+    r"|\bbod(?:y|ies)\b|recover"
+    # refugees or migrants returned, people displaced or evacuated, shots in the air (Other, event_triggers.toml 2026.12.13)
+    r"|refugee|migrant|returnee|displaced|evacuat|fled|in the air|into the air|delivered|handed out",
     re.I,
 )
 
