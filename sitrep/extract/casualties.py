@@ -19,7 +19,7 @@ from .coordinated import Coordinated, find_as_was, find_companions, find_coordin
 from .figure import Figure, vocab, version  # noqa: F401 (version: the rules' version, read by the pipeline)
 from .groups import (also_added, background, both_after, counted_share, fatal_shares, fate_unknown, group_of_share, groups_of_shares,
                      is_share, others_added, own_group, parts_dropped, parts_of_total, shared_across)
-from .implied import attacker_added, shooter_suicide, suicide_bombers
+from .implied import attacker_added, shooter_death, shooter_suicide, suicide_bombers
 from .numbers import ORDINAL, Number, find_numbers, is_date_or_age, parse_int, parse_ordinal
 from .objects import lone_object
 
@@ -470,10 +470,11 @@ def find_figures(sentence: str) -> list[Figure]:
     if not any(f.kind == "injured" for f in figures):
         figures += enumerated_victims(sentence, hedge, "injured") or [f for f in both if f.kind == "injured"]
     figures = with_coordinated(figures, find_coordinated(sentence), hedge)
-    figures += _single_victims(sentence, figures, hedge)
+    figures = joined_second(sentence, figures + _single_victims(sentence, figures, hedge))
     figures = with_companions(figures, find_companions(sentence) + find_as_was(sentence), sentence)
     figures += another_victim(sentence, figures, hedge)
-    figures = shooter_suicide(sentence, attacker_added(sentence, fatal_shares(sentence, figures, hedge)), hedge)
+    figures = shooter_death(sentence, fatal_shares(sentence, figures, hedge), hedge)
+    figures = shooter_suicide(sentence, attacker_added(sentence, figures), hedge)
     figures += possessive_victim(sentence, figures, hedge) + struck_by_gunfire(sentence, figures, hedge)
     figures += clause_victims(sentence, {f.kind for f in figures}, hedge)
     if not any(f.kind == "killed" for f in figures):
@@ -804,6 +805,32 @@ def _second_of_kind(sentence: str, m: re.Match[str], out: list[Figure], kind: st
     if _acts_on_object(sentence, m):
         return False
     return bool(_AND_A.search(sentence, prev[-1].end, m.start("det") + len(m.group("det")) + 1))
+
+
+_AND_A_NOUN = re.compile(r"\s*,?\s+and\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
+
+
+def joined_second(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A second person joined by "and a/an" to one counted by a number, each with a verb of the
+    same kind: "One man was shot in the back and a 29-year-old man was shot multiple times" is 2
+    shot (``_second_of_kind`` does this where the first person has no number: "A man was shot ...
+    and a woman was shot ...")."""
+    c = _compiled()
+    for f in figures:
+        if f.min != 1 or f.max != 1 or f.qualifier is not None or f.kind not in ("killed", "injured", "shot"):
+            continue
+        m = next((m for m in c["single"].finditer(sentence, f.end) if m.group("kw")), None)
+        if m is None or not m.group("noun") or re.search(r"[^s’']s$", m.group("noun").lower()):
+            continue
+        verb = m.group("kw").lower()
+        kind = _fate_of_one(verb, sentence, m.end()) or _KIND_OF.get(verb) or _KIND_OF.get(verb.split()[-1])
+        if kind != f.kind or _acts_on_object(sentence, m) or any(g.kind == kind and g is not f and g.start < m.end() and f.start < g.end for g in figures):
+            continue
+        if not _AND_A_NOUN.search(sentence, f.end, m.start("noun")):
+            continue  # "and a 29-year-old man": an indefinite noun brings in someone new
+        two = Figure(kind, 2, 2, None, f.start, m.end(), f"{f.victims}, {m.group('noun')}", f.hedge)
+        return sorted([g for g in figures if g is not f] + [two], key=lambda g: g.start)
+    return figures
 
 
 def pronoun_wound(sentence: str, taken: set[str], hedge: str | None = None) -> list[Figure]:

@@ -1,6 +1,7 @@
 """Coordinated victims before one passive verb: "Marcus Hill, 32, and Dana Price, 51, were shot and
 killed" (2), "A woman and her two children were killed" (3), "Both were pronounced dead" (2),
-"a police colonel and captain were killed" (2: the bare noun shares the determiner), "A man and three
+"a police colonel and captain were killed" (2: the bare noun shares the determiner), "the couple's
+toddler and their dog were found dead" (1: an animal is no victim), "A man and three
 children who were on their way home were killed" (4: a relative clause stands between); and
 companions after it: "was killed along with Heriberto Corpus, 20" (one more), "was killed in the
 incident, as was a nearby civilian" (one more).
@@ -45,7 +46,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "companion_verb": re.compile(c["companion_verb"], re.I),
         "companion_end": re.compile(c["companion_end"], re.I),
         "found_dead": re.compile(c["found_dead"], re.I),
+        "animal": re.compile(rf"^(?:{c['animals']})$", re.I),
     }
+
+
+def is_animal(item: str) -> bool:
+    """Does a list item name an animal ("their dog", "the family's two cats")? It shares the
+    fate of the people listed with it and is no victim."""
+    return bool(_patterns()["animal"].match(re.sub(r"^the\s+[\w’'-]+[’']s\s+", "the ", item)))
 
 
 def _is_person(word: str) -> bool:
@@ -124,11 +132,14 @@ def subject_count(subject: str) -> tuple[int, int] | None:
         n = item_count(item)
         if n is None and k >= 2 and "and" in pieces[k - 1] and shares_determiner(pieces[k - 2].strip(), item):
             n = 1  # "a police colonel and captain", "a father and son": the bare noun shares the determiner
+        animal = n is None and is_animal(item)
+        if animal:
+            n = 0  # "the couple's toddler and their dog were found dead": the dog is no victim
         if n is None:
             break
         if p["name"].match(item):
             names += n
-        else:
+        elif not animal:
             if names == n and plain:
                 # "his bodyguard, Fazl Mahmood", "two candidates, Jhon Londoño and Brindan
                 # Bustamente": the names after a comma are the people just counted
@@ -144,7 +155,7 @@ def subject_count(subject: str) -> tuple[int, int] | None:
             joined = True
         elif k and items == 1 and re.fullmatch(r"(?:aged\s+)?\d{1,2}", pieces[k - 2].strip(), re.I) and "and" in pieces[k - 3]:
             joined = True  # "Dana Price, 51": the "and" stands before the age
-    return (total, start) if items >= 2 and joined else None
+    return (total, start) if items >= 2 and joined and total else None
 
 
 def find_coordinated(sentence: str) -> list[Coordinated]:

@@ -24,7 +24,39 @@ def _self_killed() -> re.Pattern[str]:
     return re.compile(vocab()["implied"]["self_killed"], re.I)
 
 
-_SELF_WORDS = ("himself", "herself", "own life", "suicide")
+_SELF_WORDS = ("himself", "herself", "own life", "suicide", "self-inflicted")
+
+def _told_of_self(sentence: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern``'s match in a sentence that tells of someone's own death, after a cheap look for
+    the words such a sentence needs."""
+    low = sentence.lower()
+    return pattern.search(sentence) if any(w in low for w in _SELF_WORDS) else None
+
+
+#: the qualifier of the shooter's own death told apart from the victims' (tolls.py adds it to them)
+SHOOTER = "shooter"
+
+
+@functools.lru_cache(maxsize=1)
+def _shooter_death() -> re.Pattern[str]:
+    return re.compile(vocab()["implied"]["shooter_death"], re.I)
+
+
+def shooter_death(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
+    """The shooter's own death in a sentence that counts no victims: "The gunman then took his own
+    life" and "The suspect was found dead from a self-inflicted gunshot wound" are one killed with
+    the qualifier ``SHOOTER``, a person apart from the victims the article counts elsewhere (the
+    tolls add the two). It replaces the plain one-person reading of the same subject ("The suspect
+    was found dead" read as one killed). A sentence with any other figure is left as it is
+    (``shooter_suicide`` reads "shot his wife before turning the gun on himself")."""
+    m = _told_of_self(sentence, _shooter_death())
+    if m is None:
+        return figures
+    own = [f for f in figures if f.kind == "killed" and f.min == 1 and f.max == 1 and f.start < m.end() and m.start() < f.end]
+    if any(f not in own and f.min > 0 for f in figures):
+        return figures
+    rest = [f for f in figures if f not in own]
+    return sorted(rest + [Figure("killed", 1, 1, SHOOTER, m.start(), m.end(), "the shooter", hedge)], key=lambda f: f.start)
 
 
 def shooter_suicide(sentence: str, figures: list[Figure], hedge: str | None = None) -> list[Figure]:
@@ -33,13 +65,10 @@ def shooter_suicide(sentence: str, figures: list[Figure], hedge: str | None = No
     took his own life" 1 killed (GVDB and GTD count a perpetrator who dies among the killed).
     The killed figure before it grows by one; with none, a wounded or shot figure before it gets
     one killed beside it. A sentence with no victims' figure before the clause is left as it is."""
-    low = sentence.lower()
-    if not any(w in low for w in _SELF_WORDS):
-        return figures  # a cheap look first
-    m = _self_killed().search(sentence)
+    m = _told_of_self(sentence, _self_killed())
     if m is None:
         return figures
-    before = [f for f in figures if f.start < m.start() and f.min > 0 and f.qualifier not in (IMPLIED, "coded as")]
+    before = [f for f in figures if f.start < m.start() and f.min > 0 and f.qualifier not in (IMPLIED, "coded as", SHOOTER)]
     killed = [f for f in before if f.kind == "killed"]
     if killed:
         f = killed[-1]

@@ -199,7 +199,8 @@ _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 
 
 def is_date_or_age(sentence: str, n: Number) -> bool:
-    """Is the number a date, a year, a time of day or a person's age, not a count of people?"""
+    """Is the number a date, a year, a time of day, a person's age or a parent's children, not a
+    count of people?"""
     before = sentence[max(0, n.start - 12):n.start].lower()
     after = sentence[n.end:n.end + 12].lower()
     if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:{_MONTHS})\b", after):
@@ -212,6 +213,8 @@ def is_date_or_age(sentence: str, n: Number) -> bool:
         return True  # "a woman in her 20’s": a decade of age
     if is_age_after_noun(sentence, n):
         return True  # "Tennessee boy, 7, killed inside a parked car"
+    if counts_children(sentence, n):
+        return True  # "A young mother of three is dead": one death, not three
     if re.fullmatch(r"\d{1,2}", n.text) and re.search(r"[A-Z][\w.'’-]*,\s*$", sentence[max(0, n.start - 30):n.start]) and after.startswith(","):
         return True  # "Paul J. Rayer, 51, ...": an age in apposition
     if re.fullmatch(r"\d{4}", n.text) and re.search(r"\b(?:at|around|about|approximately|by|after|before|until)\s+$", before):
@@ -221,6 +224,19 @@ def is_date_or_age(sentence: str, n: Number) -> bool:
 
 _AGE_NOUN = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|infant|son|daughter|father|mother|"
                        r"brother|sister|student|officer|victim|suspect|driver|mom|dad|grandmother|grandfather)\s*,\s*$", re.I)
+
+
+#: a parent noun, then "of": the count after it is the parent's children ("a mother of three")
+_PARENT_OF = re.compile(r"\b(?:mother|father|mom|dad|mum|parent|grandmother|grandfather|grandparent)s?\s+of\s+$", re.I)
+
+
+def counts_children(sentence: str, n: Number) -> bool:
+    """Does the count tell how many children a parent has ("A young mother of three is dead",
+    "the father of two was shot")? It counts no victims; "the mother of two of the victims" does
+    not match (the count is followed by "of")."""
+    if _PARENT_OF.search(sentence, max(0, n.start - 20), n.start) is None:
+        return False
+    return re.match(r"\s+of\b", sentence[n.end:]) is None
 
 
 def is_age_after_noun(sentence: str, n: Number) -> bool:

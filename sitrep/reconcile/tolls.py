@@ -19,6 +19,9 @@ Rules (documented in docs/extraction.md):
   their victims, the bombers add to it ("a suicide bomber blew himself up, killing 36 people" is 37, as
   GTD's nkill counts perpetrators), unless a figure counts the bomber already ("killed the bomber and
   seven others").
+- the shooter's own death told apart from the victims' (qualifier "shooter": "The gunman then took
+  his own life") is one more beside their toll, unless a figure counts the shooter already ("four
+  people dead, including the gunman", a murder-suicide's toll).
 - attackers killed ("three assailants were killed in the return fire") are counted apart from the
   people they killed, and the two figures add up (GTD's nkill includes the perpetrators).
 - a coder's own figure stated in the text ("Unknown fatalities coded as 10", ACLED notes) settles it.
@@ -47,6 +50,9 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
         mine = [c for c in mine if c.qualifier != "implied"]
         if kind == "killed" and bombers and not any(_BOMBER_COUNTED.search(c.quote or "") for c in mine):
             return _plus(reconcile(mine, kind), max(c.min for c in bombers))
+    shooters = [c for c in mine if c.qualifier == "shooter"]
+    if kind == "killed" and shooters and len(shooters) < len(mine):
+        return shooter_apart([c for c in mine if c.qualifier != "shooter"], kind)
     mine = without_parts(mine)
     if not mine:
         return Range()
@@ -87,6 +93,22 @@ def reconcile(claims: Iterable[Claim], kind: str, not_credible: frozenset[int] =
 #: bomber was the only one killed", "killing himself and two soldiers", "including the bomber"
 _BOMBER_COUNTED = re.compile(r"\b(?:bomber|attacker|assailant|militant)s?\b[^.;]{0,40}?\b(?:killed|dead|died)\b"
                              r"|\b(?:killed|killing|including|and)\s+(?:the\s+)?(?:suicide\s+)?(?:bombers?|attackers?|assailants?|himself|herself|themselves)\b", re.I)
+
+
+#: a figure that counts the shooter already: "four people dead, including the gunman", "killing
+#: himself and two others", a murder-suicide's toll, the shooter's death read in the victims' sentence
+_SHOOTER_COUNTED = re.compile(r"\b(?:including|and)\s+(?:the|a)\s+(?:gunman|shooter|suspect|attacker|assailant)\b|\bmurder[- ]suicide\b"
+                              r"|\b(?:killing|killed)\s+(?:himself|herself)\s+and\b", re.I)
+
+
+def shooter_apart(victims: list[Claim], kind: str) -> Range:
+    """The shooter's own death told apart from the victims' ("The gunman then took his own life",
+    qualifier "shooter") is one more beside their toll, unless a figure counts the shooter already
+    ("four people dead, including the gunman"): GVDB lists a shooter who dies among the victims."""
+    toll = reconcile(victims, kind)
+    if not toll.best or any(_SHOOTER_COUNTED.search(c.quote or "") or "the shooter" in (c.victims or "") for c in victims):
+        return toll if toll.best else Range(1, 1, 1)
+    return _plus(toll, 1)
 
 
 def _plus(r: Range, n: int) -> Range:
