@@ -17,7 +17,7 @@ from importlib import resources
 
 
 #: Bump when the actor rules or the alias table change (stored with each incident via rules_version).
-VERSION = "2026.12.10"
+VERSION = "2026.12.11"
 
 
 def version() -> str:

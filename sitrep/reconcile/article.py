@@ -192,6 +192,13 @@ def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
                 continue
             if a.actor_type in ("Civilians", "Protesters"):
                 role = "victim" if a.actor_type == "Civilians" else "other"
+            elif a.actor_type == "State forces" and _SITE_AFTER.match(m.text, a.end):
+                role = "target"  # "at a military base", "the police station": the place attacked, no one acting
+            elif a.actor_type == "State forces" and _DEFUSES.match(m.text, a.end):
+                # "police discovered and safely defused a bomb": who stopped the attack, not who made
+                # it (GTD's perpetrator is who planted it); still ACLED's first actor of the
+                # disrupted weapons use (ACLED Codebook 2019 p. 12), as a party to it
+                role = "party"
             elif _FOR_BEFORE.search(m.text, max(0, a.start - 30), a.start):
                 role = "other"  # "killed ... for allegedly spying for the United States": no party to the attack
             elif re.search(r"\bby\s+(?:the\s+)?$", m.text[max(0, a.start - 12):a.start]):
@@ -207,6 +214,8 @@ def _actors(d: seg.Draft, read: ArticleMentions) -> list[Actor]:
                 role = "perpetrator"
             else:
                 role = "target"  # "soldiers were killed", "killed five soldiers"
+            if role == "perpetrator" and a.name.startswith("Unidentified") and _DEFINITE.search(m.text, max(0, a.start - 8), a.start):
+                a = _antecedent(read, m.sentence) or a  # "The militants" of the group the sentence before named
             out.setdefault((a.name, role), Actor(a.name, role, a.text, a.actor_type))
     # one actor, one role: a named group that is perpetrator somewhere is not also a target
     result: list[Actor] = []
@@ -353,6 +362,15 @@ _DOES = re.compile(r"^(?:\s*\([^)]{1,15}\))?(?:\s+(?:militants|members|fighters|
                    r"detonated|planted|hurled|threw|assaulted|assassinated|massacred|looted|seized|hijacked)\b", re.I)
 
 
+#: the place a force word names ("a military base", "the police station", "an army camp"), not the force
+_SITE_AFTER = re.compile(r"\s+(?:base|camp|post|outpost|station|checkpoint|check\s+post|headquarters|barracks|academy|"
+                         r"compound|garrison|installation|vehicle|convoy|patrol\s+vehicle)s?\b", re.I)
+#: a defusing verb in the clause right after a force ("police discovered and safely defused",
+#: "Police officers were able to defuse the bomb", "the army bomb squad disarmed")
+_DEFUSES = re.compile(r"[^,.;:]{0,40}?\b(?:defused|defuse|defusing|diffused|diffuse|disarmed|disarm|disarming|neutrali[sz]ed|"
+                      r"detonated\s+(?:it|the\s+\w+)\s+(?:under|in)\s+(?:a\s+)?controlled)\b", re.I)
+
+
 _FOR_BEFORE = re.compile(r"\b(?:spying|spied|spies|working|worked|informing|informants?|collaborat\w+)\s+(?:\w+\s+)?(?:for|with)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _NAMED_BEFORE = re.compile(r"(?:[A-Z][\w'’`-]*\s+){1,6}\($")
 
@@ -370,6 +388,23 @@ def _by_before(text: str, pos: int) -> bool:
 def _does(text: str, end: int) -> bool:
     """Whether the actor named up to ``end`` is the subject of a violent verb right after it."""
     return bool(_DOES.match(text[end:end + 60]))
+
+
+#: "the militants", "these attackers": a generic word that refers back to an actor told before
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _antecedent(read: ArticleMentions, sentence: int):
+    """The named armed group "the militants" refer back to: the last one named in the two sentences
+    before, none of them a state's forces or an unnamed group ("around 100 CPI-Maoists used
+    dynamite to destroy a school. The militants also held 30 villagers at gunpoint": the Maoists)."""
+    for i in (sentence - 1, sentence - 2):
+        info = read.actors.get(i)
+        named = [a for a in (info.actors if info else []) if a.actor_type in _ARMED and a.actor_type != "State forces"
+                 and not a.name.startswith("Unidentified")]
+        if named:
+            return named[-1]
+    return None
 
 
 def abducts(d: seg.Draft) -> bool:
