@@ -26,6 +26,9 @@ from ..models import Place
 GEOPARSING = ("lgl", "trnews", "geowebnews", "geovirus")
 #: corpora whose gold counts demonyms as toponyms of their country (LGL, Lieberman et al. 2010)
 ADJECTIVAL = ("lgl",)
+#: corpora whose gold counts a demonym that modifies a noun ("Tunisian coast", GeoWebNews' Literal_Modifier
+#: and Non_Literal_Modifier) but not the people (its Demonym class has no coordinates: gold README)
+MODIFIERS = ("geowebnews",)
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -60,8 +63,9 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
     if dataset not in GEOPARSING:
         raise ValueError(f"no geo scorer for dataset {dataset!r}")
     # LGL annotates adjectival toponyms ("Georgian forces": Georgia); GeoWebNews dropped its Demonym class
-    adjectival = dataset in ADJECTIVAL
-    preds = [gp.find_places(t, e, adjectival=adjectival) for t, e in zip(texts, ents)]
+    # ("Mexicans") but kept the modifiers ("the Mexican government", Non_Literal_Modifier)
+    adjectival, modifiers = dataset in ADJECTIVAL, dataset in MODIFIERS
+    preds = [gp.find_places(t, e, adjectival=adjectival, modifiers=modifiers) for t, e in zip(texts, ents)]
     gold = [(t, i) for i, r in enumerate(records) for t in r["toponyms"]]
     gold_cc = _gold_countries([(t["lat"], t["lon"]) for t, _ in gold])
     n_pred = sum(len(p) for p in preds)

@@ -59,6 +59,8 @@ _MAX_NGRAM = 6
 _PARTY_HOME = re.compile(r"(?:,\s*|\()[DRI]-((?:[A-Z]\.){2,}|[A-Z][a-z'’]+\.?(?:\s[A-Z][a-z'’]+){0,2})(?=[,;)]|\s(?:and|said|who)\b|\.?\s|$)")
 # a capitalised word that may be a demonym ("Georgian", "Palestinians": ``_demonym_country`` decides)
 _DEMONYM_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w])")
+#: the word after a demonym, on the same line or joined by a hyphen ("Tunisian coast", "Saudi-led coalition")
+_NEXT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z]+)")
 
 
 def version() -> str:
@@ -182,30 +184,48 @@ class Geoparser(EventPlaces, DocumentKeeping):
     # ---------------------------------------------------------------- finding
 
     def find_places(self, text: str, ents: list[tuple[int, int, str]] | None = None, *,
-                    dateline: str | None = None, adjectival: bool = False) -> list[Place]:
+                    dateline: str | None = None, adjectival: bool = False, modifiers: bool = False) -> list[Place]:
         """Every toponym in ``text`` with its offsets; resolved where possible (else precision None).
         ``dateline``: the article's dateline when the cleaner cut it off the text ("DAYTON, Ohio").
         ``adjectival``: also the demonyms ("Georgian forces", "Palestinians", "Ohioans"), each as the
         country (where_prec 6) or admin1 area (4) it is formed from, as corpora that annotate
-        adjectival toponyms count them (LGL); never an event's place, so the extractor leaves them out."""
+        adjectival toponyms count them (LGL); never an event's place, so the extractor leaves them out.
+        ``modifiers``: of the demonyms only those that modify a noun ("the Tunisian coast", "Mexican
+        officials"), not the people ("Mexicans", "an American", "the Irish need"), as corpora that count
+        modifiers but not demonyms count them (GeoWebNews' Literal_Modifier and Non_Literal_Modifier)."""
         if not text or not text.strip():
             return []
         places = [self._place(m) for m in self._parse(text, ents, dateline)[0]]
-        return self._with_demonyms(text, places, ents or []) if adjectival else places
+        if adjectival or modifiers:
+            return self._with_demonyms(text, places, ents or [], modifiers_only=modifiers and not adjectival)
+        return places
 
-    def _with_demonyms(self, text: str, places: list[Place], ents: list[tuple[int, int, str]]) -> list[Place]:
+    def _with_demonyms(self, text: str, places: list[Place], ents: list[tuple[int, int, str]], *,
+                       modifiers_only: bool = False) -> list[Place]:
         """``places`` and, in text order, each demonym no place (nor a person's name) overlaps, read
-        as the country or admin1 area it is formed from."""
+        as the country or admin1 area it is formed from; with ``modifiers_only`` only a demonym
+        that modifies a noun (``modifies_noun``)."""
         taken = [(p.start or 0, p.end or 0) for p in places] + [(s, e) for s, e, label in ents if label == "PERSON"]
         added = []
         for m in _DEMONYM_WORD.finditer(text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
+            if modifiers_only and not self._modifies_noun(text, m.group(), e):
+                continue
             entry = self._demonym_entry(m.group())
             if entry is not None:
                 added.append(dataclasses.replace(entry, text=m.group(), start=s, end=e))
         return sorted(places + added, key=lambda p: p.start or 0) if added else places
+
+    def _modifies_noun(self, text: str, word: str, end: int) -> bool:
+        """Does the demonym ``word`` ending at ``end`` modify a noun: a singular form ("Mexicans" are
+        people; "Swiss" is no plural of a demonym) with a word after it that is no verb or pronoun of a
+        person ("an American;", "were British,", "a Nigerian who")?"""
+        if word.endswith("s") and self._demonym_entry(word[:-1]) is not None:
+            return False
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group(1).lower() not in _cues()["modifier"]["not_nouns"]
 
     @functools.lru_cache(maxsize=4096)
     def _demonym_entry(self, word: str) -> Place | None:
