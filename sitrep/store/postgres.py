@@ -509,9 +509,16 @@ def _m15_incident_words(db: _Connection) -> None:
     db.execute("ANALYZE incidents")
 
 
+def _m16_search_ids(db: _Connection) -> None:
+    # SQLite's migration 16 keeps each full-text entry's article id beside the FTS5 index; here the
+    # words are a column of the article (and of the incident, migration 15): nothing to add
+    pass
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
               _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary, _m11_reports_by_article,
-              _m12_date_keys, _m13_search_probe, _m14_generation_notify, _m15_incident_words]
+              _m12_date_keys, _m13_search_probe, _m14_generation_notify, _m15_incident_words,
+              _m16_search_ids]
 
 
 def migrate(db: _Connection, where: str) -> int:

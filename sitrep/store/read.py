@@ -125,7 +125,8 @@ class ReadMixin:
         """The condition that keeps incidents one of whose articles matches ``q`` (an FTS5 query,
         ``filters.fts_query``), and its values."""
         return ("i.id IN (SELECT r.incident_id FROM reports r WHERE r.article_id IN"
-                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?))"), [q]
+                " (SELECT f.article_id FROM fts_articles f WHERE f.entry IN"
+                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"), [q]
 
     @staticmethod
     def _json_field(column: str, key: str) -> str:

@@ -366,7 +366,11 @@ class Store(ReadMixin, ReviewMixin):
     def _flush_index(self) -> None:
         """The full-text entries of the transaction's articles, in one statement before its commit."""
         if self._to_index:
-            self.db.executemany("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", self._to_index)
+            # each entry's rowid chosen here, so that its article id goes beside it (fts_articles, migration 16)
+            last = self.db.execute("SELECT COALESCE(MAX(entry), 0) FROM fts_articles").fetchone()[0]
+            rows = [(last + k, *entry) for k, entry in enumerate(self._to_index, start=1)]
+            self.db.executemany("INSERT INTO articles_fts(rowid, article_id, title, text) VALUES (?,?,?,?)", rows)
+            self.db.executemany("INSERT INTO fts_articles(entry, article_id) VALUES (?,?)", [r[:2] for r in rows])
             self._to_index.clear()
 
     def copy_of(self, article_id: str) -> str | None:
