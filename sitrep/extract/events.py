@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..models import VIOLENT_TYPES
+from .caseless import Caseless, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,9 @@ def _raw() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[list[tuple[re.Pattern[str], dict]], re.Pattern[str], int, str]:
+def _table() -> tuple[list[tuple[Caseless, dict]], re.Pattern[str], int, str]:
     raw = _raw()
-    rules = [(re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w-])", re.I), t) for t in raw["trigger"]]
+    rules = [(Caseless(rf"(?<![\w-])(?:{t['pattern']})(?![\w-])"), t) for t in raw["trigger"]]
     veto = re.compile(rf"\b(?:{raw['veto']['pattern']})\b", re.I)
     return rules, veto, int(raw["veto"]["keep_priority"]), raw["version"]
 
@@ -171,9 +172,9 @@ class Decision:
 
 
 @functools.lru_cache(maxsize=1)
-def _decisions() -> tuple[dict[str, re.Pattern[str]], list[Decision], dict[str, tuple[str, str]], str]:
+def _decisions() -> tuple[dict[str, Caseless], list[Decision], dict[str, tuple[str, str]], str]:
     raw = tomllib.loads(resources.files("sitrep.extract").joinpath("data/sub_event_rules.toml").read_text("utf-8"))
-    features = {k: re.compile(rf"(?<![\w-]){v}(?![\w-])", re.I) for k, v in raw["features"].items()}
+    features = {k: Caseless(rf"(?<![\w-]){v}(?![\w-])") for k, v in raw["features"].items()}
     rows = [Decision(d["name"], tuple(d["from"]), int(d["max_priority"]), tuple(d["has"]), tuple(d["lacks"]), d["to"])
             for d in raw["decision"]]
     targets = {k: (v[0], v[1]) for k, v in raw["to"].items()}
@@ -182,13 +183,14 @@ def _decisions() -> tuple[dict[str, re.Pattern[str]], list[Decision], dict[str, 
 
 def features_of(text: str) -> frozenset[str]:
     """The decision table's features (weapon, exchange, setting) that ``text`` shows."""
-    return frozenset(k for k, pat in _decisions()[0].items() if pat.search(text))
+    low = lowered(text)
+    return frozenset(k for k, pat in _decisions()[0].items() if pat.search(text, low))
 
 
 def holds_protesters(text: str) -> bool:
     """Does ``text`` tell protesters arrested or detained ("Police arrested 12 of them", "several
     arrests were made")? The decision table's ``protesters_held`` feature."""
-    return bool(_decisions()[0]["protesters_held"].search(text))
+    return _decisions()[0]["protesters_held"].search(text, lowered(text))
 
 
 def decision_for(trigger: Trigger, features: frozenset[str]) -> Decision | None:
@@ -218,9 +220,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
     """Triggers in a sentence, non-overlapping (higher priority, then longer, wins)."""
     rules, veto, keep, _ = _table()
     found: list[Trigger] = []
+    low = lowered(sentence)
     for pat, t in rules:
-        for m in pat.finditer(sentence):
-            found.append(Trigger(m.start(), m.end(), m.group(0), t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
+        for start, end in pat.spans(sentence, low):
+            found.append(Trigger(start, end, sentence[start:end], t["event_type"], t["sub_event_type"], t["cameo"], int(t["priority"])))
     if veto.search(without_setting(sentence)):
         found = [t for t in found if t.priority >= keep or not t.violent]
     # "no arrests have been made" names no arrest; a negated violence word ("No one has been shot")

@@ -23,6 +23,7 @@ from ..models import Article, Place
 from . import actors as actor_rules
 from . import casualties, dates, events, mentions, numbers
 from .attribution import source_of
+from .caseless import Caseless
 from .mentions import ArticleMentions, Mention, SentenceActors
 from .sentences import Sentence, split
 
@@ -170,7 +171,7 @@ def _modifier(text: str, p: Place) -> bool:
     return p.end is not None and bool(_MODIFIER.match(text, p.end)) or is_source_base(text, p)
 
 
-_QUICK = re.compile(
+_QUICK = Caseless(
     r"kill|dead|die|death|wound|injur|hurt|bomb|blast|explo|attack|shot|shoot|gun|fire|clash|fight|strike|raid|shell|rocket|missile|mortar"
     r"|grenade|mine|ied|kidnap|abduct|hostage|arrest|detain|protest|demonstrat|riot|rall|march|ceasefire|cease-fire|truce|agree|deal|accord"
     r"|massacre|execut|behead|stab|murder|assassin|loot|torch|burn|seiz|captur|recaptur|retook|control|militan|insurgen|rebel|troops|soldier"
@@ -190,13 +191,12 @@ _QUICK = re.compile(
     r"|\bbod(?:y|ies)\b|recover"
     # refugees or migrants returned, people displaced or evacuated, shots in the air (Other, event_triggers.toml 2026.12.13)
     r"|refugee|migrant|returnee|displaced|evacuat|fled|in the air|into the air|delivered|handed out",
-    re.I,
 )
 
 
 def _relevant(sentence: str) -> bool:
     """Cheap test: could this sentence hold an event, a figure, a date for one, or an attribution?"""
-    return bool(_QUICK.search(sentence))
+    return _QUICK.search(sentence, sentence.lower())  # a yes or no: the offsets need not hold
 
 
 def _sentence_case(headline: str) -> str:
