@@ -273,6 +273,13 @@ def _newspaper_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-|–—«:]\s*)(?:The\s+)?(?!The\s)((?:[A-Z][a-z.'’]+\s+){{0,2}}[A-Z][a-z.'’]+)\s+(?:{nouns})(?![a-z])")
 
 
+@functools.lru_cache(maxsize=1)
+def _station_pattern() -> re.Pattern[str]:
+    nets = "|".join(re.escape(n) for n in rules()["newspaper"]["broadcasters"])
+    # "« CBS Chicago", "| FOX5 San Diego": the network, its channel number, the city ending the headline part
+    return re.compile(rf"[-|–—«:]\s*(?:{nets})\d*\s+((?:[A-Z][a-z.'’]+\s+){{0,2}}[A-Z][a-z.'’]+)(?=\s*(?:$|\n|[-|,]))")
+
+
 def find_newspaper(text: str) -> tuple[int, int, str] | None:
     """"The Homicide Report - Los Angeles Times", "| Chicago Tribune": (start, end, city name) of
     a city's own newspaper named in the headline (``data/document.toml`` [newspaper]); not a
@@ -283,7 +290,8 @@ def find_newspaper(text: str) -> tuple[int, int, str] | None:
     for m in _newspaper_pattern().finditer(head):
         if not any(head.startswith(n, m.start(1)) for n in national):
             return m.start(1), m.end(1), m.group(1)
-    return None
+    m = _station_pattern().search(head.split("\n", 1)[0])
+    return (m.start(1), m.end(1), m.group(1)) if m else None
 
 
 def find_state_abbreviations(text: str) -> list[tuple[int, int, str]]:

@@ -124,6 +124,29 @@ def home_of(text: str, p: Place) -> bool:
     return bool(_home_of().search(text[max(0, p.start - 40):p.start]))
 
 
+@functools.lru_cache(maxsize=1)
+def _police_seat() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(rules()["police_seat"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b", re.I)
+
+
+def police_seat(text: str, p: Place) -> bool:
+    """Is ``p`` written as the seat of the police that handle the event ("a Conroe police officer",
+    "Trotwood police Capt. Porter said", "the Houston Police Department")?"""
+    return p.end is not None and bool(_police_seat().match(text, p.end))
+
+
+@functools.lru_cache(maxsize=1)
+def _group_of_region() -> re.Pattern[str]:
+    return re.compile(rules()["group_of_region"], re.I)
+
+
+def in_group_name(text: str, p: Place) -> bool:
+    """Is ``p`` the region an armed group's name holds ("Al Qaeda Organization in the Arabian
+    Peninsula (AQAP) militants attacked")? That is the group's, never the event's place."""
+    return p.start is not None and bool(_group_of_region().search(text, max(0, p.start - 60), p.start))
+
+
 # "a Whitman man", "the Chiefland teen": a person's home town written before the person
 _HOME_AFTER = re.compile(r"\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|couple|resident|residents|native)\b", re.I)
 
@@ -580,7 +603,8 @@ class EventPlaces:
         from .context import is_attribute, names_actor
 
         return [p for p in places if p.end is None or not (
-            is_attribute(text, p.end) or (p.precision == 6 and p.start is not None and names_actor(text, p.start)))]
+            is_attribute(text, p.end) or (p.precision == 6 and p.start is not None and names_actor(text, p.start))
+            or in_group_name(text, p))]
 
     def _actors(self, text: str, places: list[Place]) -> list[Place]:
         """The countries written as an actor's ("military forces of Armenia"), which ``_where`` leaves out."""
@@ -627,7 +651,8 @@ class EventPlaces:
         towns = [q for q in places if q.precision == 1 and q.start is not None and q.end is not None
                  and (q.feature or "").startswith("P.") and lies_in(q, area)
                  and not (is_source_base(text, q) or taken_to(text, q) or home_of(text, q)
-                          or self._is_title(text[max(0, q.start - 40):q.start].lower(), text[q.end:q.end + 25].lower()))]
+                          or self._is_title(text[max(0, q.start - 40):q.start].lower(), text[q.end:q.end + 25].lower())
+                          and not police_seat(text, q))]
         if not towns:
             return None
         counts = Counter(norm(q.text) for q in towns)

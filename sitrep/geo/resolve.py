@@ -46,7 +46,7 @@ from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
 from .shapes import Mention as _Mention
 from .shapes import (address_bonus, address_heads, area_after_head, bracketed_address, areas_written_as_areas, bracketed_province_bonus, in_address_brackets, inside_bonus, is_cap, list_bonus, obey_areas, obey_chains, parenthesised_area,
-                     read_addresses, read_shapes, typed_area)
+                     province_of_country_bonus, read_addresses, read_shapes, typed_area)
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|\w+(?:-\w+|['’](?![sS]\b)\w+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "ad", "ar", "as",
@@ -329,6 +329,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         inside_bonus(text, found)
         address_bonus(text, found)
         bracketed_province_bonus(text, found)
+        province_of_country_bonus(text, found)
         found = self._add_address_heads(text, found, ents)
         area_after_head(text, found)
         found = self._add_party_homes(text, found)
@@ -505,7 +506,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 # the small model tags many Middle-East cities ORG ("Hama", "Lattakia"): a well-known
                 # place loses less to that label than an obscure one
                 strong = best.pop >= 100_000 or best.fcode.startswith(("PCL", "ADM1"))
-                s -= 0.0 if lead in ("", "the") and ee > m.end else (0.5 if strong or bracketed else 1.5)
+                # "a Conroe police officer": NER tags a town ORG as the seat of its police; the
+                # resident noun after it has said what it is
+                seat = ee == m.end and nxt in self.resident_nouns and any(c.q == 0 and c.fclass == "P" for c in m.cands)
+                s -= 0.0 if lead in ("", "the") and ee > m.end else (0.5 if strong or bracketed or seat else 1.5)
         m.score = s
 
     def nationality(self, word: str) -> str | None:

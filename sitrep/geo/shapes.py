@@ -191,13 +191,20 @@ def address_heads(text: str, found: list[Mention], is_word: Callable[[str], bool
         # the known places of the address: in the brackets, or written right after them ("(Nasi Darwaz) district, Badakhshan")
         address = [a for a in accepted if tail < a.start < brackets.end() + 30 and not _SENTENCE_GAP.search(text, tail, a.start)
                    and (a.start < brackets.end() or not of_address)] if brackets is not None else []
+        if brackets is None and located and hit.group("comma") is not None:
+            # GTD's own format: "in Taji, Salah ad Din, Iraq", "in Darra Adam Khel, Khyber
+            # Pakhtunkhwa, Pakistan": the name before a province and its country is the town, as
+            # a bracketed address's head is ("Darra" alone, "Taji" of China give way to it)
+            address = _province_and_country(text, tail, starts)
+        comma_address = bool(address) and brackets is None
         if of_address and not (own_address and any(a.cands for a in address)):
             continue  # "activists of People's Amn (Peace) Committee": an organisation's name, no address
         if any(m.start < end and start < m.end and not (own_address and _weaker_inside(m, start, end, address)
+                                                        or comma_address and m.start == start and _opens_name(text, m, end)
                                                         or typed and m.start == start and m.end < end) for m in accepted) \
                 or is_word(words[0]) and not _article_opens(words, hit.group("loc")) \
                 or any(m.start == start and m.end == end and any(c.q <= 2 for c in m.cands)
-                       and not ((own_address or key == "named") and m.score < ACCEPT) for m in found):
+                       and not ((own_address or comma_address or key == "named") and m.score < ACCEPT) for m in found):
             continue  # a place already, or a name the gazetteer knows (its own score decides), not a near spelling
         gap = re.match(r"\s*\(\s*|,\s*|\s+in\s+(?:the\s+)?(?i:" + COUNTRYSIDE_OF + ")", text[tail:tail + 50])
         area = starts.get(tail + gap.end()) if gap else None
@@ -259,6 +266,33 @@ def _address_reading(found: list[Mention], start: int, end: int, address: list[M
 
 # "a resident of Ihie (Ohaji/Egbema LGA, Imo)", "residents of Jen (Karim-Lamido LGA, Taraba)"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _province_and_country(text: str, tail: int, starts: dict[int, Mention]) -> list[Mention]:
+    """The accepted province (ADM1 or ADM2) and country written after the comma at ``tail``
+    ("Taji, Salah ad Din, Iraq,"): an address of its own, as GTD writes every incident's; [] when
+    the comma opens no such pair."""
+    gap = re.match(r",\s*", text[tail:tail + 4])
+    area = starts.get(tail + gap.end()) if gap else None
+    if area is None or not any(c.q <= 2 and c.fcode in ("ADM1", "ADM2") for c in area.cands):
+        return []
+    after = re.match(r",\s*", text[area.end:area.end + 4])
+    country = starts.get(area.end + after.end()) if after else None
+    if country is None or not any(c.q == 0 and c.fcode.startswith("PCL") for c in country.cands) \
+            or not re.match(r"\s*[,.;]", text[country.end:country.end + 3]):
+        return []
+    return [area, country]
+
+
+# "Imphal West", "Jos North": a compass word after a town's name names an area of the town's name
+_COMPASS_TAIL = re.compile(r"(?:\s+(?i:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west))+")
+
+
+def _opens_name(text: str, m: Mention, end: int) -> bool:
+    """Is the accepted match ``m`` only the first word(s) of the longer name ending at ``end``
+    ("Darra" of "Darra Adam Khel", "Beled" of "Beled Weyne"), not a town with a compass word
+    after it ("Imphal West")?"""
+    return m.end < end and not _COMPASS_TAIL.fullmatch(text, m.end, end)  # m opens the name: see the caller
 
 
 def _weaker_inside(m: Mention, start: int, end: int, address: list[Mention]) -> bool:
@@ -397,6 +431,22 @@ def address_bonus(text: str, found: list[Mention]) -> None:
         if any(_holds(area, t) for area in areas for t in a.cands
                if t.q <= 1 and (t.fclass == "P" or t.fcode in ("ADM2", "ADM3")) and t.gid != area.gid):
             a.score, b.score = max(a.score, ACCEPT + 0.5), max(b.score, ACCEPT + 0.5)
+
+
+def province_of_country_bonus(text: str, found: list[Mention]) -> None:
+    """"in Bannang Sata, Yala, Thailand", "in Kanan, Diyala, Iraq": the middle name of a comma
+    address that ends with an accepted country is a province of that country where one of its
+    entries is one by its own or an alternate name, whatever NER thought of it (the small model tags
+    "Yala" PERSON): GTD writes each incident's place as town, province, country."""
+    for a, b in zip(found, found[1:]):
+        if a.score >= ACCEPT or b.score < ACCEPT or a.score <= _ADDRESS_FLOOR:
+            continue
+        if not re.fullmatch(r",\s*", text[a.end:b.start]) or not re.search(r"\w,\s*$", text[max(0, a.start - 40):a.start]) \
+                or not re.match(r"\s*[,.;]", text[b.end:b.end + 3]):
+            continue
+        countries = {c.cc for c in b.cands if c.q == 0 and c.fcode.startswith("PCL")}
+        if any(c.cc in countries and c.q <= 1 and c.fcode in ("ADM1", "ADM2") for c in a.cands):
+            a.score = ACCEPT + 0.5
 
 
 def area_after_head(text: str, found: list[Mention]) -> None:

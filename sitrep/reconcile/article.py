@@ -158,6 +158,9 @@ def _incident(read: ArticleMentions, d: seg.Draft, geo: Geoparser, rules_version
     if location is None:
         # only the country is known: say so (where_prec 6), never a centroid posing as a town
         location = geo.country_fallback(text, read.places, article.dateline)  # a street still tells its country
+        if location is not None and event_type != "Strategic developments":
+            # "a Conroe police officer was shot": the country, where the text names a town in it
+            location = geo.town_in_text(text, location, places) or location
     date_m = next((m.date for m in d.mentions if m.date is not None), None) or read.anchor_date
     event_date, precision = (date_m.date, date_m.precision) if date_m else (article.published, 2 if article.published else None)
     actors = _actors(d, read)
@@ -312,15 +315,19 @@ def newspaper_town(text: str, location: Place | None, geo: Geoparser) -> Place |
     """The city of the local newspaper the headline names ("The Homicide Report - Los Angeles
     Times") as the event's place, where the text gives only an area around that city ("according to
     Los Angeles County coroner's records") or a small town far away that bears the name of one of
-    the city's neighbourhoods ("shot in Green Meadows": not Green Meadows, Ohio). A local paper
-    tells of its city; a town of the city's own area, or a larger one, stands. Never without a place."""
+    the city's neighbourhoods ("shot in Green Meadows": not Green Meadows, Ohio), or a name the
+    gazetteer lacks standing at the country ("in the Little Village neighborhood ... « CBS Chicago").
+    A local paper or station tells of its city; a town of the city's own area, or a larger one,
+    stands. Never without a place."""
     if location is None or location.precision is None or location.latitude is None:
         return None
     town = geo.newspaper_town(text)
     if town is None or town.country_code != location.country_code:
         return None
     small = (location.population or 0) < geo.weights.neighbourhood_max_population
-    if not (location.precision in (3, 4) and lies_in(town, location)
+    # a name the gazetteer lacks, standing at its country ("in the Little Village neighborhood")
+    stand_in = location.precision == 6 and bool(location.text) and location.text != location.name
+    if not (location.precision in (3, 4) and lies_in(town, location) or stand_in
             or location.precision in (1, 2) and location.admin1 != town.admin1 and small):
         return None
     if location.precision in (3, 4) and location.name and location.text and location.name.startswith(location.text):
