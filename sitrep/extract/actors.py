@@ -129,6 +129,7 @@ def _a_place(sentence: str, m: re.Match[str]) -> bool:
     return m.group(0).lower() in places() and _PLACE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
 
 
+@functools.lru_cache(maxsize=1)
 def _generic() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), name, kind) for p, name, kind in _GENERIC]
 
