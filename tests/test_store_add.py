@@ -337,7 +337,8 @@ def test_migration_16_gives_each_full_text_entry_its_article_id_and_searches_go_
             Incidents(s).add(extraction(f"a{k}", text=text, published=f"2016-02-2{k + 1}",
                                         incidents=[incident(killed=57 + k, date=f"2016-02-2{k + 1}")]))
         s.db.execute("DROP TABLE fts_articles")  # as an older sitrep left it
-        s.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        before = next(n for n, m in enumerate(MIGRATIONS) if m.__name__ == "_m16_search_ids")
+        s.db.execute(f"PRAGMA user_version = {before}")
     with Store.open(path) as s:
         assert [r[0] for r in s.db.execute("SELECT article_id FROM fts_articles ORDER BY entry")] == ["a0", "a1"]
         Incidents(s).add(extraction("a2", text="A suicide bomber struck a checkpoint in Aleppo, killing 9.",
@@ -346,3 +347,20 @@ def test_migration_16_gives_each_full_text_entry_its_article_id_and_searches_go_
         assert found == {"2016-02-21", "2016-03-01"}
         entries = [tuple(r) for r in s.db.execute("SELECT entry, article_id FROM fts_articles ORDER BY entry")]
         assert entries == [tuple(r) for r in s.db.execute("SELECT rowid, article_id FROM articles_fts ORDER BY rowid")]
+
+
+def test_migration_17_sorts_a_box_by_date_from_the_index_alone(pg_cluster):
+    """PostgreSQL: the bounding-box index holds each incident's date and id, so that a box's page is
+    sorted without reading the incidents' rows (an index-only scan once the pages are all-visible)."""
+    url = pg_cluster.new_database()
+    with Store.open(url) as s:
+        for k, (place, day) in enumerate([(None, "2016-02-21"), (ZEINAB, "2016-03-05"), (None, "2015-07-30")]):
+            Incidents(s).add(extraction(f"a{k}", text=f"A car bomb exploded at a checkpoint on day {k}, police said.",
+                                        published=day, incidents=[incident(killed=3 + k, date=day,
+                                                                           **({"place": place} if place else {}))]))
+        definition = s.db.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'incidents_point_dates'").fetchone()[0]
+        assert "(lat, lon) INCLUDE (event_date, id)" in definition
+        assert s.db.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'incidents_point'").fetchone() is None
+        page, cursor = s.query_incidents(bbox=(30.0, 30.0, 40.0, 40.0), limit=2)
+        rest, end = s.query_incidents(bbox=(30.0, 30.0, 40.0, 40.0), limit=2, cursor=cursor)
+        assert [i["event_date"] for i in page + rest] == ["2016-03-05", "2016-02-21", "2015-07-30"] and end is None

@@ -219,6 +219,13 @@ def _m16_search_ids(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO fts_articles(entry, article_id) SELECT rowid, article_id FROM articles_fts")
 
 
+def _m17_box_dates(db: sqlite3.Connection) -> None:
+    # PostgreSQL's migration 17 puts the date and id beside the bounding box in its index, for an
+    # index-only sort of a box's incidents; SQLite's R*Tree (incidents_rtree) holds boxes only, and
+    # auxiliary columns there saved a fifth of a box list's time, not worth a rebuilt index
+    pass
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -238,7 +245,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_t
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
                                                           _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
                                                           _m13_search_probe, _m14_generation_notify, _m15_incident_words,
-                                                          _m16_search_ids]
+                                                          _m16_search_ids, _m17_box_dates]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

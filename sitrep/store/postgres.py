@@ -515,10 +515,21 @@ def _m16_search_ids(db: _Connection) -> None:
     pass
 
 
+def _m17_box_dates(db: _Connection) -> None:
+    # a list by bounding box read every incident inside the box from the table (1,570 heap blocks for
+    # the 1,603 incidents of a 3-degree box at 100,000 incidents, 10 ms) to sort them by date: the box's
+    # index now holds each incident's date and id, so that the sort reads the index alone (an index-only
+    # scan, 1.5 ms, once autovacuum has marked the table's pages all-visible; until then it reads the
+    # rows as before) and only the page's 50 rows are read
+    db.execute("CREATE INDEX IF NOT EXISTS incidents_point_dates ON incidents(lat, lon) INCLUDE (event_date, id)")
+    db.execute("DROP INDEX IF EXISTS incidents_point")
+    db.execute("ANALYZE incidents")
+
+
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,
               _m7_fatality_range, _m8_generation, _m9_list_plans, _m10_list_summary, _m11_reports_by_article,
               _m12_date_keys, _m13_search_probe, _m14_generation_notify, _m15_incident_words,
-              _m16_search_ids]
+              _m16_search_ids, _m17_box_dates]
 
 
 def migrate(db: _Connection, where: str) -> int:
