@@ -159,17 +159,32 @@ def test_a_read_past_the_loop_limit_is_answered_from_a_worker_thread(client, mon
     on_loop = [client.get(u).json() for u in urls]
     client.app.state.cache._items.clear()
     hops = []
-    real = api.run_in_threadpool
+    real = api.anyio.to_thread.run_sync
 
-    async def counted(fn, *args, **kw):
-        hops.append(fn)
-        return await real(fn, *args, **kw)
+    async def counted(fn, *args, limiter=None, **kw):
+        hops.append(limiter)
+        return await real(fn, *args, limiter=limiter, **kw)
 
     monkeypatch.setattr(api, "LOOP_SECONDS", -1.0)
     monkeypatch.setattr(sqlite, "PROGRESS_STEPS", 1)  # the clock looked at from the first step
-    monkeypatch.setattr(api, "run_in_threadpool", counted)
+    monkeypatch.setattr(api.anyio.to_thread, "run_sync", counted)
     assert [client.get(u).json() for u in urls] == on_loop
-    assert len(hops) == len(urls)
+    # each in a worker thread, a few at a time (ServeConfig.readers)
+    assert hops == [client.app.state.readers] * len(urls)
+
+
+def test_reads_in_threads_are_bounded_by_the_configured_number():
+    """SITREP_READERS: how many database reads run in worker threads at once; a bad value is refused
+    with one line, before anything listens."""
+    from sitrep.errors import ConfigError
+    from sitrep.serve.config import default_readers
+
+    assert ServeConfig.from_env({"SITREP_READERS": "6"}).readers == 6
+    assert ServeConfig.from_env({}).readers == default_readers() >= 4
+    assert create_app(ServeConfig(readers=3)).state.readers.total_tokens == 3
+    for bad in ("0", "-2", "lots", "1000"):
+        with pytest.raises(ConfigError, match="SITREP_READERS must be a whole number from 1 to 256"):
+            ServeConfig.from_env({"SITREP_READERS": bad})
 
 
 def test_time_limit_stops_a_long_read_and_only_inside_it(tmp_path, monkeypatch):

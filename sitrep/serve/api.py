@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
 from fastapi import APIRouter, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from ..errors import ConfigError
@@ -136,9 +136,10 @@ def _on_loop(store: Any) -> bool:
 
 
 async def _in_thread(request: Request, read: Callable[[Any], Any]) -> Any:
-    """``read(store)`` in a worker thread, with that thread's own store."""
+    """``read(store)`` in a worker thread, with that thread's own store; at most ``ServeConfig.readers``
+    at once (the others wait their turn, first come first served)."""
     pool = request.app.state.pool
-    return await run_in_threadpool(lambda: read(pool.get()))
+    return await anyio.to_thread.run_sync(lambda: read(pool.get()), limiter=request.app.state.readers)
 
 
 async def _lookup(request: Request, read: Callable[[Any], Any]) -> Any:

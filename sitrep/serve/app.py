@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
@@ -175,6 +176,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     app.state.config = config
     app.state.pool = pool
     app.state.cache = ResponseCache()
+    app.state.readers = anyio.CapacityLimiter(config.readers)  # api._in_thread
     errors.install(app)
     app.include_router(api.router)
     app.include_router(review.router)

@@ -11,11 +11,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
+
 #: environment variables read by :meth:`ServeConfig.from_env`
 ENV_TOKEN = "SITREP_TOKEN"  # one shared review token; the reviewer names themself (X-Sitrep-User)
 ENV_TOKENS = "SITREP_TOKENS"  # named review tokens: "alice:tok1,bob:tok2"
 ENV_READ_TOKEN = "SITREP_READ_TOKEN"  # when set, reads need it (or a review token) too
 ENV_CORS = "SITREP_CORS_ORIGINS"  # comma-separated origins; CORS is off when unset
+ENV_READERS = "SITREP_READERS"  # database reads in worker threads at once, per server process
+
+
+def default_readers() -> int:
+    """Two reads in threads per CPU core, at least four: on PostgreSQL at 100,000 incidents and 50
+    clients on two cores, 4-8 reads at a time answered new list pages at p95 82-92 ms, 40 (anyio's
+    default) at 110-113 ms, at the same rate: forty server backends at once share the cores and each
+    read waits for all of them."""
+    return max(4, 2 * (os.cpu_count() or 1))
+
+
+def _readers(value: str | None) -> int:
+    if value is None or not value.strip():
+        return default_readers()
+    if not value.strip().isdigit() or not 1 <= int(value) <= 256:
+        raise ConfigError(f"{ENV_READERS} must be a whole number from 1 to 256, not {value!r}")
+    return int(value)
 
 
 @dataclass(slots=True)
@@ -27,6 +46,8 @@ class ServeConfig:
     cors_origins: list[str] = field(default_factory=list)
     max_body_bytes: int = 64 * 1024
     max_page_size: int = 500
+    #: database reads in worker threads at once (lists that run long, stats, roll-ups; every read on PostgreSQL)
+    readers: int = field(default_factory=default_readers)
     #: how the app opens a store (one per worker thread); defaults to ``Store.open(db)``
     store_factory: Callable[[], Any] | None = None
     #: what carries out review actions on an opened store; defaults to ``reconcile.across.Incidents(store)``
@@ -43,4 +64,5 @@ class ServeConfig:
             if sep and user and token:
                 tokens[token] = user
         cors = [o.strip() for o in env.get(ENV_CORS, "").split(",") if o.strip()]
+        kw.setdefault("readers", _readers(env.get(ENV_READERS)))
         return cls(tokens=tokens, read_token=env.get(ENV_READ_TOKEN) or None, cors_origins=cors, **kw)
