@@ -47,6 +47,17 @@ class Cluster:
             conn.execute(f"CREATE DATABASE {name} TEMPLATE template0")
         return self.url(name)
 
+    def drop(self, url: str) -> None:
+        """Drop a database ``new_database`` made, closing the connections still open on it first (a
+        test's app whose pool was never shut down): leaked, they added up over the suite to the
+        server's max_connections ("too many clients already")."""
+        import psycopg
+
+        name = url.split("/")[3].split("?")[0]
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+
 
 def _bin(name: str) -> str | None:
     found = shutil.which(name)
@@ -121,10 +132,20 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture()
-def new_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[], str]:
-    """A factory of new, empty database locations on the test's backend."""
+def new_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[], str]]:
+    """A factory of new, empty database locations on the test's backend; the PostgreSQL ones are
+    dropped when the test ends."""
     names = itertools.count()
-    if backend == "postgresql":
-        cluster: Cluster = request.getfixturevalue("pg_cluster")
-        return cluster.new_database
-    return lambda: str(tmp_path / f"db{next(names)}.db")
+    if backend != "postgresql":
+        yield lambda: str(tmp_path / f"db{next(names)}.db")
+        return
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(cluster.new_database())
+        return made[-1]
+
+    yield make
+    for url in made:
+        cluster.drop(url)
