@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from .gazetteer import Candidate
+from .normalize import norm
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,6 +42,10 @@ _DATELINE = re.compile(
 )
 
 
+# kinds of evidence a town's name gives for its own reading ("Dublin" as a city of Ireland); a
+# country's or an area's own name is what the text says of where it is, and stays
+_NAMED = ("city", "admin2")
+
 # kinds of evidence that say a country but never where: a name that points elsewhere only thus
 # ("the Syrian army" in a Lebanese note) does not stop it from taking the document's country
 _THIN = ("demonym", "actor_demonym", "actor_country")
@@ -59,6 +64,8 @@ class DocumentGeography:
     held: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     # the admin1 areas the text's missions work in ("OSCE SMM": Donetsk, Luhansk)
     actor_areas: list[tuple[str, str]] = field(default_factory=list)
+    _added: list[tuple[str, str, str | None, str]] = field(default_factory=list, repr=False)
+    _without: dict[str, DocumentGeography] = field(default_factory=dict, repr=False)
 
     def add(self, kind: str, cc: str | None, admin1: str | None = None, what: str = "") -> None:
         if not cc:
@@ -69,6 +76,33 @@ class DocumentGeography:
             self.admin1[(cc, admin1)] += w
         self.evidence.append((kind, what or admin1 or cc, w))
         self._cc_of[(kind, what or admin1 or cc)] = cc
+        self._added.append((kind, cc, admin1, what))
+
+    def without(self, own: str) -> DocumentGeography:
+        """The document's geography on the evidence of every name but ``own`` (its dateline
+        stays): fifteen "Dublin"s make an Ohio story Irish only by their own weight, so a name's
+        own evidence never ranks its own reading. ``self`` when ``own`` gives no evidence."""
+        key = norm(own)
+        if not any(kind in _NAMED and norm(what) == key for kind, _, _, what in self._added):
+            return self
+        cached = self._without.get(key)
+        if cached is None:
+            cached = DocumentGeography(held=self.held, actor_areas=self.actor_areas)
+            for kind, cc, admin1, what in self._added:
+                if not (kind in _NAMED and norm(what) == key):
+                    cached.add(kind, cc, admin1, what)
+            self._without[key] = cached
+        return cached
+
+    def named_areas(self, cc: str | None) -> Counter:
+        """The admin1 areas of ``cc`` the text names (its dateline, a state abbreviation, the
+        area's own name), each with its weight, not counting a city of theirs ("Naivasha" names no area)."""
+        weight = rules()["weight"]
+        out: Counter = Counter()
+        for kind, c, a, _ in self._added:
+            if c == cc and a and kind != "city":
+                out[(c, a)] += float(weight[kind])
+        return out
 
     def thin(self) -> dict[str, tuple[float, float]]:
         """Per country, the weight of its armed groups and of its demonyms in the text: (actor,
@@ -133,7 +167,7 @@ class DocumentGeography:
             floor = float(rules()["weight"]["main_weight"])
             if self.countries[cc] - sum(v for _, v, _ in mine) >= floor:
                 area = self.area
-                own_area = sum(v for kind, v, _ in mine if kind in ("admin1", "dateline"))
+                own_area = sum(v for kind, v, _ in mine if kind in ("admin1", "dateline", "city"))
                 out = (cc, area if area is not None and self.admin1[area] - own_area >= floor else None)
         self._lean[own] = out
         return out
@@ -388,6 +422,23 @@ def _holding_area(m, mentions: list) -> Candidate | None:
     return holders[0] if len({a.cc for a in holders}) == 1 else None
 
 
+def _dateline_town(cands: tuple[Candidate, ...] | list[Candidate]) -> tuple[str, str | None] | None:
+    """(country, admin1 or None) of a small town a bare dateline names ("CROMWELL —", "MIDDLETOWN
+    —"): the country that holds ``[dateline] town_share`` of its namesakes' people (main names;
+    each counted as at least one), the admin1 area where all of those lie in one."""
+    towns = [c for c in cands if c.fclass == "P" and c.q == 0 and c.cc]
+    if not towns:
+        return None
+    people = Counter()
+    for c in towns:
+        people[c.cc] += c.pop + 1
+    cc, top = people.most_common(1)[0]
+    if top / sum(people.values()) < float(rules()["dateline"]["town_share"]):
+        return None
+    areas = {c.admin1 for c in towns if c.cc == cc}
+    return cc, areas.pop() if len(areas) == 1 else None
+
+
 def _unambiguous_city(cands: tuple[Candidate, ...] | list[Candidate]) -> Candidate | None:
     """"Peshawar", "Milwaukee": a city of 100,000 or more whose namesakes elsewhere are a tenth its size."""
     towns = sorted((c for c in cands if c.fclass == "P" and c.q == 0), key=lambda c: -c.pop)
@@ -437,6 +488,10 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
                 found = min(big, key=lambda c: (c.q, -c.pop)) if big else _area_of(cands)
             if found is not None:
                 doc.add("dateline", found.cc, found.admin1 if not found.fcode.startswith("PCL") else None, what=place)
+            else:
+                town = _dateline_town(cands)
+                if town is not None:
+                    doc.add("dateline", *town, what=place)
     for start, _, state in find_state_abbreviations(text):
         if not abroad_before(text, start, candidates):
             doc.add("state_abbreviation", "US", state)
@@ -454,7 +509,8 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
         if area is None:
             city = _unambiguous_city(m.cands)
             if city is not None:
-                doc.add("city", city.cc, what=m.text)
+                # a city of that size lies in its admin1 area too ("Cleveland", "Dayton": Ohio)
+                doc.add("city", city.cc, city.admin1, what=m.text)
             county = named_admin2(m.text, m.cands)
             if county is not None:
                 doc.add("admin2", county.cc, what=m.text)
@@ -502,6 +558,8 @@ def leaves_document(c: Candidate, doc: DocumentGeography, *, stated: bool, min_p
         return None  # no near-spelling match across the document's country without other evidence
     if c.fcode.startswith(("PCL", "CONT", "TERR")):
         return "a country"
+    if c.fcode == "RGN" and c.cc is None:
+        return "a region of several countries"  # "the Middle East" in an American story
     if doc.holds(c, own):
         return "another country of the document"
     if c.pop >= min_population:

@@ -38,7 +38,7 @@ from ..errors import GazetteerError
 from .normalize import is_latin, norm, skeleton
 
 #: Bump when the schema or the build rules change; an index of another version is rebuilt.
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 FILE_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 _SCHEMA = """

@@ -128,14 +128,23 @@ def overlapping(items: list, ends: list[int], start: int, end: int) -> list:  # 
     return out
 
 
-def neighbours_by_name(named: list[tuple[str, _Point]], radius_km: float) -> dict[tuple[str, int], int]:
+def neighbours_by_name(named: list[tuple[str, _Point]], radius_km: float, area_km: float = 0.0,
+                       counties: frozenset[str] | set[str] = frozenset()) -> dict[tuple[str, int], int]:
     """For each (name, entry) of ``named``, how many *other* names have an entry within
     ``radius_km`` of it: "Paris" and "Henry County" both have one in Tennessee a few km apart.
-    ``radius_km`` must stay under the 150 km the grid's cells span."""
+    A county's point is its middle: a pair with a county entry of a name in ``counties`` (one
+    written as a county, "Harris County") may lie ``area_km`` further ("Columbus" and "Harris
+    County", Georgia: the county's point lies 41 km from the city, its edge beside it).
+    ``radius_km`` plus ``area_km`` must stay under the 150 km the grid's cells span."""
     grid = Anchors(named)
     out: dict[tuple[str, int], int] = {}
     for key, p in named:
         if (key, p.gid) in out:
             continue
-        out[(key, p.gid)] = len({k for k, a in grid._around(p) if k != key and a.gid != p.gid and km(a, p) < radius_km})
+        out[(key, p.gid)] = len({k for k, a in grid._around(p) if k != key and a.gid != p.gid
+                                 and km(a, p) < radius_km + (area_km if _county(key, p, counties) or _county(k, a, counties) else 0.0)})
     return out
+
+
+def _county(key: str, p: _Point, counties: frozenset[str] | set[str]) -> bool:
+    return key in counties and getattr(p, "fcode", "") == "ADM2"

@@ -207,10 +207,10 @@ class DocumentKeeping:
         A reading inside the areas, or in an area written beside the name, stands; local news'
         lone capitalised words are left to the near-spelling rule of ``_keep_in_document``."""
         cc = doc.country
-        areas = {k for k, v in doc.admin1.items() if k[0] == cc and v > 0}
+        areas = doc.named_areas(cc)
         if not areas:
             return mentions
-        area = doc.area if doc.area in areas else max(sorted(areas), key=lambda k: doc.admin1[k])  # ties: the same one every run
+        area = doc.area if doc.area in areas else max(sorted(areas), key=lambda k: areas[k])  # ties: the same one every run
         keep = []
         for m in mentions:
             c = m.chosen

@@ -65,6 +65,8 @@ class Weights:
     pair: float = 0.0
     local_seat: float = 0.0
     pair_km: float = 40.0
+    pair_area_km: float = 0.0
+    region: float = 0.0
     pair_cap: int = 2
     city_part_min_population: int = 100_000
     alternate_abroad_max_population: int = 0

@@ -41,6 +41,7 @@ from .index import km as _km
 from .index import neighbours_by_name as _neighbours_by_name
 from .index import overlapping as _overlapping
 from .keep import DocumentKeeping
+from .listed import listed_areas
 from .normalize import norm, skeleton
 from .ranking import Weights, explanation
 from .shapes import ACCEPT as _ACCEPT
@@ -325,6 +326,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         found = self._add_ner_only(text, found, ents, toks, starts)
         found = _not_surnames(text, found, ents)
         read_shapes(text, found, self.type_words)
+        listed_areas(text, found, self.type_words, float(_cues()["listed"]["bonus"]))
         list_bonus(text, found)
         inside_bonus(text, found)
         address_bonus(text, found)
@@ -427,6 +429,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
             s = 2.0 if best.pop >= 100_000 else 1.2 if best.pop >= 20_000 else 0.6 if best.pop >= 5_000 else 0.2
         if best.gid < 0 and best.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
             s = max(s, 1.5)  # curated supplement: conflict places chosen on purpose
+        if any(c.fcode == "RGN" and c.q == 0 and c.cc is None for c in m.cands):
+            s = max(s, 2.5)  # "the Middle East", "the Caucasus": a region of several countries is a place, as a sea is
         if all(c.q >= 1 for c in m.cands) and not best.fcode.startswith("PCL"):
             s -= 0.3
         if e - k > 1:
@@ -656,7 +660,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
                  if c.q == 0 and (c.fclass == "P" or c.fcode == "ADM2")]
         if len({k for k, _ in named}) < 2:
             return {}
-        return _neighbours_by_name(named, self.weights.pair_km)
+        # a county written as one ("Harris County") is an area around its point, a bare name's county ("Gaya") is not
+        counties = {k for k, m in zip(keys, mentions) if m.text.split()[-1].lower() in document_rules()["admin2"]["type_words"]}
+        return _neighbours_by_name(named, self.weights.pair_km, self.weights.pair_area_km, counties)
 
     def _rank(self, m: _Mention, ctx: Counter, admin1_named: dict, anchors: _NearOthers | list[Candidate],
               doc: DocumentGeography | None = None, *, pairs: tuple[dict[tuple[str, int], int], str] | None = None,
@@ -665,8 +671,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
         total = sum(ctx.values()) or 1.0
         container = self._container(m.container) if m.container else None
         near = self._container(m.near) if m.near else None
-        settled = doc is not None and doc.settled
-        doc_cc, doc_area = (None, None) if doc is None else (doc.country, doc.area) if settled else doc.lean(m.text)
+        # a name's own evidence never ranks its own reading: "Dublin" fifteen times does not make an Ohio story Irish
+        # (it may unsettle the document for that name, never settle it: "Peru" is no Indiana town in a story on the US and Peru)
+        full, doc = doc, doc.without(m.text) if doc is not None else None
+        settled = doc is not None and full.settled and doc.settled and doc.country == full.country
+        doc_cc, doc_area = (None, None) if doc is None else (doc.country, doc.area) if settled else full.lean(m.text)
         # a settled document (local news) keeps its towns; an unsettled one only leans towards its country
         bonus_cc, bonus_area = (w.document_country, w.document_admin1) if settled else (w.unsettled_country, w.unsettled_admin1)
         own_area = ("PCL",) if settled else ("PCL", "ADM1")
@@ -675,6 +684,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
         ranking = []
         terms: dict[int, list[tuple[str, float]]] = {}
         big_main = any(c.q == 0 and c.fclass == "P" and c.pop >= 100_000 for c in m.cands)
+        # the name of the document's own capital ("Washington" in an Ohio story) is the capital, not a town of its area
+        # ("Washington Township", written with its type word or as a local seat, is none)
+        capital = m.type_hint is None and not seat and any(c.q == 0 and c.fcode == "PPLC" and c.cc == doc_cc for c in m.cands)
         # a local seat's country: the document's on every other name's evidence (not Paris's own)
         seat_cc = doc.country_without(m.text) if seat and doc is not None else None
         for c in m.cands:
@@ -694,6 +706,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 t = w.capital  # not for an old name of a capital when a city bears it now ("Philadelphia": not Amman)
             elif c.fcode == "CONT":
                 t = w.continent
+            elif c.fcode == "RGN":
+                t = w.region  # "the Middle East", "Darfur": a region, not a hamlet of its name
             t += w.name_quality[min(c.q, 3)]
             if c.gid < 0 and c.fcode in ("PPL", "PPLX", "CMP", "BCP", "AREA"):
                 t += w.curated  # curated conflict places outrank homonymous hamlets
@@ -727,7 +741,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 t = bonus_cc
                 # unsettled, the area is often read from this very name: "Buenos Aires" as the document's
                 # area is then no evidence for the province over the city
-                if doc_area is not None and (c.cc, c.admin1) == doc_area and not c.fcode.startswith(own_area):
+                if doc_area is not None and (c.cc, c.admin1) == doc_area and not c.fcode.startswith(own_area) and not capital:
                     t += bonus_area
                 s += t
                 if explain:
