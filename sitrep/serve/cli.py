@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Serve the incident database: web map at /, API under /api, OpenAPI docs at /docs. "
         "Review (write) endpoints need SITREP_TOKEN (or SITREP_TOKENS=user:token,...) in the environment; "
         "reads are open unless SITREP_READ_TOKEN is set. CORS is off unless SITREP_CORS_ORIGINS is set. "
-        "SITREP_READERS: database reads in worker threads at once, per process (default two per CPU core, at least 4).",
+        "SITREP_READERS: database reads in worker threads at once, per process (default four per CPU core, at least 8).",
     )
     p.add_argument("--db", default=None, help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")

@@ -22,11 +22,12 @@ ENV_READERS = "SITREP_READERS"  # database reads in worker threads at once, per 
 
 
 def default_readers() -> int:
-    """Two reads in threads per CPU core, at least four: on PostgreSQL at 100,000 incidents and 50
-    clients on two cores, 4-8 reads at a time answered new list pages at p95 82-92 ms, 40 (anyio's
-    default) at 110-113 ms, at the same rate: forty server backends at once share the cores and each
-    read waits for all of them."""
-    return max(4, 2 * (os.cpu_count() or 1))
+    """Four reads in threads per CPU core, at least eight: on PostgreSQL at 100,000 incidents and 50
+    clients, one worker on the two cores that also ran the server's backends and the load
+    (``bench/bench_serve.py``, 2026-12-03, three runs each), 8 reads at a time answered the filtered
+    list at p95 72-81 ms, 4 at 71-95 ms, 16 at 75-89 ms, and 40 (anyio's default) at 110-127 ms:
+    forty reads at once share the cores with forty backends and each waits for all of them."""
+    return max(8, 4 * (os.cpu_count() or 1))
 
 
 def _readers(value: str | None) -> int:
