@@ -84,4 +84,5 @@ def copy_database(source: Store, dest: Store, on_table: Callable[[str, int], Non
             if on_table is not None:
                 on_table(table, n)
         dest._after_copy()
+    dest._settle_after_copy()
     return counts

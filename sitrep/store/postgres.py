@@ -275,6 +275,11 @@ class PostgresStore(Store):
         self._set_words()
         self.db.execute("ANALYZE")  # the planner's statistics, for tables that were empty a moment ago
 
+    def _settle_after_copy(self) -> None:
+        # the copied incidents' pages marked all-visible now, not whenever autovacuum comes by: a box's
+        # list sorts from its index alone only then (migration 17; 10 -> 1.5 ms a box at 100,000)
+        self.db.execute("VACUUM (ANALYZE) incidents")
+
     def _dump_indexes(self) -> dict[str, str]:
         return {"fts": "SELECT id FROM articles WHERE tsv IS NOT NULL ORDER BY id",
                 "rtree": "SELECT id, lon, lat FROM incidents WHERE lon IS NOT NULL ORDER BY id"}

@@ -674,6 +674,9 @@ class Store(ReadMixin, ReviewMixin):
     def _after_copy(self) -> None:
         """After ``store.copy`` wrote rows with their own ids (SQLite's AUTOINCREMENT follows by itself)."""
 
+    def _settle_after_copy(self) -> None:
+        """After ``store.copy`` committed (SQLite: nothing; its readers need no visibility map)."""
+
     def _dump_indexes(self) -> dict[str, str]:
         """``dump``'s queries of the full-text and bounding-box indexes: (article id), (id, lon, lat)."""
         return {"fts": "SELECT article_id FROM articles_fts ORDER BY article_id",
