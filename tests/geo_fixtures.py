@@ -47,6 +47,12 @@ def event_place(geoparser, text: str, ents: list[tuple[int, int, str]] | None = 
     return geoparser.event_place(text, geoparser.find_places(text, ents), (k.start(), k.end()))
 
 
+def place_at(text: str, name: str) -> Place:
+    """The detected toponym ``name`` at its first place in ``text`` (offsets only, unresolved)."""
+    k = text.index(name)
+    return Place(text=name, start=k, end=k + len(name))
+
+
 def labelled_ents(text: str, labelled: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
     """NER entities as the small model gives them: each (name, label) at its first place in ``text``
     (it tags many bracketed areas PERSON or ORG)."""

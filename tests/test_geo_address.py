@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from geo_fixtures import event_place, gazetteer, geoparser  # noqa: F401
+from geo_fixtures import event_place, gazetteer, geoparser, place_at  # noqa: F401
 from sitrep.geo import event
 from sitrep.models import Article, Place
 from sitrep.reconcile.article import dateline_town
-
-
-def _at(text: str, name: str) -> Place:
-    i = text.index(name)
-    return Place(text=name, start=i, end=i + len(name))
 
 
 @pytest.mark.parametrize("text,name,street", [
@@ -30,12 +25,12 @@ def _at(text: str, name: str) -> Place:
     ("Shelling was reported near Donetsk airport.", "Donetsk", False),
 ])
 def test_names_street(text, name, street):
-    assert event.names_street(text, _at(text, name)) is street
+    assert event.names_street(text, place_at(text, name)) is street
 
 
 def test_a_county_road_is_in_the_county():
     text = "A man was found dead on a northwest Harris County road."
-    p = _at(text, "Harris County")
+    p = place_at(text, "Harris County")
     p.precision = 3
     assert not event.names_street(text, p)
 

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from geo_fixtures import place_at
 from sitrep.models import Article
 
 
@@ -57,10 +58,8 @@ def test_a_compass_word_after_a_town_is_no_longer_name():
 ])
 def test_the_region_of_an_armed_group_name(text, name, inside):
     from sitrep.geo.event import in_group_name
-    from sitrep.models import Place
 
-    k = text.index(name)
-    assert in_group_name(text, Place(text=name, start=k, end=k + len(name))) is inside
+    assert in_group_name(text, place_at(text, name)) is inside
 
 
 def test_the_town_of_an_address_over_the_region_of_an_armed_group(extractor):

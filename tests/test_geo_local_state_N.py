@@ -4,7 +4,7 @@ country, and the name of the document's own capital is the capital. Sentences ar
 shapes of local news stories."""
 from __future__ import annotations
 
-from geo_fixtures import gazetteer, geoparser  # noqa: F401
+from geo_fixtures import gazetteer, geoparser, labelled_ents  # noqa: F401
 
 
 def _places(geoparser, text, name):
@@ -57,14 +57,10 @@ def test_a_country_named_in_a_story_on_two_countries_stays_a_country(geoparser):
         assert found and found[0].feature.startswith("A.PCL"), name
 
 
-def _ents(text, labelled):
-    return sorted((text.index(name), text.index(name) + len(name), label) for name, label in labelled)
-
-
 def test_names_listed_before_a_plural_type_word_are_areas_whatever_ner_says(geoparser):
     text = ("Enrollment has slowed in places like Jackson and Barrow counties, which were among the fastest "
             "growing in Georgia, the school board said.")
-    ents = _ents(text, [("Jackson", "PERSON"), ("Barrow", "ORG"), ("Georgia", "GPE")])
+    ents = labelled_ents(text, [("Jackson", "PERSON"), ("Barrow", "ORG"), ("Georgia", "GPE")])
     found = {p.text: p for p in geoparser.find_places(text, ents)}
     assert found["Jackson"].feature == "A.ADM2" and found["Jackson"].admin1 == "Georgia"
     assert found["Barrow"].admin1 == "Georgia"
@@ -73,7 +69,7 @@ def test_names_listed_before_a_plural_type_word_are_areas_whatever_ner_says(geop
 def test_a_list_needs_its_plural_type_word(geoparser):
     # no type word after the list: NER's person stays a person
     text = "Jackson and Barrow met the mayor of Athens, Georgia, on Monday."
-    ents = _ents(text, [("Jackson", "PERSON"), ("Barrow", "PERSON"), ("Athens", "GPE"), ("Georgia", "GPE")])
+    ents = labelled_ents(text, [("Jackson", "PERSON"), ("Barrow", "PERSON"), ("Athens", "GPE"), ("Georgia", "GPE")])
     assert "Jackson" not in {p.text for p in geoparser.find_places(text, ents)}
 
 

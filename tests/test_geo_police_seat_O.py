@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from geo_fixtures import place_at
 from sitrep.geo.event import police_seat
 from sitrep.models import Article, Place
 
@@ -46,8 +47,7 @@ def test_a_town_written_where_the_shooting_happened_stays(extractor):
     ("the mayor of Conroe said", "Conroe", False),
 ])
 def test_police_seat(text, name, seat):
-    k = text.index(name)
-    assert police_seat(text, Place(text=name, start=k, end=k + len(name))) is seat
+    assert police_seat(text, place_at(text, name)) is seat
 
 
 @pytest.mark.parametrize("text, city", [

@@ -150,6 +150,16 @@ def test_docs_are_served_offline(client):
     assert client.get("/redoc").status_code == 404
 
 
+def test_the_documented_list_parameters_are_the_ones_the_list_accepts(client):
+    """/api/incidents names its parameters for the OpenAPI page itself (api.LIST_PARAMS), apart from
+    params.py, which parses them: the two must name the same ones."""
+    from sitrep.serve.params import FILTER_PARAMS, PAGE_PARAMS
+
+    spec = client.get("/openapi.json").json()
+    documented = [p["name"] for p in spec["paths"]["/api/incidents"]["get"]["parameters"]]
+    assert sorted(documented) == sorted(FILTER_PARAMS + PAGE_PARAMS)
+
+
 @pytest.mark.parametrize("path", ["/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
                                   "/static/vendor/../../app.py", "/static//etc/passwd"])
 def test_static_files_do_not_traverse(client, path):
