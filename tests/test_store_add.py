@@ -1,6 +1,7 @@
 """Store: content-hash idempotence, copies, migrations, read-back."""
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -50,6 +51,31 @@ def test_copy_original_does_not_depend_on_order(new_db):
         Incidents(s).add(extraction("late", text="Wire: " + WIRE, published="2016-02-23"))
         assert Incidents(s).add(extraction("early", text=WIRE, published="2016-02-22")) == "new"
         assert s.get_article("late")["copy_of"] == "early"
+
+
+def test_the_copies_of_an_article_are_read_from_an_index_of_the_copies_alone(tmp_path):
+    """Migration 18: with the statistics of a large database, where nearly no article is a copy, the
+    writer's look-ups of an article's copies (its component walk, relinking copies, the article page)
+    read the copies' index, not every article."""
+    with Store.open(tmp_path / "s.db") as s:
+        Incidents(s).add(extraction("orig", text=WIRE, published="2016-02-22", incidents=[incident(killed=57)]))
+        s.db.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'articles'")
+        s.db.executemany("INSERT INTO sqlite_stat1 VALUES (?, ?, ?)", [
+            ("articles", "sqlite_autoindex_articles_1", "100000 1"),
+            ("articles", "articles_copy", "100000 100000"),  # an index of every row's copy_of, nearly all NULL
+            ("articles", "articles_copies", "400 2")])
+        s.db.execute("ANALYZE sqlite_schema")  # reload them
+        statements: list[str] = []
+        s.db.set_trace_callback(statements.append)
+        assert Incidents(s).add(extraction("copy", text="(Reuters) " + WIRE, published="2016-02-23",
+                                           incidents=[incident(killed=60)])) == "copy"
+        assert s.get_article("orig")["copies"] == ["copy"]
+        s.db.set_trace_callback(None)
+        lookups = [sql for sql in statements if "copy_of" in sql and sql.lstrip().upper().startswith("SELECT")]
+        assert lookups
+        for sql in lookups:
+            steps = [r[3] for r in s.db.execute("EXPLAIN QUERY PLAN " + sql)]
+            assert not [step for step in steps if re.match(r"SCAN (articles|a\d?)\b", step)], (sql, steps)
 
 
 def test_schema_is_migrated_and_a_newer_one_refused(tmp_path):

@@ -226,6 +226,20 @@ def _m17_box_dates(db: sqlite3.Connection) -> None:
     pass
 
 
+#: migration 18's index: the copies of an article, only the rows that are copies (the same on both backends)
+COPIES_INDEX = "CREATE INDEX IF NOT EXISTS articles_copies ON articles(copy_of) WHERE copy_of IS NOT NULL"
+
+
+def _m18_copies_index(db: Any) -> None:
+    # copy_of is NULL in nearly every row, so ANALYZE gave articles_copy one key for all of them and
+    # SQLite answered every "the copies of these articles" (the writer's component walk, relink_copies,
+    # an article's page) by scanning the whole table: 0.85 ms an add at 20,000 incidents and growing
+    # with the database. An index of the copies alone is small and its statistics say what it is worth
+    db.execute(COPIES_INDEX)
+    db.execute("DROP INDEX IF EXISTS articles_copy")
+    db.execute("ANALYZE articles")
+
+
 def fill_summaries(db: Any, chunk: int = 500) -> None:
     """Write every incident's ``summary`` from its ``data`` (both backends' migration 10)."""
     from .read import list_summary
@@ -245,7 +259,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_raw_t
                                                           _m6_admin2, _m7_fatality_range, _m8_generation, _m9_list_plans,
                                                           _m10_list_summary, _m11_reports_by_article, _m12_date_keys,
                                                           _m13_search_probe, _m14_generation_notify, _m15_incident_words,
-                                                          _m16_search_ids, _m17_box_dates]
+                                                          _m16_search_ids, _m17_box_dates, _m18_copies_index]
 
 
 def migrate(db: sqlite3.Connection, where: str) -> int:

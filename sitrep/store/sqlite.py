@@ -501,8 +501,8 @@ class Store(ReadMixin, ReviewMixin):
                     # a copy's reports and its original's are always clustered together
                     f" UNION SELECT r2.id FROM reports r1 JOIN articles a1 ON a1.id = r1.article_id"
                     f" JOIN reports r2 ON r2.article_id = a1.copy_of WHERE r1.id IN ({m})"
-                    f" UNION SELECT r2.id FROM reports r1 JOIN articles a2 ON a2.copy_of = r1.article_id"
-                    f" JOIN reports r2 ON r2.article_id = a2.id WHERE r1.id IN ({m})",
+                    f" UNION SELECT r2.id FROM articles a2 JOIN reports r2 ON r2.article_id = a2.id"
+                    f" WHERE a2.copy_of IN (SELECT article_id FROM reports WHERE id IN ({m}))",
                     chunk * 7))
             frontier = found - seen
         return seen
