@@ -20,6 +20,7 @@ from importlib import resources
 
 from .gazetteer import Candidate
 from .normalize import norm
+from .shapes import in_address_brackets
 
 
 @functools.lru_cache(maxsize=1)
@@ -498,6 +499,12 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
     for m in mentions:
         held = None
         area = _area_of(m.cands)
+        last_of_address = text[m.end:m.end + 1] == ")" and in_address_brackets(text, m.start, m.end)
+        if area is None and last_of_address:
+            # "(Al Malagim, Al Bayda)": the last area of an address in brackets is its province, even
+            # where the gazetteer has that reading only by a derived name ("Muhafazat al Bayda'")
+            provinces = [c for c in m.cands if c.fcode == "ADM1"]
+            area = provinces[0] if len({c.cc for c in provinces}) == 1 else None
         if area is not None and area.fcode == "ADM1":
             if any(c.q == 0 and c.fclass == "H" for c in m.cands):
                 continue  # "Hodeidah Red Sea port": the sea before Sudan's Red Sea state, no evidence of Sudan
@@ -522,7 +529,10 @@ def build(text: str, dateline: str | None, mentions: list, candidates, demonym_c
                 kind = "demonym" if is_attribute(text, m.end) else "actor_country" if names_actor(text, m.start) else "country"
                 doc.add(kind, area.cc, what=m.text)
         elif held is not None or ((m.type_hint == "ADM1" or area.pop >= 100_000 or all(c.cc == area.cc for c in m.cands))
-                                  and area.pop >= max((c.pop for c in m.cands), default=0)):  # a small area with no namesake abroad counts too
+                                  and area.pop >= max((c.pop for c in m.cands), default=0)) \
+                or last_of_address:
+            # a small area with no namesake abroad counts too, and so does the last area of an address in
+            # brackets, whatever its namesakes ("Afar area (Al Malagim, Al Bayda)": Yemen's Al Bayda, not Libya's)
             doc.add("admin1", area.cc, area.admin1, what=m.text)
     for word, (cc, actor) in actor_demonyms(text, demonym_country).items():
         doc.add("actor_demonym" if actor else "demonym", cc, what=word)

@@ -45,6 +45,7 @@ class DocumentKeeping:
         mentions = self._near_spelling_in_area(mentions, doc)
         if not doc.settled:
             # international news: the ranking's bonus is all
+            mentions = self._keep_alternates_with_places(mentions, doc)
             return self._keep_in_actor_areas(self._keep_near_spelling_inside(mentions, doc), doc)
         keep = []
         for m in mentions:
@@ -167,6 +168,37 @@ class DocumentKeeping:
                 keep.append(m)
             else:
                 m.leaves = f"dropped: {c.name}, {c.cc} is outside {where}"
+        return keep
+
+    def _keep_alternates_with_places(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:
+        """A town read only by an alternate name does not take an unsettled text into a country nothing
+        else in it points to, when the text's other places, read by their own names that no place
+        abroad bears, all lie in one other country: "around Pedro Juan Caballero (Amambay) ... in Jaguary farm" is not Jaguariúna
+        in Brazil (Jaguary is one of its old names), "armed youth from Tonj ... Western Bahr el Ghazal"
+        is not Moussoro in Chad. A reading inside that country stands, else the name stays unplaced.
+        Cities of ``leave.alternate_abroad_max_population`` or more keep their exonyms ("Bombay")."""
+        # the other places: read by their own names, which no place abroad bears ("Alexandria" does)
+        own = {id(m): m.chosen.cc for m in mentions if m.chosen is not None and not m.fallback and m.chosen.q == 0
+               and all(c.cc == m.chosen.cc for c in m.cands if c.q == 0)}
+        keep = []
+        for m in mentions:
+            c = m.chosen
+            others = {cc for key, cc in own.items() if key != id(m)} - {None}
+            if c is None or m.fallback or m.by_address or c.q not in (1, 2) or c.fclass != "P" \
+                    or c.pop >= self.weights.alternate_abroad_max_population or c.cc in doc.countries \
+                    or self._stated_there(m, c) or len(others) != 1 or c.cc in others:
+                keep.append(m)
+                continue
+            (home,) = others
+            inside = next((o for _, o in m.ranking if o.cc == home), None)
+            if inside is not None:
+                m.chosen, m.leaves = inside, f"kept inside {home}, not {c.name}, {c.cc}"
+            elif m.score >= _ACCEPT + 1.0:  # strongly detected ("in Jaguary farm"): written, unplaced
+                m.chosen, m.leaves = None, f"not {c.name}, {c.cc}: an alternate name, and the text's other places lie in {home}"
+            else:
+                m.leaves = f"dropped: {c.name}, {c.cc} is an alternate name, and the text's other places lie in {home}"
+                continue
+            keep.append(m)
         return keep
 
     def _keep_in_actor_areas(self, mentions: list[_Mention], doc: DocumentGeography) -> list[_Mention]:

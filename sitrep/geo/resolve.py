@@ -55,6 +55,10 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le"
                          "ibn", "bani", "y", "e", "al-", "the"})
 # articles that may open a place's name ("El Callao", "Al Hishah", "La Paz", "Ar Rutbah")
 _ARTICLES = frozenset({"el", "al", "la", "le", "las", "los", "les", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "ez", "es"})
+# the lower-case Arabic articles that join the words of one romanised name ("Mafraq ar Ruwayk", "Deir ez Zor")
+# (not "as", "at", "an": "Syria as Turkish troops advanced" is English)
+_ARABIC_JOINS = frozenset({"al", "ar", "ash", "ad", "adh", "ath", "az", "el", "ed", "es", "ez", "er"})
+_ARABIC_TAIL = re.compile(r"(?:\s+(?:%s)\s+[A-Z][\w'’-]*)+" % "|".join(sorted(_ARABIC_JOINS)))
 _MAX_NGRAM = 6
 # a US legislator's party tag and home: "Rep. Ann Lee, D-Charleston,", "(R-Ocilla)", "D-N.Y."
 _PARTY_HOME = re.compile(r"(?:,\s*|\()[DRI]-((?:[A-Z]\.){2,}|[A-Z][a-z'’]+\.?(?:\s[A-Z][a-z'’]+){0,2})(?=[,;)]|\s(?:and|said|who)\b|\.?\s|$)")
@@ -130,6 +134,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         self.prefixes = frozenset(cues["prefix"]["words"])
         self.compass = frozenset(cues["prefix"]["compass"])
         self.resident_nouns = frozenset(cues["resident"]["nouns"])
+        self.weapon_nouns = frozenset(cues["weapon"]["nouns"])
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -489,6 +494,13 @@ class Geoparser(EventPlaces, DocumentKeeping):
             # "North-West Frontier Province": the capitalised words name another, longer place; not
             # "Jos North LGA", "Egbado North LGA", a compass part of the area named after the town
             s -= 3
+        if nxt in self.weapon_nouns and not best.fcode.startswith("PCL") and best.pop < 1_000_000:
+            s -= 5  # "Grad rockets": the weapon's name
+        if e + 1 < run_end and toks[e][2] in _ARABIC_JOINS and is_cap(toks[e + 1][2]):
+            # "Mafraq ar Ruwayk", "Ras al Ain": a romanised Arabic name goes on after its article; the
+            # gazetteer lacks the whole name, and its head alone is another place (Mafraq in Jordan), even
+            # after "in" and with NER's label
+            s -= 6
         for es, ee, label in ents.over(m.start, m.end):
             if label in ("GPE", "LOC"):
                 s += 0.0 if prefix_head else 2.5
@@ -583,6 +595,12 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 continue
             if span.lower() in self.prefixes and re.match(r"\s+(?:de\s+)?[A-Z]", text[ee:ee + 5]):
                 continue  # "Colonia Mitras Poniente": NER's GPE on the prefix alone is the first word of a longer name
+            if any(a.start <= es and ee <= a.end for a in added):
+                continue
+            joined = _ARABIC_TAIL.match(text, ee)
+            if joined:  # "Mafraq ar Ruwayk": NER's GPE on the head alone; the name is the whole of it
+                ee = joined.end()
+                span = text[es:ee]
             # a rejected gazetteer match inside the span is replaced
             dropped.update(id(m) for m in _overlapping(found, found_ends, es, ee))
             if not disjoint:  # entities that overlap each other (never spaCy's) may replace one another
