@@ -78,6 +78,23 @@ def test_the_copies_of_an_article_are_read_from_an_index_of_the_copies_alone(tmp
             assert not [step for step in steps if re.match(r"SCAN (articles|a\d?)\b", step)], (sql, steps)
 
 
+def test_a_block_reads_only_the_signatures_its_writer_lacks(tmp_path):
+    """The reports filed under a block key come back with their stored signatures, except those
+    the writer has decoded already (``known``): theirs are not read again."""
+    with Store.open(tmp_path / "s.db") as s:
+        writer = Incidents(s)
+        writer.add(extraction("a1", text="A car bomb exploded at a checkpoint in Homs, killing 57 people.",
+                              incidents=[incident(killed=57)]))
+        writer.add(extraction("a2", text="Police said 60 people died when a car bomb hit a Homs checkpoint.",
+                              incidents=[incident(killed=60)]))
+        (key, day), = s.db.execute("SELECT key, day FROM blocks GROUP BY key, day HAVING count(*) = 2 LIMIT 1").fetchall()
+        filed = dict(s.filed_under([key], "nobody", (day, day)))
+        assert len(filed) == 2 and all(text and text.startswith("{") for text in filed.values())
+        first, second = sorted(filed)
+        assert dict(s.filed_under([key], "nobody", (day, day), known={first})) == {first: None, second: filed[second]}
+        assert dict(s.filed_under([key], second)) == {first: filed[first]}
+
+
 def test_schema_is_migrated_and_a_newer_one_refused(tmp_path):
     path = tmp_path / "old.db"
     sqlite3.connect(path).close()  # version 0: an empty database from before the store existed

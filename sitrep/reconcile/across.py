@@ -48,9 +48,11 @@ CACHE_CONFLICTS = 2_000_000
 
 
 def _bounded(cache: dict, limit: int) -> None:
-    """Forget the oldest entries of ``cache`` (insertion order) beyond ``limit``."""
+    """Forget the oldest entries of ``cache`` (insertion order) once it holds more than ``limit``,
+    down to four fifths of it: a writer whose blocks reach back over the whole database (articles
+    of every date, in no order) keeps most of what it decoded, not half."""
     if len(cache) > limit:
-        for key in list(itertools.islice(cache, len(cache) - limit // 2)):
+        for key in list(itertools.islice(cache, len(cache) - limit * 4 // 5)):
             del cache[key]
 
 
@@ -180,7 +182,7 @@ class Incidents(ReviewActions):
             seen: set[str] = set()
             for days, keys in sorted(by_window.items(), key=lambda kv: -1 if kv[0] is None else kv[0]):
                 span = None if days is None else (s.day - days, s.day + days)  # type: ignore[operator]
-                for rid, text in self.store.filed_under(keys, s.id, span):
+                for rid, text in self.store.filed_under(keys, s.id, span, known=self._sigs):
                     if rid in seen:
                         continue
                     seen.add(rid)

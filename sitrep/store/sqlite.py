@@ -434,19 +434,27 @@ class Store(ReadMixin, ReviewMixin):
              c.start, c.end, c.victims, c.hedge, c.reported.isoformat() if c.reported else None),
         )
 
-    def filed_under(self, keys: list[str], exclude: str, days: tuple[int, int] | None = None) -> list[tuple[str, str]]:
+    def filed_under(self, keys: list[str], exclude: str, days: tuple[int, int] | None = None,
+                    known: Container[str] = ()) -> list[tuple[str, str | None]]:
         """(report id, signature) of the reports filed under any of ``keys`` (on a day within
         ``days``, inclusive, when given), other than ``exclude``; a copy's reports are left out
-        when its original has reports of its own: they stand for it (``across.Incidents._cluster``)."""
+        when its original has reports of its own: they stand for it (``across.Incidents._cluster``).
+        The signature is None for the ids in ``known`` (the caller has them decoded): the ids are
+        found first and only the others' signatures are read."""
         marks = ",".join("?" * len(keys))
-        sql = (f"SELECT DISTINCT r.id, r.sig FROM blocks b JOIN reports r ON r.id = b.report_id JOIN articles a ON a.id = r.article_id"
+        sql = (f"SELECT DISTINCT r.id FROM blocks b JOIN reports r ON r.id = b.report_id JOIN articles a ON a.id = r.article_id"
                f" WHERE b.key IN ({marks}) AND b.report_id != ? AND (r.manual = 1 OR a.copy_of IS NULL"
                f" OR NOT EXISTS (SELECT 1 FROM reports o WHERE o.article_id = a.copy_of AND o.manual = 0))")
         params: list[Any] = [*keys, exclude]
         if days is not None:
             sql += " AND b.day BETWEEN ? AND ?"
             params += list(days)
-        return [(r[0], r[1]) for r in self.db.execute(sql, params)]
+        ids = [r[0] for r in self.db.execute(sql, params)]
+        sigs: dict[str, str] = {}
+        for chunk in _chunks([i for i in ids if i not in known]):
+            sigs.update((r[0], r[1]) for r in self.db.execute(
+                f"SELECT id, sig FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return [(i, sigs.get(i)) for i in ids]
 
     def has_reports(self, article_id: str) -> bool:
         """Whether the article has reports of its own (not a reviewer's)."""
