@@ -83,3 +83,21 @@ def test_the_province_last_in_a_bracketed_address_is_evidence_of_its_country(geo
     text = "On 2 May 2021, coalition airstrikes reportedly targeted the customs of Afar area (Al Malagim, Al Bayda)."
     found = _places(geoparser, text)
     assert found.get("Al Bayda") == "YE"
+
+
+def test_a_small_town_beside_a_town_of_its_own_country_stays_there(geoparser):
+    # "Northland" (a region of New Zealand by its name) would pull the suburb abroad; Kansas City,
+    # a name only American towns bear, lies a few km from North Kansas City and places it
+    text = ("A Kansas City shelter took in the families on Sunday, firefighters said. Residents of North Kansas "
+            "City fled their homes at Northland apartments; Northland apartments were evacuated.")
+    ents = labelled_ents(text, [("Kansas City", "GPE"), ("North Kansas City", "GPE")])
+    found = _places(geoparser, text, ents)
+    assert found.get("North Kansas City") == "US" and found.get("Kansas City") == "US"
+
+
+def test_a_neighbour_whose_name_is_borne_abroad_places_nothing(geoparser):
+    # Norfolk is a county of England and a city of Virginia beside Suffolk: it decides nothing
+    text = ("Farmers in Suffolk and Norfolk said the floods in England ruined their crops; "
+            "the Environment Agency said more rain would fall on England on Sunday.")
+    found = _places(geoparser, text)
+    assert found.get("Suffolk") == "GB"

@@ -18,6 +18,7 @@ from typing import Callable
 
 from .context import DocumentGeography, leaves_document, weak_country
 from .gazetteer import Candidate, Gazetteer
+from .index import great_circle_km
 from .normalize import norm
 from .ranking import Weights
 from .shapes import ACCEPT as _ACCEPT
@@ -136,6 +137,11 @@ class DocumentKeeping:
         main = doc.country
         if not doc.countries:
             return mentions  # a text that names no country, area or city of note: nothing to keep inside
+        # the towns read by their own names, which no place abroad bears ("Kansas City"; not
+        # "Norfolk", a county of England too): a small town abroad beside one of them is placed by it
+        towns = [(norm(x.text), x.chosen) for x in mentions
+                 if x.chosen is not None and not x.fallback and x.chosen.fclass == "P" and x.chosen.q == 0
+                 and all(o.cc == x.chosen.cc for o in x.cands if o.q == 0)]
         keep = []
         for m in mentions:
             c = m.chosen
@@ -150,7 +156,8 @@ class DocumentKeeping:
                 continue
             # a mission's area is evidence enough ("the OSCE SMM observed 2 shots near Trudovskiye": Trudivskyi, Donetsk)
             near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text) and not doc.in_actor_area(c)
-            if not near_spelling and (main is None or (c.q < 3 and not self._small_town_abroad(c, m, doc)
+            if not near_spelling and (main is None or (c.q < 3 and not (self._small_town_abroad(c, m, doc)
+                                                                         and not self._beside_town(c, m, towns))
                                                         and not self._alternate_abroad(c, m, doc))):
                 keep.append(m)
                 continue
@@ -287,6 +294,14 @@ class DocumentKeeping:
         lean = doc.lean(m.text)[0]
         return (lean is not None and c.cc != lean and c.fclass == "P" and c.pop < self.weights.abroad_max_population
                 and doc.firm(lean, m.text) and not doc.holds(c, m.text))
+
+    def _beside_town(self, c: Candidate, m: _Mention, towns: list[tuple[str, Candidate]]) -> bool:
+        """Does another town of the text, read by a name no place abroad bears, lie within ``pair_km``
+        of ``c`` in its country? "Residents of North Kansas City ... a Kansas City shelter": the neighbour
+        places it, whatever an area named abroad ("Northland" apartments) says of the text."""
+        key = norm(m.text)
+        return any(k != key and o.cc == c.cc and o.gid != c.gid
+                   and great_circle_km(o.lat, o.lon, c.lat, c.lon) <= self.weights.pair_km for k, o in towns)
 
     def _alternate_abroad(self, c: Candidate, m: _Mention, doc: DocumentGeography) -> bool:
         """A town read only by an alternate (or derived) name, outside the country an unsettled
