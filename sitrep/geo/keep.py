@@ -139,9 +139,7 @@ class DocumentKeeping:
             return mentions  # a text that names no country, area or city of note: nothing to keep inside
         # the towns read by their own names, which no place abroad bears ("Kansas City"; not
         # "Norfolk", a county of England too): a small town abroad beside one of them is placed by it
-        towns = [(norm(x.text), x.chosen) for x in mentions
-                 if x.chosen is not None and not x.fallback and x.chosen.fclass == "P" and x.chosen.q == 0
-                 and all(o.cc == x.chosen.cc for o in x.cands if o.q == 0)]
+        towns = [(norm(x.text), x.chosen) for x in mentions if _read_unambiguously(x) and x.chosen.fclass == "P"]
         keep = []
         for m in mentions:
             c = m.chosen
@@ -185,8 +183,7 @@ class DocumentKeeping:
         is not Moussoro in Chad. A reading inside that country stands, else the name stays unplaced.
         Cities of ``leave.alternate_abroad_max_population`` or more keep their exonyms ("Bombay")."""
         # the other places: read by their own names, which no place abroad bears ("Alexandria" does)
-        own = {id(m): m.chosen.cc for m in mentions if m.chosen is not None and not m.fallback and m.chosen.q == 0
-               and all(c.cc == m.chosen.cc for c in m.cands if c.q == 0)}
+        own = {id(m): m.chosen.cc for m in mentions if _read_unambiguously(m)}
         keep = []
         for m in mentions:
             c = m.chosen
@@ -335,6 +332,13 @@ class DocumentKeeping:
     @functools.lru_cache(maxsize=1024)
     def _area_entry(self, cc: str, admin1: str) -> Candidate | None:
         return next((c for c in self.candidates(admin1) if c.fcode == "ADM1" and c.cc == cc), None)
+
+
+def _read_unambiguously(m: _Mention) -> bool:
+    """Is ``m`` read by its own name, which no place in another country bears ("Kansas City",
+    "Pedro Juan Caballero"; not "Alexandria", not "Norfolk")?"""
+    c = m.chosen
+    return c is not None and not m.fallback and c.q == 0 and all(o.cc == c.cc for o in m.cands if o.q == 0)
 
 
 def document_city(mentions: list[_Mention], area: tuple[str, str]) -> Candidate | None:

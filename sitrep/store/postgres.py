@@ -30,6 +30,7 @@ from typing import Any
 
 from ..errors import ConfigError, StoreError
 from ..models import Article, Incident
+from .migrations import _m18_copies_index  # the same statements on both backends (an index of the copies alone)
 from .sqlite import Store, redacted
 
 try:
@@ -529,16 +530,6 @@ def _m17_box_dates(db: _Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS incidents_point_dates ON incidents(lat, lon) INCLUDE (event_date, id)")
     db.execute("DROP INDEX IF EXISTS incidents_point")
     db.execute("ANALYZE incidents")
-
-
-def _m18_copies_index(db: _Connection) -> None:
-    # SQLite's migration 18: an index of the copies alone (PostgreSQL's planner knew the NULLs from
-    # its statistics; the smaller index is kept the same on both)
-    from .migrations import COPIES_INDEX
-
-    db.execute(COPIES_INDEX)
-    db.execute("DROP INDEX IF EXISTS articles_copy")
-    db.execute("ANALYZE articles")
 
 
 MIGRATIONS = [_m1_initial, _m2_raw_text, _m3_sort_indexes, _m4_writer_indexes, _m5_grade, _m6_admin2,

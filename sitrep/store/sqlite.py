@@ -450,11 +450,16 @@ class Store(ReadMixin, ReviewMixin):
             sql += " AND b.day BETWEEN ? AND ?"
             params += list(days)
         ids = [r[0] for r in self.db.execute(sql, params)]
+        sigs = self._signatures([i for i in ids if i not in known])
+        return [(i, sigs.get(i)) for i in ids]
+
+    def _signatures(self, report_ids: list[str]) -> dict[str, str]:
+        """The stored signature JSON of each of ``report_ids``."""
         sigs: dict[str, str] = {}
-        for chunk in _chunks([i for i in ids if i not in known]):
+        for chunk in _chunks(report_ids):
             sigs.update((r[0], r[1]) for r in self.db.execute(
                 f"SELECT id, sig FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-        return [(i, sigs.get(i)) for i in ids]
+        return sigs
 
     def has_reports(self, article_id: str) -> bool:
         """Whether the article has reports of its own (not a reviewer's)."""
@@ -532,11 +537,7 @@ class Store(ReadMixin, ReviewMixin):
                       if r[1] in inside]
             cons += [(r[0], r[1], r[2]) for r in self.db.execute(f"SELECT a, b, kind FROM constraints WHERE a IN ({m})", chunk)
                      if r[1] in inside]
-        wanted = [r.id for r in rows if r.id not in known]
-        sigs: dict[str, str] = {}
-        for chunk in _chunks(wanted):
-            sigs.update((r[0], r[1]) for r in self.db.execute(
-                f"SELECT id, sig FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        sigs = self._signatures([r.id for r in rows if r.id not in known])
         for r in rows:
             r.sig = sigs.get(r.id)
         rows.sort(key=lambda r: r.id)
