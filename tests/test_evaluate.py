@@ -113,3 +113,26 @@ def test_eval_folds_scores_each_half_apart(tmp_path):
 ])
 def test_gold_country_names_that_geonames_spells_otherwise(gold, place, right):
     assert _country_is(gold, place) is right
+
+
+def _entry(geo, name, cc):
+    """The gazetteer's town ``name`` in country ``cc``, as the place sitrep would give."""
+    return geo.entry_place(next(c for c in geo.candidates(name) if c.cc == cc and c.fclass == "P"))
+
+
+@pytest.mark.parametrize("gold,name,cc,right", [
+    ("Naushahro Feroze", "Naushahro Firoz", "PK", True),  # ACLED's spelling of an entry GeoNames spells otherwise
+    ("Kalar", "Kelar", "IQ", True),
+    ("Chaghcharan", "Chaghcharan", "AF", True),  # GeoNames' Firozkoh, by its other name
+    ("Beirut-Mazraa", "Beirut", "LB", True),  # ACLED's City-Neighbourhood: the city is the town
+    ("Ciudad de Mexico-Iztacalco", "Iztacalco", "MX", True),  # and the part is, inside the city
+    ("Bogota-San Cristobal", "San Cristobal", "VE", False),  # a namesake of the part elsewhere is not
+    ("Winston-Salem", "Salem", "US", False),  # one town's name, not a city and a part
+    ("Kalar", "Kirkuk", "IQ", False),
+])
+def test_gold_towns_that_geonames_spells_otherwise(gold, name, cc, right):
+    from sitrep.evaluate.incidents import _city_is
+    from sitrep.geo.resolve import Geoparser
+
+    geo = Geoparser()
+    assert _city_is(gold, _entry(geo, name, cc), geo) is right

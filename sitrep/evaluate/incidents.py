@@ -63,19 +63,58 @@ def perpetrator_matches(gold: str, predicted: list[str]) -> bool:
     return False
 
 
-def _place_matches(gold: str, inc: Incident | None) -> bool:
-    return _city_is(gold, inc.location if inc is not None else None)
+def _place_matches(gold: str, inc: Incident | None, geo=None) -> bool:
+    return _city_is(gold, inc.location if inc is not None else None, geo)
 
 
 def _country_matches(gold: str, inc: Incident | None) -> bool:
     return _country_is(gold, inc.location if inc is not None else None)
 
 
-def _city_is(gold: str, place: Place | None) -> bool:
+def _city_is(gold: str, place: Place | None, geo=None) -> bool:
+    """Is ``place`` the gold town? By name (the entry's or the text's), or, given the resolver
+    ``geo``, as the gazetteer entry the gold name itself looks up (one town under GeoNames'
+    spelling and the gold's: "Qa'atabah" for ACLED's "Qatabah", "Kelar" for "Kalar"). For
+    ACLED's "City-Neighbourhood" names the city is the town, and so is the part when it lies in
+    that city (not a namesake elsewhere in the country)."""
     if place is None:
         return False
-    g = _norm(gold)
-    return bool(g) and g in {_norm(place.name), _norm(place.text)}
+    if _named(gold, place, geo):
+        return True
+    for city, part in _city_parts(gold, geo):
+        if _named(city, place, geo):
+            return True
+        if (_named(part, place, geo) and place.latitude is not None and place.longitude is not None
+                and any(within_km(place, c.lat, c.lon, CITY_PART_KM) for c in geo.candidates(city))):
+            return True
+    return False
+
+
+#: how far from its city's point a neighbourhood of an ACLED "City-Neighbourhood" name may lie
+CITY_PART_KM = 30.0
+
+
+def _named(name: str, place: Place, geo=None) -> bool:
+    g = _norm(name)
+    if g and g in {_norm(place.name), _norm(place.text)}:
+        return True
+    return (geo is not None and place.geonameid is not None
+            and any(c.gid == place.geonameid for c in geo.candidates(name)))
+
+
+def _city_parts(gold: str, geo=None) -> list[tuple[str, str]]:
+    """(city, neighbourhood) of an ACLED "City-Neighbourhood" name ("Beirut-Mazraa", "Ciudad de
+    Mexico-Iztacalco", "Ar-Raqqa - Tishrine"). A hyphen splits only where the whole is no
+    gazetteer name ("Winston-Salem" is one town) and both sides are names, not an article
+    ("Ar-Raqqa", "Kan-e Ezzat" and "Deir-ez-Zor" stay whole)."""
+    if "-" not in gold or geo is None or geo.candidates(gold):
+        return []
+    out = []
+    for m in re.finditer(r"\s*-\s*", gold):
+        city, part = gold[: m.start()].strip(), gold[m.end():].strip()
+        if len(_norm(city)) >= 4 and len(_norm(part)) >= 4 and part[:1].isupper():
+            out.append((city, part))
+    return out
 
 
 #: names the gold files give a country that GeoNames names otherwise, by ISO code (GTD's 2011
@@ -115,7 +154,7 @@ def population_prior(geo, place: Place | None) -> Place | None:
         return None
     c = max(cands, key=lambda c: (c.pop, -c.q))
     country = geo.gazetteer.countries().get(c.cc) if c.cc else None
-    return Place(text=place.text, name=c.name, latitude=c.lat, longitude=c.lon, admin1=c.admin1,
+    return Place(text=place.text, name=c.name, geonameid=c.gid, latitude=c.lat, longitude=c.lon, admin1=c.admin1,
                  country=country.name if country else None, country_code=c.cc)
 
 
@@ -184,8 +223,8 @@ def evaluate(records: list[dict[str, Any]], dataset: str, extractor=None) -> tup
                 add(base, "sub_event_type", b["sub_event_type"] == g.get("sub_event_type"))
         prior = population_prior(ex.geo, inc.location) if inc is not None else None
         if g.get("city"):
-            add(ours, "city", _place_matches(g["city"], inc))
-            add(base, "city", _city_is(g["city"], prior))
+            add(ours, "city", _place_matches(g["city"], inc, ex.geo))
+            add(base, "city", _city_is(g["city"], prior, ex.geo))
         if g.get("country"):
             add(ours, "country", _country_matches(g["country"], inc))
             add(base, "country", _country_is(g["country"], prior))
