@@ -116,7 +116,11 @@ def test_gold_country_names_that_geonames_spells_otherwise(gold, place, right):
 
 
 def _entry(geo, name, cc):
-    """The gazetteer's town ``name`` in country ``cc``, as the place sitrep would give."""
+    """The gazetteer's town ``name`` in country ``cc`` (or its admin2 area, given the admin1 area
+    after a slash), as the place sitrep would give."""
+    if "/" in cc:
+        cc, admin1 = cc.split("/")
+        return geo.entry_place(next(c for c in geo.candidates(name) if c.cc == cc and c.fcode == "ADM2" and c.admin1 == admin1))
     return geo.entry_place(next(c for c in geo.candidates(name) if c.cc == cc and c.fclass == "P"))
 
 
@@ -129,6 +133,9 @@ def _entry(geo, name, cc):
     ("Bogota-San Cristobal", "San Cristobal", "VE", False),  # a namesake of the part elsewhere is not
     ("Winston-Salem", "Salem", "US", False),  # one town's name, not a city and a part
     ("Kalar", "Kirkuk", "IQ", False),
+    ("Qatabah", "Qa'atabah", "YE/Ad Dali'", True),  # the district of the gold town ("town or its admin2")
+    ("Crossville", "Cumberland County", "US/Tennessee", True),
+    ("Chapel Hill", "Orange County", "US/California", False),  # its county's namesake in another state
 ])
 def test_gold_towns_that_geonames_spells_otherwise(gold, name, cc, right):
     from sitrep.evaluate.incidents import _city_is

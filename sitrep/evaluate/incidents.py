@@ -74,12 +74,12 @@ def _country_matches(gold: str, inc: Incident | None) -> bool:
 def _city_is(gold: str, place: Place | None, geo=None) -> bool:
     """Is ``place`` the gold town? By name (the entry's or the text's), or, given the resolver
     ``geo``, as the gazetteer entry the gold name itself looks up (one town under GeoNames'
-    spelling and the gold's: "Qa'atabah" for ACLED's "Qatabah", "Kelar" for "Kalar"). For
+    spelling and the gold's: "Kelar" for ACLED's "Kalar"), or as the town's admin2 area. For
     ACLED's "City-Neighbourhood" names the city is the town, and so is the part when it lies in
     that city (not a namesake elsewhere in the country)."""
     if place is None:
         return False
-    if _named(gold, place, geo):
+    if _named(gold, place, geo) or _admin2_of(gold, place, geo):
         return True
     for city, part in _city_parts(gold, geo):
         if _named(city, place, geo):
@@ -100,6 +100,19 @@ def _named(name: str, place: Place, geo=None) -> bool:
         return True
     return (geo is not None and place.geonameid is not None
             and any(c.gid == place.geonameid for c in geo.candidates(name)))
+
+
+def _admin2_of(gold: str, place: Place, geo=None) -> bool:
+    """Is ``place`` the admin2 area (district, county) of the gold town? The issue's "town (or
+    its admin2)": an event sitrep can place only at "Qa'atabah district" is at the gold town
+    Qatabah's district. The gold name's towns in the place's admin1 area are looked up with their
+    admin2 name, where the gazetteer knows it (Chapel Hill, North Carolina is in an Orange
+    County, but not California's)."""
+    if geo is None or not (place.feature or "").endswith("ADM2") or not place.name:
+        return False
+    area = _norm(place.name)
+    return any(c.fclass == "P" and c.cc == place.country_code and c.admin1 == place.admin1 and c.admin2
+               and _norm(c.admin2) == area for c in geo.candidates(gold))
 
 
 def _city_parts(gold: str, geo=None) -> list[tuple[str, str]]:

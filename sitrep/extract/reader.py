@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .. import settings
 from ..clean import boilerplate
 from ..errors import SitrepError
+from ..geo.event import lies_in
 from ..geo.resolve import is_source_base
 from ..models import Article, Place
 from . import actors as actor_rules
@@ -135,7 +136,7 @@ class Reader:
                 previous = date.date
                 if anchor_date is None and any(t.violent for t in triggers):
                     anchor_date = date
-            in_sent = [p for p in in_sentence.starting_in(s.start, s.end) if not _modifier(text, p) and not mentions.names_a_site(text, p)]
+            in_sent = [p for p in in_sentence.starting_in(s.start, s.end) if not _modifier(text, p, places) and not mentions.names_a_site(text, p)]
             m = Mention(i, s.start, s.end, s.text, triggers, figures, None, in_sent, date, background,
                         source_of(s.text), rise, headline=s.start < head_end)
             m.place = self.geo.event_place(text, in_sent, m.anchor()) if in_sent else None
@@ -163,12 +164,21 @@ class _PlacesBySpan:
 _MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b", re.I)
 
 
-def _modifier(text: str, p: Place) -> bool:
+def _modifier(text: str, p: Place, places: list[Place]) -> bool:
     """"the Damascus suburb of Sayyida Zeinab": Damascus only qualifies the place that follows;
     "the London-based monitor": a source's base qualifies the source, never the event (the one
     rule, ``geo.resolve.is_source_base``, also applies when the event's place is chosen from the
-    whole text)."""
-    return p.end is not None and bool(_MODIFIER.match(text, p.end)) or is_source_base(text, p)
+    whole text). A town written before the area it lies in is the place, not a qualifier: "the
+    Golbasi district of Adiyaman" is Golbasi (``geo.event.chain_containers`` then ranks the two)."""
+    if is_source_base(text, p):
+        return True
+    m = _MODIFIER.match(text, p.end) if p.end is not None else None
+    if m is None:
+        return False
+    after = re.match(r"\s*(?:the\s+)?", text[m.end():])
+    start = m.end() + (after.end() if after else 0)
+    area = next((q for q in places if q.start == start), None)
+    return not (area is not None and p.precision == 1 and (area.precision or 0) in (4, 6) and lies_in(p, area))
 
 
 _QUICK = Caseless(

@@ -169,21 +169,27 @@ def chain_containers(text: str, places: list[Place]) -> set[int]:
     populous of the two (Damascus in "the Damascus suburb of Sayyida Zeinab", Jerusalem in "the
     Shufat neighbourhood of Jerusalem", Tunceli in "Ovacik district of Tunceli")."""
     out: set[int] = set()
+    for i, j in chains(text, places).items():
+        if j is None:
+            out.add(i)  # "the Damascus suburb of <a name the gazetteer lacks>": still not the event's place
+            continue
+        out.add(i if (places[i].population or 0) > (places[j].population or 0) else j)
+    return out | areas_written_after(text, places)
+
+
+def chains(text: str, places: list[Place]) -> dict[int, int | None]:
+    """For each "X district of Y" / "the X suburb of Y" written, X's index to Y's (None when Y is
+    a name the gazetteer lacks): one place written as two names."""
+    out: dict[int, int | None] = {}
     by_start = {p.start: i for i, p in enumerate(places)}
     gap = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|outskirts|countryside|province|governorate|region|"
                      r"quarter|area|county|municipality)\s+of\s+(?:the\s+)?", re.I)
     for i, p in enumerate(places):
         assert p.end is not None
         m = gap.match(text, p.end)
-        if m is None:
-            continue
-        j = by_start.get(m.end())
-        if j is None:
-            out.add(i)  # "the Damascus suburb of <a name the gazetteer lacks>": still not the event's place
-            continue
-        q = places[j]
-        out.add(i if (p.population or 0) > (q.population or 0) else j)
-    return out | areas_written_after(text, places)
+        if m is not None:
+            out[i] = by_start.get(m.end())
+    return out
 
 
 # "Saraqib in Idlib", "Ftireh front in Idleb", "Hole camp in al-Hasakeh": a name (and its kind) in an area
@@ -494,6 +500,9 @@ class EventPlaces:
         addresses = areas_written_after(text, located)  # their "in" writes the town's address, not the event's
         scored: list[tuple[float, Place]] = []
         lead = note_lead(text)
+        # where a shot came from: "from the Golbasi district of Adiyaman" names one origin in two names
+        origins = {idx for idx, p in enumerate(located) if fired_from(text[max(0, p.start - 40):p.start].lower())}
+        origins |= {j for i, j in chains(text, located).items() if i in origins and j is not None}
         for idx, p in enumerate(located):
             s_idx = sent_of(p.start)
             if s_idx == a_sent:
@@ -509,7 +518,7 @@ class EventPlaces:
             before = text[max(0, p.start - 40):p.start].lower()
             after = text[p.end:p.end + 25].lower()
             prev_word = [w for w in re.findall(r"[\w-]+", before) if w != "the"][-1:] or [""]  # "in the Gulf of Aden"
-            origin = fired_from(before)
+            origin = idx in origins
             if prev_word[0] in self.event_preps and not origin and idx not in addresses:
                 s += 1.2
             if p.start >= a_end and s_idx == a_sent and re.fullmatch(r"[^.;]{0,60}", text[a_end:p.start]):
@@ -541,7 +550,6 @@ class EventPlaces:
                 s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
             elif p.precision == 6:
                 s -= 0.4
-            scored.append((s, p))
             if best is None or s > best[0]:
                 best = (s, p)
         if best is not None and best[0] > -2:

@@ -58,6 +58,8 @@ _ARTICLES = frozenset({"el", "al", "la", "le", "las", "los", "les", "ad", "ar", 
 # the lower-case Arabic articles that join the words of one romanised name ("Mafraq ar Ruwayk", "Deir ez Zor")
 # (not "as", "at", "an": "Syria as Turkish troops advanced" is English)
 _ARABIC_JOINS = frozenset({"al", "ar", "ash", "ad", "adh", "ath", "az", "el", "ed", "es", "ez", "er"})
+# an admin area's kind written before its name ("the Municipality of Coalcoman", "District of Swat")
+_KIND_OF = re.compile(r"(?i)(?:municipality|district|province|governorate|county|city|town|village)\s+of\s+(?:the\s+)?(?=[A-Z])")
 _ARABIC_TAIL = re.compile(r"(?:\s+(?:%s)\s+[A-Z][\w'’-]*)+" % "|".join(sorted(_ARABIC_JOINS)))
 _MAX_NGRAM = 6
 # a US legislator's party tag and home: "Rep. Ann Lee, D-Charleston,", "(R-Ocilla)", "D-N.Y."
@@ -590,6 +592,10 @@ class Geoparser(EventPlaces, DocumentKeeping):
             lead = re.match(r"(?i)(the\s+)", span)
             if lead:
                 es += lead.end()
+                span = text[es:ee]
+            kind = _KIND_OF.match(span)
+            if kind and not self.candidates(span) and self.candidates(span[kind.end():]):
+                es += kind.end()  # "the Municipality of Coalcoman": NER's span on the kind too; the name is Coalcoman
                 span = text[es:ee]
             if not span or not span[0].isupper() and span[0].isalpha():
                 continue

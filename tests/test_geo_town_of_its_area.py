@@ -1,0 +1,51 @@
+"""A town written with the area it lies in ("the Golbasi district of Adiyaman") is the event's
+place, not a qualifier of the area; an area's kind written before the name ("the Municipality of
+Coalcoman") is not part of the name (issue 10, item 1: towns inside the document's areas).
+Sentences are our own, in the shape of ACLED notes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.evaluate.incidents import primary
+from sitrep.models import Article
+
+
+def _place(extractor, text: str):
+    x = extractor.extract(Article("t", text, dt.date(2020, 5, 8)))
+    inc = primary(x)
+    assert inc is not None and inc.location is not None
+    return inc.location
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("On 6 May 2020, police detained two suspects after a shooting in the Golbasi district of Adiyaman.",
+     "Gölbaşı", "Adiyaman"),
+    ("On 6 May 2020, the governor temporarily halted all entries and departures from the Golbasi district of "
+     "Adiyaman for two weeks to curb the spread of the virus.", "Gölbaşı", "Adiyaman"),
+    ("On 29 April 2020, gunmen attacked a checkpoint in the Maden district of Elazig, wounding a soldier.",
+     "Maden", "Elazig"),
+    # the origin of the shots is the town and its area alike: the event is where they landed
+    ("On 8 May 2020, the governor halted all travel from the Golbasi district of Adiyaman after protesters "
+     "blocked the road in Malatya.", "Malatya", "Malatya"),
+])
+def test_a_town_written_with_its_area_is_the_place(extractor, text, name, admin1):
+    p = _place(extractor, text)
+    assert (p.name, p.admin1, p.precision) == (name, admin1, 1)
+
+
+def test_the_wider_place_still_qualifies_the_suburb(extractor):
+    p = _place(extractor, "On 7 May 2020, a car bomb exploded in the Damascus suburb of Sayyida Zeinab, killing 9 people.")
+    assert p.text == "Sayyida Zeinab"
+
+
+def test_a_town_of_another_area_does_not_leave_the_area_written(extractor):
+    # Khogyani is also a town of Ghazni in the gazetteer: the district of Nangarhar is not it
+    p = _place(extractor, "On 8 May 2020, two militants were wounded by a landmine in the Khogyani district of Nangarhar.")
+    assert p.admin1 == "Nangarhar"
+
+
+def test_an_area_kind_before_the_name_is_not_the_name(extractor):
+    p = _place(extractor, "On 5 May 2020, in the Municipality of Coalcoman, Michoacan, a man was shot dead inside his house.")
+    assert (p.name, p.admin1, p.precision) == ("Coalcomán de Vázquez Pallares", "Michoacan", 1)
