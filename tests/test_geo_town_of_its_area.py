@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from geo_fixtures import gazetteer, geoparser  # noqa: F401
 from sitrep.evaluate.incidents import primary
 from sitrep.models import Article
 
@@ -49,3 +50,23 @@ def test_a_town_of_another_area_does_not_leave_the_area_written(extractor):
 def test_an_area_kind_before_the_name_is_not_the_name(extractor):
     p = _place(extractor, "On 5 May 2020, in the Municipality of Coalcoman, Michoacan, a man was shot dead inside his house.")
     assert (p.name, p.admin1, p.precision) == ("Coalcomán de Vázquez Pallares", "Michoacan", 1)
+
+
+@pytest.mark.parametrize("text,name,precision", [
+    # a capitalised article heads a four-word name the gazetteer knows: the address's province
+    ("On 4 May 2020, warplanes bombed seven fuel trucks in Al Qrayat (Al Jabal Al Gharbi). No casualties were reported.",
+     "Sha`biyat al Jabal al Gharbi", 4),
+    # a near spelling of a district, written as one in the address, beside the country's own police
+    ("On 5 May 2020, militants threw a grenade at CRPF personnel at Pakherpora town (Budgam district, J&K), "
+     "injuring two.", "Badgam", 3),
+])
+def test_an_unknown_town_stands_in_at_the_area_of_its_address(extractor, text, name, precision):
+    p = _place(extractor, text)
+    assert (p.name, p.precision) == (name, precision) and p.text.startswith(("Al Qrayat", "Pakherpora"))
+
+
+def test_a_near_spelling_with_its_kind_still_needs_the_text_country(geoparser):
+    # the text's weight is all on Pakistan: a near spelling of an Indian district does not cross into India
+    found = {p.text: p.country_code for p in geoparser.find_places(
+        "Militants were seen near Pakherpora town (Budgam district), police in Lahore, Pakistan said.")}
+    assert found.get("Budgam") is None and found.get("Lahore") == "PK"

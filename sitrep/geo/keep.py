@@ -153,7 +153,8 @@ class DocumentKeeping:
                 keep.append(m)
                 continue
             # a mission's area is evidence enough ("the OSCE SMM observed 2 shots near Trudovskiye": Trudivskyi, Donetsk)
-            near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text) and not doc.in_actor_area(c)
+            near_spelling = (c.q >= 3 or self._short_alternate(m, c)) and not doc.holds(c, m.text) and not doc.in_actor_area(c) \
+                and not _typed_in_text_country(m, c, doc)
             if not near_spelling and (main is None or (c.q < 3 and not (self._small_town_abroad(c, m, doc)
                                                                          and not self._beside_town(c, m, towns))
                                                         and not self._alternate_abroad(c, m, doc))):
@@ -376,3 +377,11 @@ def short_alternate(m: _Mention, c: Candidate, max_letters: int, min_population:
     if c.q != 1 or c.fclass != "P" or " " in key or len(key) > max_letters:
         return False
     return c.pop < min_population or any(o.q == 0 for o in m.cands)
+
+
+def _typed_in_text_country(m: _Mention, c: Candidate, doc: DocumentGeography) -> bool:
+    """"Pakherpora town (Budgam district, J&K)" beside Indian police: a near spelling (Badgam) of
+    the kind of area its type word names, in a country the text gives some weight (its actors),
+    is that area; the name, the kind and the text's country agree."""
+    return m.type_hint in ("ADM1", "ADM2") and c.fcode == m.type_hint and doc.countries.get(c.cc, 0.0) > 0
+

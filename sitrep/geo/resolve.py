@@ -415,8 +415,11 @@ class Geoparser(EventPlaces, DocumentKeeping):
         tok = toks[i][2]
         if tok.lower() not in _ARTICLES or not tok[0].isupper() or i + 1 >= len(toks) or not is_cap(toks[i + 1][2]):
             return False
-        for e in (i + 3, i + 2):
-            if e <= len(toks) and re.fullmatch(r"[ -]?", text[toks[i][1]:toks[i + 1][0]]):
+        end = i + 1  # the capitalised run after the article ("Al Jabal al Gharbi": four words)
+        while end < min(len(toks), i + _MAX_NGRAM) and (is_cap(toks[end][2]) or toks[end][2].lower() in _CONNECTORS):
+            end += 1
+        for e in range(end, i + 1, -1):
+            if re.fullmatch(r"[ -]?", text[toks[i][1]:toks[i + 1][0]]):
                 if any(c.q <= 2 for c in self.candidates(text[toks[i][0]:toks[e - 1][1]])):
                     return True
         return False
@@ -461,6 +464,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
             # "Murshidabad district", "Sagbama LGA": the type word names the kind of area one of its
             # entries is, so an NER ORG/PERSON/NORP label weighs as little as on a bracketed area
             bracketed = typed_area(self.type_words[nxt], m.cands) or in_address_brackets(text, m.start, toks[e][1])
+            if typed_area(self.type_words[nxt], m.cands) and in_address_brackets(text, m.start, toks[e][1]):
+                s += 1.0  # "Pakherpora town (Budgam district, J&K)": an area of the address, of the kind written
         elif in_address_brackets(text, m.start, m.end):
             s += 1.5
             bracketed = True  # "(Mayo-Sava, Extreme-Nord)": an area of an address, whatever NER says
