@@ -577,7 +577,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
             for stem in sorted(group, key=len, reverse=True):
                 if len(stem) >= 3:
                     for c in self.gazetteer.lookup(stem):
-                        if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1"):
+                        # a province's people need a stem of four letters or more ("Iowan", "Sindhi"):
+                        # "Alan" is no people of "Ala" (an alternate name of Alabama)
+                        if c.q <= 1 and (c.fcode.startswith("PCL") or c.fcode == "ADM1" and len(stem) >= 4):
                             return c.cc or ""
         return None
 
