@@ -261,16 +261,18 @@ def _forces_of_group(sentence: str, start: int, out: list[Mention]) -> bool:
 
 # the capitalised word right before generic forces ("Turkish troops", "Armenian military forces");
 # not inside a hyphenated word ("pro-Turkish forces", "Saudi-led forces": someone else's)
-_NATIONALITY_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s+$")
+# ("South Sudanese soldiers", "North Korean troops": the compass word is part of the nationality)
+_NATIONALITY_BEFORE = re.compile(r"(?<![\w-])((?:(?:North|South|East|West) )?[A-Z][a-z]{2,})\s+$")
 
 
 def _served(sentence: str, start: int, nationality: Callable[[str], str | None], end: int | None = None) -> str | None:
     """The country whose nationality word stands right before the forces at ``start``, if any; else
     the country named right after them ("the military forces of Armenia": ``nationality`` reads a
     country's own name as that country)."""
-    word = _NATIONALITY_BEFORE.search(sentence, max(0, start - 30), start)
+    word = _NATIONALITY_BEFORE.search(sentence, max(0, start - 36), start)
     if word:
-        return nationality(word.group(1))
+        whole = word.group(1)
+        return (nationality(whole) if " " in whole else None) or nationality(whole.rsplit(" ", 1)[-1])
     named = _COUNTRY_AFTER.match(sentence, end) if end is not None else None
     return nationality(named.group(1)) if named else None
 

@@ -252,11 +252,17 @@ def actor_demonyms(text: str, demonym_country) -> dict[str, tuple[str, bool]]:
     """Each demonym of ``text`` (a capitalised word ``demonym_country`` knows), its country code
     and whether every use of it names an actor ("Israeli forces ... Israeli troops": True)."""
     out: dict[str, tuple[str, bool]] = {}
-    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+    for m in re.finditer(r"\b(?:(?:North|South|East|West) )?[A-Z][a-z]{3,}\b", text):
         word = m.group()
         known = out.get(word)
         if known is None:
-            cc = demonym_country(word)
+            # "South Sudanese troops": South Sudan's, not Sudan's; else the demonym alone
+            cc = demonym_country(word) if " " in word else None
+            if not cc and " " in word:
+                word = word.split(" ", 1)[1]
+                known = out.get(word)
+        if known is None:
+            cc = cc or demonym_country(word)
             if not cc:
                 continue
             known = (cc, True)

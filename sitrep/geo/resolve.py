@@ -65,6 +65,8 @@ _MAX_NGRAM = 6
 # a US legislator's party tag and home: "Rep. Ann Lee, D-Charleston,", "(R-Ocilla)", "D-N.Y."
 _PARTY_HOME = re.compile(r"(?:,\s*|\()[DRI]-((?:[A-Z]\.){2,}|[A-Z][a-z'’]+\.?(?:\s[A-Z][a-z'’]+){0,2})(?=[,;)]|\s(?:and|said|who)\b|\.?\s|$)")
 # a capitalised word that may be a demonym ("Georgian", "Palestinians": ``_demonym_country`` decides)
+# a compass word written before a demonym ("South Sudanese", "North Korean")
+_COMPASS_BEFORE = re.compile(r"\b(North|South|East|West)[ -]$")
 _DEMONYM_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w])")
 #: the word after a demonym, on the same line or joined by a hyphen ("Tunisian coast", "Saudi-led coalition")
 _NEXT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z]+)")
@@ -221,9 +223,14 @@ class Geoparser(EventPlaces, DocumentKeeping):
                 continue
             if modifiers_only and not self._modifies_noun(text, m.group(), e):
                 continue
-            entry = self._demonym_entry(m.group())
+            compass = _COMPASS_BEFORE.search(text, max(0, s - 12), s)
+            entry = self._compass_demonym_entry(compass.group(1), m.group()) if compass else None
+            if entry is not None:  # "South Sudanese", "North Korean": the country the two words name
+                s = compass.start(1)
+            else:
+                entry = self._demonym_entry(m.group())
             if entry is not None:
-                added.append(dataclasses.replace(entry, text=m.group(), start=s, end=e))
+                added.append(dataclasses.replace(entry, text=text[s:e], start=s, end=e))
         return sorted(places + added, key=lambda p: p.start or 0) if added else places
 
     def _modifies_noun(self, text: str, word: str, end: int) -> bool:
@@ -254,6 +261,21 @@ class Geoparser(EventPlaces, DocumentKeeping):
             # a country by any of its own names ("America"), an admin1 area by its main name only
             named = [c for c in self.gazetteer.lookup(stem) if c.fcode.startswith("PCL") and c.q <= 1
                      or c.fcode == "ADM1" and c.q == 0 and norm(c.name) == stem]
+            if named:
+                return self.entry_place(max(named, key=lambda c: (c.fcode.startswith("PCL"), c.pop)))
+        return None
+
+    @functools.lru_cache(maxsize=1024)
+    def _compass_demonym_entry(self, compass: str, word: str) -> Place | None:
+        """The country or region a compass word and a demonym name together: "South Sudanese" South
+        Sudan (not Sudan), "North Korean" North Korea, "South Ossetian" South Ossetia; None when no
+        place bears the two words' name (then the demonym alone is read)."""
+        w = norm(word)
+        w = w[:-1] if w.endswith(("ans", "ians", "eans", "ites", "ots", "is")) and len(w) > 5 else w
+        stems = [w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "a", w[:-3], w + "a", w[:-3] + "on"]
+        for stem in (x for x in stems if len(x) >= 3):
+            named = [c for c in self.gazetteer.lookup(f"{norm(compass)} {stem}") if c.q <= 1 and (
+                c.fcode.startswith("PCL") or c.fcode in ("ADM1", "RGN") and c.q == 0)]
             if named:
                 return self.entry_place(max(named, key=lambda c: (c.fcode.startswith("PCL"), c.pop)))
         return None
