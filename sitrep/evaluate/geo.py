@@ -7,7 +7,7 @@
 A predicted toponym *finds* a gold one when their spans overlap. ``exact_id`` counts gold toponyms with a
 GeoNames id that were found; ``within_161km_found`` those found; ``within_161km_e2e`` all gold
 toponyms (not found = miss). ``country_acc``: found gold toponyms whose country (the reverse-geocoded
-gold point) equals the predicted country code. ``popprior_*``: the population-prior baseline on the same
+gold point) equals the predicted country code; continents, which have none, are left out. ``popprior_*``: the population-prior baseline on the same
 found toponyms (each read as its gazetteer namesake with the largest population). Precision counts every unmatched prediction as false,
 although LGL and GeoWebNews dropped some annotated toponyms without coordinates (see the gold README).
 """
@@ -29,6 +29,9 @@ ADJECTIVAL = ("lgl",)
 #: corpora whose gold counts a demonym that modifies a noun ("Tunisian coast", GeoWebNews' Literal_Modifier
 #: and Non_Literal_Modifier) but not the people (its Demonym class has no coordinates: gold README)
 MODIFIERS = ("geowebnews",)
+#: GeoNames' continents (Africa, Asia, Europe, North and South America, Oceania, Antarctica): gold
+#: toponyms of no country, left out of ``country_acc``
+CONTINENTS = frozenset(range(6255146, 6255153))
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -70,7 +73,7 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
     gold_cc = _gold_countries([(t["lat"], t["lon"]) for t, _ in gold])
     n_pred = sum(len(p) for p in preds)
     matched_pred: set[tuple[int, int]] = set()
-    found = exact = with_id = near_found = cc_ok = prior_exact = prior_near = 0
+    found = exact = with_id = near_found = cc_ok = prior_exact = prior_near = continent = 0
     for (tp, doc), cc in zip(gold, gold_cc):
         hit = None
         for j, p in enumerate(preds[doc]):
@@ -90,7 +93,10 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
             near_found += int(great_circle_km(hit.latitude, hit.longitude, tp["lat"], tp["lon"]) <= 161)
         if prior is not None:
             prior_near += int(great_circle_km(prior.lat, prior.lon, tp["lat"], tp["lon"]) <= 161)
-        cc_ok += int(hit.country_code == cc)
+        if tp.get("geonameid") in CONTINENTS:
+            continent += 1  # no country to be right about (its point reverse-geocodes into one)
+        else:
+            cc_ok += int(hit.country_code == cc)
     n_gold = len(gold)
     return {
         "n_docs": len(records),
@@ -102,7 +108,7 @@ def evaluate(records: list[dict[str, Any]], dataset: str, *, geoparser: Geoparse
         "n_exact_id_eligible": with_id,
         "within_161km_e2e": round(near_found / n_gold, 4) if n_gold else 0.0,
         "within_161km_found": round(near_found / found, 4) if found else 0.0,
-        "country_acc": round(cc_ok / found, 4) if found else 0.0,
+        "country_acc": round(cc_ok / (found - continent), 4) if found > continent else 0.0,
         "n_found": found,
         # the population prior beside them: each found toponym read as its most populous entry
         "popprior_exact_id": round(prior_exact / with_id, 4) if with_id else 0.0,

@@ -202,7 +202,8 @@ class Geoparser(EventPlaces, DocumentKeeping):
         adjectival toponyms count them (LGL); never an event's place, so the extractor leaves them out.
         ``modifiers``: of the demonyms only those that modify a noun ("the Tunisian coast", "Mexican
         officials"), not the people ("Mexicans", "an American", "the Irish need"), as corpora that count
-        modifiers but not demonyms count them (GeoWebNews' Literal_Modifier and Non_Literal_Modifier)."""
+        modifiers but not demonyms count them (GeoWebNews' Literal_Modifier and Non_Literal_Modifier),
+        a continent's adjective too ("the European air transport industry": Europe)."""
         if not text or not text.strip():
             return []
         places = [self._place(m) for m in self._parse(text, ents, dateline)[0]]
@@ -228,7 +229,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
             if entry is not None:  # "South Sudanese", "North Korean": the country the two words name
                 s = compass.start(1)
             else:
-                entry = self._demonym_entry(m.group())
+                entry = self._demonym_entry(m.group()) or (self._continent_entry(m.group()) if modifiers_only else None)
             if entry is not None:
                 added.append(dataclasses.replace(entry, text=text[s:e], start=s, end=e))
         return sorted(places + added, key=lambda p: p.start or 0) if added else places
@@ -263,6 +264,18 @@ class Geoparser(EventPlaces, DocumentKeeping):
                      or c.fcode == "ADM1" and c.q == 0 and norm(c.name) == stem]
             if named:
                 return self.entry_place(max(named, key=lambda c: (c.fcode.startswith("PCL"), c.pop)))
+        return None
+
+    @functools.lru_cache(maxsize=1024)
+    def _continent_entry(self, word: str) -> Place | None:
+        """The continent an adjective is formed from ("European", "African", "Asian"): a modifier of
+        a noun that GeoWebNews' guidelines count as that continent's toponym ("the European air
+        transport industry"); never a demonym of a country, so no evidence of one."""
+        w = norm(word)
+        for stem in (w[:-1], w[:-2]):
+            named = [c for c in self.gazetteer.lookup(stem) if c.fcode == "CONT" and c.q == 0] if len(stem) >= 4 else []
+            if named:
+                return self.entry_place(named[0])
         return None
 
     @functools.lru_cache(maxsize=1024)
