@@ -1,6 +1,7 @@
 """A continent's adjective that modifies a noun ("the European air transport industry") is that
 continent's toponym where a corpus counts modifiers (GeoWebNews), never a country's demonym; and a
-continent has no country to be right about in the geoparsing score. Sentences are our own."""
+continent has no country to be right about in the geoparsing score. A large city abroad with no
+namesake in a settled document's country is that city, not the document's area. Sentences are our own."""
 from __future__ import annotations
 
 from geo_fixtures import gazetteer, geoparser  # noqa: F401
@@ -23,3 +24,10 @@ def test_a_continent_is_left_out_of_country_accuracy(geoparser):
         {"start": paris, "end": paris + 5, "lat": 48.85341, "lon": 2.3488, "geonameid": 2988507}]}
     scores = evaluate([record], "geowebnews", geoparser=geoparser, ner=False)
     assert scores["recall"] == 1.0 and scores["country_acc"] == 1.0  # Europe's point lies in Germany
+
+
+def test_a_large_city_with_no_namesake_in_the_documents_country_stands_abroad(geoparser):
+    text = ("CAIRO - Boys at a football academy in Cairo dream of playing for Liverpool, where the Egyptian "
+            "striker scores for the club. Cairo's academies charge 8,000 Egyptian pounds a year.")
+    got = {p.text: (p.name, p.country_code) for p in geoparser.find_places(text)}
+    assert got["Liverpool"] == ("Liverpool", "GB") and got["Cairo"][1] == "EG"

@@ -77,6 +77,9 @@ class DocumentKeeping:
             elif inside is not None:
                 m.chosen, m.leaves = inside[1], f"inside the document's country {doc.country}"
                 keep.append(m)
+            elif self._city_abroad(m, c):
+                m.leaves = f"a city abroad, no namesake in the document's country {doc.country}"
+                keep.append(m)
             elif m.score >= _ACCEPT + 1.0:
                 m.chosen, m.leaves = None, f"no candidate in the document's country {doc.country}"
                 keep.append(m)
@@ -85,6 +88,13 @@ class DocumentKeeping:
         self._document_fallback(keep, doc)
         self._neighbourhoods_of_city(keep, doc)
         return keep
+
+    def _city_abroad(self, m: _Mention, c: Candidate) -> bool:
+        """Is ``c`` a city abroad that a name with no namesake in the document's country names
+        ("Liverpool" in a Cairo story): its main name, the most populous of its namesakes and at
+        least ``leave.no_namesake_min_population``?"""
+        floor = self.weights.no_namesake_min_population
+        return bool(floor) and c.q == 0 and c.fclass == "P" and c.pop >= floor and all(c.pop >= o.pop for o in m.cands)
 
     def _near_misses_inside(self, text: str, found: list[_Mention], accepted: list[_Mention],
                             doc: DocumentGeography) -> list[_Mention]:

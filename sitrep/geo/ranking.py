@@ -71,6 +71,7 @@ class Weights:
     city_part_min_population: int = 100_000
     alternate_abroad_max_population: int = 0
     actor_area: float = 0.0
+    no_namesake_min_population: int = 0
 
     @classmethod
     def load(cls) -> Weights:
@@ -91,7 +92,8 @@ class Weights:
                    same_name_repeated_floor=float(r["detect"].get("same_name_repeated_floor", -4.6)),
                    metropolis_min_population=int(r["leave"]["metropolis_min_population"]),
                    city_part_min_population=int(r["leave"]["city_part_min_population"]),
-                   alternate_abroad_max_population=int(r["leave"].get("alternate_abroad_max_population", 0)))
+                   alternate_abroad_max_population=int(r["leave"].get("alternate_abroad_max_population", 0)),
+                   no_namesake_min_population=int(r["leave"].get("no_namesake_min_population", 0)))
 
 
 def explanation(ranking: list[tuple[float, Any]], terms: dict[int, list[tuple[str, float]]], limit: int = 5) -> list[dict[str, Any]]:
