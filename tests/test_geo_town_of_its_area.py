@@ -70,3 +70,13 @@ def test_a_near_spelling_with_its_kind_still_needs_the_text_country(geoparser):
     found = {p.text: p.country_code for p in geoparser.find_places(
         "Militants were seen near Pakherpora town (Budgam district), police in Lahore, Pakistan said.")}
     assert found.get("Budgam") is None and found.get("Lahore") == "PK"
+
+
+@pytest.mark.parametrize("text,name", [
+    # a province's centre is no place the town is near: Bahawalnagar lies nearer Punjab's middle
+    ("Journalists held a protest outside a newspaper office in Bahawalpur city (Bahawalpur, Punjab) on Thursday.", "Bahawalpur"),
+    ("Federal police seized two tons of marijuana in Congonhas, Minas Gerais, during a highway check.", "Congonhas"),
+])
+def test_a_province_centre_does_not_pull_a_town_to_its_namesake(geoparser, text, name):
+    got = {p.text: p.name for p in geoparser.find_places(text)}
+    assert got[name] == name

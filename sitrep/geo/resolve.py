@@ -701,7 +701,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
                         own.setdefault(keys[idx], Counter())[c.cc] += 1.0 + margin
                 if c.fcode == "ADM1" or c.fcode.startswith("PCL"):
                     admin1_named[(c.cc, c.admin1)] = 1.0
-                if margin > 0.3 or len(m.ranking) == 1:
+                if (margin > 0.3 or len(m.ranking) == 1) and not c.fcode.startswith(("PCL", "ADM1")):
+                    # a country's or a province's point is no place an event is near: "Bahawalpur city
+                    # (Bahawalpur, Punjab)" is not Bahawalnagar for lying nearer Punjab's centre
                     chosen.append((keys[idx], c))
             anchors = _Anchors(chosen)
         read_addresses(text, mentions)
