@@ -550,6 +550,7 @@ class EventPlaces:
                 s += 0.4  # the most specific kind of place (a sea is as specific as a sea event gets)
             elif p.precision == 6:
                 s -= 0.4
+            scored.append((s, p))
             if best is None or s > best[0]:
                 best = (s, p)
         if best is not None and best[0] > -2:
