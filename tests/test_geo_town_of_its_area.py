@@ -80,3 +80,10 @@ def test_a_near_spelling_with_its_kind_still_needs_the_text_country(geoparser):
 def test_a_province_centre_does_not_pull_a_town_to_its_namesake(geoparser, text, name):
     got = {p.text: p.name for p in geoparser.find_places(text)}
     assert got[name] == name
+
+
+def test_residents_protest_in_their_own_town(extractor):
+    # "residents of X" is where they protested, not a title of X nor a home town away from the event
+    p = _place(extractor, "On 29 April 2020, residents of Kasoa (Awutu Efutu Senya, Central) marched against a planned "
+                          "isolation centre at the school in their community.")
+    assert (p.name, p.country_code, p.precision) == ("Kasoa", "GH", 1)
