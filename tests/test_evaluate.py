@@ -136,6 +136,8 @@ def _entry(geo, name, cc):
     ("Qatabah", "Qa'atabah", "YE/Ad Dali'", True),  # the district of the gold town ("town or its admin2")
     ("Crossville", "Cumberland County", "US/Tennessee", True),
     ("Chapel Hill", "Orange County", "US/California", False),  # its county's namesake in another state
+    ("Harris County", "Cypress", "US", True),  # a town inside the county the gold names
+    ("Los Angeles", "Pomona", "US", False),  # the gold town, not every town of its county
 ])
 def test_gold_towns_that_geonames_spells_otherwise(gold, name, cc, right):
     from sitrep.evaluate.incidents import _city_is

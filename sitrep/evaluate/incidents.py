@@ -108,11 +108,20 @@ def _admin2_of(gold: str, place: Place, geo=None) -> bool:
     Qatabah's district. The gold name's towns in the place's admin1 area are looked up with their
     admin2 name, where the gazetteer knows it (Chapel Hill, North Carolina is in an Orange
     County, but not California's)."""
-    if geo is None or not (place.feature or "").endswith("ADM2") or not place.name:
+    if geo is None or not place.name:
         return False
-    area = _norm(place.name)
-    return any(c.fclass == "P" and c.cc == place.country_code and c.admin1 == place.admin1 and c.admin2
-               and _norm(c.admin2) == area for c in geo.candidates(gold))
+    if (place.feature or "").endswith("ADM2"):
+        area = _norm(place.name)
+        return any(c.fclass == "P" and c.cc == place.country_code and c.admin1 == place.admin1 and c.admin2
+                   and _norm(c.admin2) == area for c in geo.candidates(gold))
+    # the gold names a district by its own name ("Harris County", GTD's "Dima Hasao") and sitrep's town
+    # lies in it: as specific as the gold or more. Not where a town bears the name too: the gold
+    # "Los Angeles" or "Baramulla" may mean the town, not all of its county or district
+    if not place.admin2 or place.precision not in (1, 2):
+        return False
+    cands = [c for c in geo.candidates(gold) if c.cc == place.country_code and c.admin1 == place.admin1]
+    return not any(c.fclass == "P" and c.q <= 1 for c in cands) and any(
+        c.fcode == "ADM2" and c.q == 0 and _norm(c.name) == _norm(place.admin2) for c in cands)
 
 
 def _city_parts(gold: str, geo=None) -> list[tuple[str, str]]:
@@ -168,7 +177,8 @@ def population_prior(geo, place: Place | None) -> Place | None:
     c = max(cands, key=lambda c: (c.pop, -c.q))
     country = geo.gazetteer.countries().get(c.cc) if c.cc else None
     return Place(text=place.text, name=c.name, geonameid=c.gid, latitude=c.lat, longitude=c.lon, admin1=c.admin1,
-                 country=country.name if country else None, country_code=c.cc)
+                 country=country.name if country else None, country_code=c.cc, feature=f"{c.fclass}.{c.fcode}",
+                 admin2=c.admin2, precision=1 if c.fclass == "P" else None)
 
 
 _BASE_KILLED = re.compile(r"(\d+)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|dead|died)", re.I)
