@@ -162,6 +162,7 @@ class _PlacesBySpan:
 
 
 _MODIFIER = re.compile(r"\s+(?:suburb|district|neighbou?rhood|outskirts|countryside|quarter|area|camp)s?\s+of\b", re.I)
+_THE = re.compile(r"\s*(?:the\s+)?")
 
 
 def _modifier(text: str, p: Place, places: list[Place]) -> bool:
@@ -175,8 +176,7 @@ def _modifier(text: str, p: Place, places: list[Place]) -> bool:
     m = _MODIFIER.match(text, p.end) if p.end is not None else None
     if m is None:
         return False
-    after = re.match(r"\s*(?:the\s+)?", text[m.end():])
-    start = m.end() + (after.end() if after else 0)
+    start = _THE.match(text, m.end()).end()  # type: ignore[union-attr]  # it matches the empty string
     area = next((q for q in places if q.start == start), None)
     return not (area is not None and p.precision == 1 and (area.precision or 0) in (4, 6) and lies_in(p, area))
 

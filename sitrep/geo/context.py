@@ -254,15 +254,11 @@ def actor_demonyms(text: str, demonym_country) -> dict[str, tuple[str, bool]]:
     out: dict[str, tuple[str, bool]] = {}
     for m in re.finditer(r"\b(?:(?:North|South|East|West) )?[A-Z][a-z]{3,}\b", text):
         word = m.group()
+        if " " in word and word not in out and not demonym_country(word):
+            word = word.split(" ", 1)[1]  # "South Sudanese troops" are South Sudan's; else the demonym alone
         known = out.get(word)
         if known is None:
-            # "South Sudanese troops": South Sudan's, not Sudan's; else the demonym alone
-            cc = demonym_country(word) if " " in word else None
-            if not cc and " " in word:
-                word = word.split(" ", 1)[1]
-                known = out.get(word)
-        if known is None:
-            cc = cc or demonym_country(word)
+            cc = demonym_country(word)
             if not cc:
                 continue
             known = (cc, True)

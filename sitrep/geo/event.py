@@ -164,12 +164,13 @@ def heads_longer_name(text: str, p: Place, type_words: dict[str, str], starts: s
     return word not in type_words and word not in common and p.end + 1 not in starts
 
 
-def chain_containers(text: str, places: list[Place]) -> set[int]:
-    """Indexes of the wider place in each "X district of Y" / "the X suburb of Y" pair: the more
-    populous of the two (Damascus in "the Damascus suburb of Sayyida Zeinab", Jerusalem in "the
-    Shufat neighbourhood of Jerusalem", Tunceli in "Ovacik district of Tunceli")."""
+def chain_containers(text: str, places: list[Place], pairs: dict[int, int | None]) -> set[int]:
+    """Indexes of the wider place in each "X district of Y" / "the X suburb of Y" pair (``pairs``,
+    from ``chains``): the more populous of the two (Damascus in "the Damascus suburb of Sayyida
+    Zeinab", Jerusalem in "the Shufat neighbourhood of Jerusalem", Tunceli in "Ovacik district of
+    Tunceli")."""
     out: set[int] = set()
-    for i, j in chains(text, places).items():
+    for i, j in pairs.items():
         if j is None:
             out.add(i)  # "the Damascus suburb of <a name the gazetteer lacks>": still not the event's place
             continue
@@ -496,13 +497,15 @@ class EventPlaces:
         a_sent = sent_of(a_start)
         best: tuple[float, Place] | None = None
         starts = {q.start for q in located}
-        wider = chain_containers(text, located)
+        pairs = chains(text, located)
+        wider = chain_containers(text, located, pairs)
         addresses = areas_written_after(text, located)  # their "in" writes the town's address, not the event's
         scored: list[tuple[float, Place]] = []
         lead = note_lead(text)
+        befores = [text[max(0, p.start - 40):p.start].lower() for p in located]
         # where a shot came from: "from the Golbasi district of Adiyaman" names one origin in two names
-        origins = {idx for idx, p in enumerate(located) if fired_from(text[max(0, p.start - 40):p.start].lower())}
-        origins |= {j for i, j in chains(text, located).items() if i in origins and j is not None}
+        origins = {idx for idx, before in enumerate(befores) if fired_from(before)}
+        origins |= {j for i, j in pairs.items() if i in origins and j is not None}
         for idx, p in enumerate(located):
             s_idx = sent_of(p.start)
             if s_idx == a_sent:
@@ -515,7 +518,7 @@ class EventPlaces:
                 s = 0.0
             dist = p.start - a_end if p.start >= a_end else a_start - p.end
             s -= min(dist, 300) / 150
-            before = text[max(0, p.start - 40):p.start].lower()
+            before = befores[idx]
             after = text[p.end:p.end + 25].lower()
             prev_word = [w for w in re.findall(r"[\w-]+", before) if w != "the"][-1:] or [""]  # "in the Gulf of Aden"
             origin = idx in origins

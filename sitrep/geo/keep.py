@@ -394,4 +394,3 @@ def _typed_in_text_country(m: _Mention, c: Candidate, doc: DocumentGeography) ->
     the kind of area its type word names, in a country the text gives some weight (its actors),
     is that area; the name, the kind and the text's country agree."""
     return m.type_hint in ("ADM1", "ADM2") and c.fcode == m.type_hint and doc.countries.get(c.cc, 0.0) > 0
-

@@ -64,9 +64,9 @@ _ARABIC_TAIL = re.compile(r"(?:\s+(?:%s)\s+[A-Z][\w'’-]*)+" % "|".join(sorted(
 _MAX_NGRAM = 6
 # a US legislator's party tag and home: "Rep. Ann Lee, D-Charleston,", "(R-Ocilla)", "D-N.Y."
 _PARTY_HOME = re.compile(r"(?:,\s*|\()[DRI]-((?:[A-Z]\.){2,}|[A-Z][a-z'’]+\.?(?:\s[A-Z][a-z'’]+){0,2})(?=[,;)]|\s(?:and|said|who)\b|\.?\s|$)")
-# a capitalised word that may be a demonym ("Georgian", "Palestinians": ``_demonym_country`` decides)
 # a compass word written before a demonym ("South Sudanese", "North Korean")
 _COMPASS_BEFORE = re.compile(r"\b(North|South|East|West)[ -]$")
+# a capitalised word that may be a demonym ("Georgian", "Palestinians": ``_demonym_country`` decides)
 _DEMONYM_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w])")
 #: the word after a demonym, on the same line or joined by a hyphen ("Tunisian coast", "Saudi-led coalition")
 _NEXT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z]+)")
@@ -118,6 +118,16 @@ def precision_of(c: Candidate) -> int:
     if c.fclass in ("L", "T", "H") or c.fcode == "AREA":
         return 2
     return 1
+
+
+def _demonym_stems(word: str) -> list[str]:
+    """The names a demonym may be formed from, likeliest first ("Palestinians": palestin, palestine,
+    palestina ...; "Sudanese": ... sudan): its plural dropped, then its suffix. Three letters or more."""
+    w = norm(word)
+    w = w[:-1] if w.endswith(("ans", "ians", "eans", "ites", "ots", "is")) and len(w) > 5 else w
+    stems = [w[:-1], w[:-2], w[:-2] + "a", w[:-2] + "e", w[:-2] + "o", w[:-3] + "a", w[:-3] + "e", w[:-3], w + "a",
+             w[:-3] + "ey", w[:-3] + "on", w[:-1] + "s"]
+    return [x for x in stems if len(x) >= 3]
 
 
 class Geoparser(EventPlaces, DocumentKeeping):
@@ -254,11 +264,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
             return self.country_place(listed)
         if self._demonym_country(word) is None:
             return None
-        w = norm(word)
-        w = w[:-1] if w.endswith(("ans", "ians", "eans", "ites", "ots", "is")) and len(w) > 5 else w
-        stems = [w[:-1], w[:-2], w[:-2] + "a", w[:-2] + "e", w[:-2] + "o", w[:-3] + "a", w[:-3] + "e", w[:-3], w + "a",
-                 w[:-3] + "ey", w[:-3] + "on", w[:-1] + "s"]
-        for stem in (x for x in stems if len(x) >= 3):
+        for stem in _demonym_stems(word):
             # a country by any of its own names ("America"), an admin1 area by its main name only
             named = [c for c in self.gazetteer.lookup(stem) if c.fcode.startswith("PCL") and c.q <= 1
                      or c.fcode == "ADM1" and c.q == 0 and norm(c.name) == stem]
@@ -283,10 +289,7 @@ class Geoparser(EventPlaces, DocumentKeeping):
         """The country or region a compass word and a demonym name together: "South Sudanese" South
         Sudan (not Sudan), "North Korean" North Korea, "South Ossetian" South Ossetia; None when no
         place bears the two words' name (then the demonym alone is read)."""
-        w = norm(word)
-        w = w[:-1] if w.endswith(("ans", "ians", "eans", "ites", "ots", "is")) and len(w) > 5 else w
-        stems = [w[:-1], w[:-2], w[:-2] + "a", w[:-3] + "a", w[:-3], w + "a", w[:-3] + "on"]
-        for stem in (x for x in stems if len(x) >= 3):
+        for stem in _demonym_stems(word):
             named = [c for c in self.gazetteer.lookup(f"{norm(compass)} {stem}") if c.q <= 1 and (
                 c.fcode.startswith("PCL") or c.fcode in ("ADM1", "RGN") and c.q == 0)]
             if named:
@@ -498,8 +501,9 @@ class Geoparser(EventPlaces, DocumentKeeping):
             s += 1.5
             # "Murshidabad district", "Sagbama LGA": the type word names the kind of area one of its
             # entries is, so an NER ORG/PERSON/NORP label weighs as little as on a bracketed area
-            bracketed = typed_area(self.type_words[nxt], m.cands) or in_address_brackets(text, m.start, toks[e][1])
-            if typed_area(self.type_words[nxt], m.cands) and in_address_brackets(text, m.start, toks[e][1]):
+            typed, addressed = typed_area(self.type_words[nxt], m.cands), in_address_brackets(text, m.start, toks[e][1])
+            bracketed = typed or addressed
+            if typed and addressed:
                 s += 1.0  # "Pakherpora town (Budgam district, J&K)": an area of the address, of the kind written
         elif in_address_brackets(text, m.start, m.end):
             s += 1.5
